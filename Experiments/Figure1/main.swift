@@ -1,0 +1,37 @@
+// Figure 1 — scaling laws for VLMs at Q = 0 (cached text) and Q = 50 (visual reasoning).
+//
+// Fit Y = a·N^-α·V^-β + D on the 4 × 7 visual-reasoning grid, then draw error against inference
+// FLOPs 2·N·(Q+V) for each Q, with the compute-optimal frontier computed from the fit.
+import Notebook
+import PaperFigures
+import ResultsStore
+import ScalingLawFit
+
+struct Summary: Encodable {
+  var fit: FitSummary
+  var optimalTokens: [OptimalTokens]
+}
+
+ExperimentRun.main(.figure1) { run in
+  let observations = try run.observations(.visualReasoning)
+  let method: FitMethod = try run.parameter("method")
+  let fit = try method.fitter(bounds: try run.parameter("bounds")).fit(FitProblem(observations))
+  let Qs: [Double] = try run.parameterList("Q")
+  let frontierN: [Double] = try run.parameterList("frontier-N")
+
+  let panels = zip(["(a)", "(b)"], Qs).map { letter, Q in
+    ScalingLawPanel.fitted(
+      title: "\(letter) Q = \(Int(Q))" + (Q == 0 ? " (cached text)" : ""), Q: Q, law: fit.law,
+      lawLabel: "Scaling law (\(method))", observations: observations, frontierN: frontierN[0]...frontierN[1])
+  }
+  let figure = ScalingLawFigure(name: "figure1", panels: panels, header: [
+    "Figure 1 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",
+    "Input: results:visual-reasoning (28 rows) of paper-artifacts/results.sqlite, seed \(run.results.seedDigest).",
+    "Fit: \(method), bounds \(fit.bounds?.description ?? "none"), \(fit.convention), SSE \(fit.sse).",
+  ])
+  try run.write(figure.script())
+  try run.write(FitTable(observations: observations, law: fit.law, Q: Qs).csv, named: "figure1.csv")
+  return Summary(
+    fit: FitSummary(suite: .visualReasoning, result: fit),
+    optimalTokens: Qs.map { OptimalTokens(law: fit.law, Q: $0) })
+}

@@ -1,0 +1,94 @@
+// swift-tools-version:6.0
+//
+// Paper as code for "Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters"
+// (Li, Goyal, Semedo, Kolter — ICLR 2025).
+//
+// Layout: `Sources/` holds small libraries named in the paper's vocabulary, `Experiments/` holds
+// one thin executable per figure or table, `Tests/` one test target per library plus end-to-end
+// tests that run the built executables. `./repro` (the root script) builds and drives all of it.
+
+import PackageDescription
+
+let numerics: Target.Dependency = .product(name: "RealModule", package: "swift-numerics")
+let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
+let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+
+/// Libraries every figure experiment links: the "notebook" vocabulary.
+let notebookLibraries: [Target.Dependency] = [
+  "Notebook", "ResultsStore", "ScalingLaw", "ScalingLawFit", "ComputeFrontier", "Gnuplot", "PaperFigures",
+]
+
+/// One executable per paper figure or table, each a short notebook cell over the libraries.
+func experiment(_ name: String, path: String, extra: [Target.Dependency] = []) -> Target {
+  .executableTarget(name: name, dependencies: notebookLibraries + extra, path: "Experiments/\(path)")
+}
+
+let package = Package(
+  name: "inference-optimal-vlms",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "repro", targets: ["repro"]),
+    .executable(name: "figure1", targets: ["figure1"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+  ],
+  targets: [
+    // MARK: Libraries (one job each)
+    .target(name: "SeededRandom"),
+    .target(name: "AtomicFiles"),
+    .target(name: "ScalingLaw", dependencies: [numerics]),
+    .target(name: "ScalingLawFit", dependencies: ["ScalingLaw", "SeededRandom", numerics]),
+    .target(name: "ComputeFrontier", dependencies: ["ScalingLaw", numerics]),
+    .target(name: "ResultsStore", dependencies: [grdb, crypto, "ScalingLaw"]),
+    .target(name: "Gnuplot", dependencies: ["AtomicFiles"]),
+    .target(name: "PaperFigures", dependencies: ["Gnuplot", "ScalingLaw", "ComputeFrontier"]),
+    .target(
+      name: "Notebook",
+      dependencies: ["AtomicFiles", "ResultsStore", "ScalingLaw", "ScalingLawFit", "ComputeFrontier", "Gnuplot", argumentParser]),
+
+    // MARK: The command-line driver
+    .executableTarget(
+      name: "repro",
+      dependencies: notebookLibraries + [argumentParser]),
+
+    // MARK: Experiments (one executable per figure or table)
+    experiment("figure1", path: "Figure1"),
+
+    // MARK: Inference engine (issue 6)
+    .systemLibrary(
+      name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
+      providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
+    .target(name: "Safetensors"),
+    .target(name: "VLM", dependencies: ["CBLAS", "Safetensors", "SeededRandom"]),
+    .target(name: "QueCC", dependencies: ["VLM"]),
+    .target(name: "InferenceEngine", dependencies: ["VLM", "QueCC", "Safetensors"]),
+    .target(name: "InferenceCost", dependencies: ["InferenceEngine", "Gnuplot", "PaperFigures", grdb, crypto]),
+    .executableTarget(name: "inference-cost", dependencies: ["InferenceCost", "ResultsStore"], path: "Experiments/InferenceCost"),
+
+    // MARK: Tests (one target per library, plus end-to-end)
+    .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"]),
+    .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles"]),
+    .testTarget(name: "ScalingLawTests", dependencies: ["ScalingLaw", numerics]),
+    .testTarget(name: "ScalingLawFitTests", dependencies: ["ScalingLawFit", "ScalingLaw", "SeededRandom", numerics]),
+    .testTarget(name: "ComputeFrontierTests", dependencies: ["ComputeFrontier", "ScalingLaw", numerics]),
+    .testTarget(name: "ResultsStoreTests", dependencies: ["ResultsStore", "ScalingLaw", grdb]),
+    .testTarget(name: "GnuplotTests", dependencies: ["Gnuplot"], resources: [.copy("Golden")]),
+    .testTarget(name: "PaperFiguresTests", dependencies: ["PaperFigures"], resources: [.copy("Golden")]),
+    .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+    .testTarget(name: "SafetensorsTests", dependencies: ["Safetensors"]),
+    .testTarget(name: "VLMTests", dependencies: ["VLM", "Safetensors", "SeededRandom"]),
+    .testTarget(name: "QueCCTests", dependencies: ["QueCC", "VLM", "Safetensors", "SeededRandom"]),
+    .testTarget(name: "InferenceEngineTests", dependencies: ["InferenceEngine", "QueCC", "VLM"]),
+    .testTarget(name: "InferenceCostTests", dependencies: ["InferenceCost", "InferenceEngine", grdb]),
+    .testTarget(
+      name: "ReproEndToEndTests",
+      dependencies: ["repro", "figure1"],
+      resources: [.copy("Golden")]),
+  ],
+  swiftLanguageModes: [.v6]
+)

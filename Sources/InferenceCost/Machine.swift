@@ -1,0 +1,51 @@
+import Foundation
+import VLM
+
+/// The machine a sweep ran on: timings mean nothing without it.
+public struct Machine: Sendable, Equatable, Codable {
+  public var cpuModel: String
+  public var cores: Int
+  public var operatingSystem: String
+  /// The BLAS build and its thread count.
+  public var blas: String
+
+  public init(cpuModel: String, cores: Int, operatingSystem: String, blas: String) {
+    self.cpuModel = cpuModel
+    self.cores = cores
+    self.operatingSystem = operatingSystem
+    self.blas = blas
+  }
+
+  /// This machine, from `/proc/cpuinfo` and `/etc/os-release` where they exist.
+  public static var current: Machine {
+    let processInfo = ProcessInfo.processInfo
+    return Machine(
+      cpuModel: field("model name", in: "/proc/cpuinfo", separator: ":") ?? "unknown CPU",
+      cores: processInfo.activeProcessorCount,
+      operatingSystem: (field("PRETTY_NAME", in: "/etc/os-release", separator: "=")?.trimmingCharacters(in: ["\""])
+        ?? processInfo.operatingSystemVersionString) + " (\(kernel))",
+      blas: "\(BLAS.configuration), \(BLAS.threadCount) threads")
+  }
+
+  private static var kernel: String {
+    var name = utsname()
+    uname(&name)
+    func text<T>(_ field: T) -> String {
+      withUnsafeBytes(of: field) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+    }
+    return "\(text(name.sysname)) \(text(name.release)) \(text(name.machine))"
+  }
+
+  private static func field(_ key: String, in path: String, separator: Character) -> String? {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+    for line in text.split(separator: "\n") {
+      let parts = line.split(separator: separator, maxSplits: 1)
+      if parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == key {
+        return parts[1].trimmingCharacters(in: .whitespaces)
+      }
+    }
+    return nil
+  }
+
+  public var summary: String { "\(cpuModel), \(cores) cores, \(operatingSystem); \(blas)" }
+}

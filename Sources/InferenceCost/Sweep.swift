@@ -1,0 +1,72 @@
+import InferenceEngine
+import VLM
+
+/// Median cost of one sweep configuration (model, V, Q), per component.
+public struct SweepMeasurement: Sendable, Equatable {
+  public var model: String
+  /// LLM parameters.
+  public var N: Int
+  public var V: Int
+  public var Q: Int
+  /// Per component: FLOPs counted (identical across repetitions) and the median wall time.
+  public var costs: [InferenceComponent: ComponentCost]
+
+  public init(model: String, N: Int, V: Int, Q: Int, costs: [InferenceComponent: ComponentCost]) {
+    self.model = model
+    self.N = N
+    self.V = V
+    self.Q = Q
+    self.costs = costs
+  }
+
+  /// The paper's inference compute, `2·N·(Q+V)`, in FLOPs.
+  public var paperFLOPs: Double { 2 * Double(N) * Double(Q + V) }
+  public var prefillSeconds: Double { costs[.prefill]?.seconds ?? 0 }
+  /// Vision encoder + question pass + compressor + prefill + decode.
+  public var totalSeconds: Double { costs.values.reduce(0) { $0 + $1.seconds } }
+}
+
+/// Runs a sweep plan on this machine.
+public enum Sweep {
+  /// Measures every configuration of `plan`, model by model; `progress` gets one line per model.
+  ///
+  /// Each model gets one untimed warm-up run first (page faults on fresh weights, allocator
+  /// growth), then every configuration runs `repetitions` times back to back; each component's
+  /// time is the median of its repetitions.
+  public static func run(
+    _ plan: SweepPlan, store: CheckpointStore, progress: (String) -> Void = { _ in }
+  ) throws -> [SweepMeasurement] {
+    var measurements: [SweepMeasurement] = []
+    for configuration in plan.family.models {
+      let model = try store.load(configuration, family: plan.family)
+      let image = Image.synthetic(side: configuration.vision.imageSide, seed: plan.imageSeed)
+      func request(V: Int, Q: Int) -> InferenceRequest {
+        InferenceRequest(image: image, question: SweepPlan.question(tokens: Q), visualTokens: V,
+                         compressor: plan.compressor, newTokens: plan.newTokens)
+      }
+      _ = try model.run(request(V: plan.visualTokens.max() ?? 1, Q: plan.textTokens.max() ?? 0))
+      for Q in plan.textTokens {
+        for V in plan.visualTokens {
+          var runs: [InferenceResult] = []
+          for _ in 0..<max(plan.repetitions, 1) { runs.append(try model.run(request(V: V, Q: Q))) }
+          var costs: [InferenceComponent: ComponentCost] = [:]
+          for component in InferenceComponent.allCases {
+            costs[component] = ComponentCost(
+              flops: runs[0].costs[component]?.flops ?? 0,
+              seconds: median(runs.map { $0.costs[component]?.seconds ?? 0 }))
+          }
+          measurements.append(SweepMeasurement(model: configuration.name, N: configuration.parameterCount, V: V, Q: Q, costs: costs))
+        }
+      }
+      progress("measured \(configuration.name) (N = \(configuration.parameterCount))")
+    }
+    return measurements
+  }
+
+  static func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return 0 }
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+  }
+}

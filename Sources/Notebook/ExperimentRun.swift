@@ -1,0 +1,166 @@
+import ArgumentParser
+import AtomicFiles
+import Foundation
+import Gnuplot
+import ResultsStore
+import ScalingLaw
+
+/// The context one experiment runs in: its registration, the results database (read-only), and
+/// an output folder that appears all at once when the experiment succeeds.
+///
+/// An experiment executable is a single call to ``main(_:_:)``. Run standalone (`swift run
+/// figure1`), outputs are written to a staging folder and swapped into `Figures/<executable>/`
+/// only after everything succeeded, so a failure or Ctrl-C leaves the previous outputs intact.
+/// Run by the driver (`--output DIR`), they are written into the driver's staging folder and the
+/// driver does the swap. Either way the same bytes are written.
+public final class ExperimentRun {
+  public let experiment: Experiment
+  public let layout: ProjectLayout
+  /// The results database, opened read-only and verified against its seed files.
+  public let results: ResultsDatabase
+  /// Where this run writes; a staging folder until the run succeeds.
+  public let outputDirectory: URL
+  private let renderer: Result<GnuplotRenderer, GnuplotError>
+
+  init(experiment: Experiment, layout: ProjectLayout, outputDirectory: URL) throws {
+    self.experiment = experiment
+    self.layout = layout
+    self.results = try ResultsDatabase.openReadOnly(layout)
+    self.outputDirectory = outputDirectory
+    self.renderer = Result { () throws(GnuplotError) in try GnuplotRenderer.locate() }
+  }
+
+  // MARK: Inputs (only what the registration declares)
+
+  /// The observations of a suite's grid (Qwen-1.5 LLMs, TokenPacker), as N, V and error Y.
+  public func observations(_ suite: SuiteID) throws -> [Observation] {
+    try require(.results(suite: suite))
+    return try results.observations(suite: suite)
+  }
+
+  /// Every stored result of a suite, with its source.
+  public func measurements(_ suite: SuiteID) throws -> [MeasuredResult] {
+    try require(.results(suite: suite))
+    return try results.measurements(suite: suite)
+  }
+
+  /// Table 1's cells.
+  public func table1() throws -> [Table1Entry] {
+    try require(.table1)
+    return try results.table1()
+  }
+
+  /// The known defects recorded for a suite's data.
+  public func dataIssues(_ suite: SuiteID) throws -> [DataIssue] {
+    try require(.dataIssues(suite: suite))
+    return try results.dataIssues(suite: suite)
+  }
+
+  private func require(_ selection: DataSelection) throws {
+    guard experiment.inputs.contains(selection) else {
+      throw NotebookError.undeclaredInput(experiment: experiment.executable, selection: selection)
+    }
+  }
+
+  // MARK: Parameters
+
+  /// The registered parameter `name`, parsed as `T`.
+  public func parameter<T: LosslessStringConvertible>(_ name: String, as type: T.Type = T.self) throws -> T {
+    let text = try rawParameter(name)
+    guard let value = T(text) else {
+      throw NotebookError.invalidParameter(experiment: experiment.executable, name: name, value: text, expected: "a valid \(T.self)")
+    }
+    return value
+  }
+
+  /// The registered parameter `name` as a comma-separated list of `T`.
+  public func parameterList<T: LosslessStringConvertible>(_ name: String, as type: T.Type = T.self) throws -> [T] {
+    let text = try rawParameter(name)
+    let values = text.split(separator: ",").map { T(String($0.trimmingCharacters(in: .whitespaces))) }
+    guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else {
+      throw NotebookError.invalidParameter(experiment: experiment.executable, name: name, value: text, expected: "a comma-separated list of \(T.self)")
+    }
+    return values.map { $0! }
+  }
+
+  private func rawParameter(_ name: String) throws -> String {
+    guard let text = experiment.parameters[name] else {
+      throw NotebookError.missingParameter(experiment: experiment.executable, name: name)
+    }
+    return text
+  }
+
+  // MARK: Outputs
+
+  /// Writes a gnuplot script and, when gnuplot is available, its PNG, SVG and PDF renderings.
+  public func write(_ script: GnuplotScript) throws {
+    switch renderer {
+    case .success(let renderer): try renderer.render(script, into: outputDirectory)
+    case .failure: try script.write(into: outputDirectory)
+    }
+  }
+
+  /// Writes a CSV table beside the figure.
+  public func write(_ table: CSVTable, named name: String) throws {
+    try write(text: table.text, named: name)
+  }
+
+  /// Writes a text file (Markdown, LaTeX, …) beside the figure.
+  public func write(text: String, named name: String) throws {
+    try AtomicFile.write(text, to: outputDirectory.appendingPathComponent(name))
+  }
+
+  /// Writes `summary.json`: the experiment's computed numbers at full precision, which the
+  /// driver copies into the lock file and the claims ledger reads.
+  func writeSummary(_ summary: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    try AtomicFile.write(encoder.encode(summary) + Data("\n".utf8), to: outputDirectory.appendingPathComponent("summary.json"))
+  }
+}
+
+extension ExperimentRun {
+  /// Command-line options every experiment executable accepts.
+  struct Options: ParsableArguments {
+    @Option(help: "Project root (default: found by walking up from the current directory).")
+    var root: String?
+
+    @Option(help: "Write outputs into this folder instead of Figures/<experiment>/ (used by the driver).")
+    var output: String?
+  }
+
+  /// Runs an experiment: `body` computes and writes the outputs and returns the summary.
+  ///
+  /// Exit status: 0 on success; 1 with the error on standard error if anything failed (nothing
+  /// is replaced); 3 when everything was written but gnuplot is missing, so the images were not
+  /// rendered (the message says how to install it and render later).
+  public static func main(_ experiment: Experiment, _ body: (ExperimentRun) throws -> some Encodable) -> Never {
+    let options = Options.parseOrExit()
+    var staging: URL?
+    do {
+      let layout = try options.root.map { ProjectLayout(root: URL(fileURLWithPath: $0)) } ?? ProjectLayout.locate()
+      let destination = layout.figuresDirectory.appendingPathComponent(experiment.outputFolder)
+      let directory: URL
+      if let output = options.output {
+        directory = URL(fileURLWithPath: output)
+      } else {
+        let stagingRoot = layout.figuresDirectory.appendingPathComponent(".staging")
+        directory = stagingRoot.appendingPathComponent("\(experiment.outputFolder).\(ProcessInfo.processInfo.processIdentifier)")
+        staging = directory
+      }
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      let run = try ExperimentRun(experiment: experiment, layout: layout, outputDirectory: directory)
+      try run.writeSummary(try body(run))
+      if let staging { try AtomicFile.replaceDirectory(destination, with: staging) }
+      if case .failure(let missing) = run.renderer {
+        FileHandle.standardError.write(Data("warning: \(experiment.executable): \(NotebookError.imagesNotRendered(reason: missing.description))\n".utf8))
+        exit(3)
+      }
+      exit(0)
+    } catch {
+      if let staging { try? FileManager.default.removeItem(at: staging) }
+      FileHandle.standardError.write(Data("error: \(experiment.executable): \(error)\n".utf8))
+      exit(1)
+    }
+  }
+}

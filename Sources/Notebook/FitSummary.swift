@@ -1,0 +1,74 @@
+import ComputeFrontier
+import ResultsStore
+import ScalingLaw
+import ScalingLawFit
+
+/// A fit as reported everywhere (`repro fit --json`, figure summaries, the lock file, the claims
+/// ledger): parameters at full precision, objective, convergence and optional bootstrap intervals.
+public struct FitSummary: Codable, Sendable, Equatable {
+  public var suite: String
+  public var method: String
+  /// `T = V` or `T = Q + V (Q = …)`.
+  public var convention: String
+  /// The parameter box, as `paper` or `a=LO:HI,…`; `null` for the unbounded robust fit.
+  public var bounds: String?
+  public var excludedSizes: [Double]
+  public var observations: Int
+  public var a: Double
+  public var alpha: Double
+  public var beta: Double
+  public var D: Double
+  public var sse: Double
+  public var objective: Double
+  public var parametersAtBounds: [String]
+  public var convergence: Convergence
+  /// V* = β·Q/(α−β) at Q = 50 (clamped to [1, 576]), the paper's Figure 1b optimum.
+  public var optimalVAtQ50: Double
+  public var bootstrap: BootstrapSummary?
+
+  public init(suite: SuiteID, excludedSizes: [Double] = [], result: FitResult, bootstrap: BootstrapResult? = nil) {
+    self.suite = suite.rawValue
+    self.method = result.method.rawValue
+    self.convention = result.convention.description
+    self.bounds = result.bounds?.description
+    self.excludedSizes = excludedSizes
+    self.observations = result.observationCount
+    (a, alpha, beta, D) = (result.law.a, result.law.alpha, result.law.beta, result.law.D)
+    self.sse = result.sse
+    self.objective = result.objective
+    self.parametersAtBounds = result.parametersAtBounds
+    self.convergence = result.convergence
+    self.optimalVAtQ50 = Self.optimalV(result.law, Q: 50)
+    self.bootstrap = bootstrap.map(BootstrapSummary.init)
+  }
+
+  public var law: ScalingLaw { ScalingLaw(a: a, alpha: alpha, beta: beta, D: D) }
+
+  static func optimalV(_ law: ScalingLaw, Q: Double) -> Double {
+    ComputeFrontier(law: law, Q: Q).closedFormOptimalV
+  }
+}
+
+/// Percentile intervals (95 %) of the bootstrap refits, for the parameters and derived numbers.
+public struct BootstrapSummary: Codable, Sendable, Equatable {
+  public var resamples: Int
+  public var seed: UInt64
+  public var failures: Int
+  public var intervals: [String: [Double]]
+  /// Share of resamples with α > β (visual reasoning: fewer tokens win; OCR: the reverse).
+  public var shareAlphaGreaterThanBeta: Double
+
+  init(_ result: BootstrapResult) {
+    resamples = result.resamples
+    seed = result.seed
+    failures = result.failures
+    let quantities: [(String, (ScalingLaw) -> Double)] = [
+      ("a", \.a), ("alpha", \.alpha), ("beta", \.beta), ("D", \.D),
+      ("optimalVAtQ50", { FitSummary.optimalV($0, Q: 50) }),
+    ]
+    intervals = Dictionary(uniqueKeysWithValues: quantities.compactMap { name, quantity in
+      result.interval(of: quantity).map { (name, [$0.lowerBound, $0.upperBound]) }
+    })
+    shareAlphaGreaterThanBeta = result.share { $0.alpha > $0.beta }
+  }
+}

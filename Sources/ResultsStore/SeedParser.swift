@@ -1,0 +1,233 @@
+import Foundation
+
+/// A seed file read into rows the builder can insert, each remembering its line for error messages.
+struct ParsedSeed {
+  var file: SeedFile
+  var source: SourceRecord
+  var rows: [SeedRow]
+  var issues: [SeedIssue]
+}
+
+/// One number from a seed file, with everything needed to place it in `result`.
+struct SeedRow {
+  var line: Int
+  var suite: SuiteID
+  var family: String
+  var N: Double
+  var method: String
+  var V: Int
+  var metric: String
+  var value: Double
+  var note: String?
+}
+
+/// One "Known problems" bullet of a seed file's header.
+struct SeedIssue {
+  var line: Int
+  var suite: SuiteID
+  var N: Double?
+  var V: Int?
+  var description: String
+}
+
+/// Reads the seed CSVs: `#` header lines (provenance), one column line, then data rows.
+///
+/// The parser checks syntax only (field counts, numbers that parse and are finite, known column
+/// names); the value rules (V > 0, accuracy in [0, 1], one value per configuration) live in the
+/// schema and are enforced when the builder inserts each row.
+enum SeedParser {
+  static func parse(_ file: SeedFile) throws -> ParsedSeed {
+    guard let text = String(data: file.bytes, encoding: .utf8) else {
+      throw ResultsStoreError.malformedSeed(file: file.url.path, line: 1, reason: "not UTF-8 text")
+    }
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      String($0.hasSuffix("\r") ? $0.dropLast() : $0)
+    }
+    let header = lines.prefix { $0.hasPrefix("#") }.enumerated().map { index, line in
+      HeaderLine(number: index + 1, text: String(line.dropFirst(line.hasPrefix("# ") ? 2 : 1)))
+    }
+    let columnLine = header.count + 1
+    guard columnLine <= lines.count, !lines[columnLine - 1].isEmpty else {
+      throw malformed(file, columnLine, "expected the column names line after the # header")
+    }
+    let context = Context(file: file)
+    let columns = try context.fields(lines[columnLine - 1], line: columnLine)
+    let records = try lines.enumerated().dropFirst(columnLine)
+      .filter { !$0.element.trimmingCharacters(in: .whitespaces).isEmpty }
+      .map { index, line in (line: index + 1, fields: try context.fields(line, line: index + 1)) }
+
+    let rows: [SeedRow]
+    var issues: [SeedIssue] = []
+    switch file.layout {
+    case .grid(let suite):
+      try context.expect(columns, ["llm_params_billion", "visual_tokens", "avg_accuracy"], line: columnLine)
+      rows = try records.map { try context.gridRow($0.fields, suite: suite, line: $0.line) }
+      issues = knownProblems(in: header, suite: suite)
+    case .table1:
+      rows = try context.table1Rows(columns: columns, columnLine: columnLine, records: records)
+    case .ingested:
+      try context.expect(
+        columns, ["suite", "llm_params_billion", "visual_tokens", "metric", "value", "source_note"], line: columnLine)
+      rows = try records.map { try context.ingestedRow($0.fields, line: $0.line) }
+    }
+    return ParsedSeed(file: file, source: try source(of: file, header: header), rows: rows, issues: issues)
+  }
+
+  private struct HeaderLine {
+    var number: Int
+    var text: String
+  }
+
+  /// The `# Source:` line names `OWNER/REPO, PATH` and optionally `commit HASH`; the other header
+  /// lines are kept verbatim as the note. The paper's files must have one; ingested files may not.
+  private static func source(of file: SeedFile, header: [HeaderLine]) throws -> SourceRecord {
+    let sourceLine = header.first { $0.text.hasPrefix("Source:") }
+    var record = SourceRecord(
+      key: file.relativePath,
+      note: header.filter { $0.number != sourceLine?.number }.map(\.text).joined(separator: "\n"))
+    guard let sourceLine else {
+      if file.layout == .ingested { return record }
+      throw malformed(file, 1, "missing a `# Source: … OWNER/REPO, PATH …` header line")
+    }
+    guard let match = sourceLine.text.firstMatch(of: /([\w.\-]+\/[\w.\-]+), ([\w.\/\-]*[\w\/])/) else {
+      throw malformed(file, sourceLine.number, "the Source: line must name the repository and file as `OWNER/REPO, PATH`")
+    }
+    record.repository = String(match.1)
+    record.file = String(match.2)
+    record.commitHash = sourceLine.text.firstMatch(of: /commit ([0-9a-f]{7,40})\b/).map { String($0.1) }
+    return record
+  }
+
+  /// The bullets (`- …`) that follow a header line mentioning "Known problems", verbatim.
+  private static func knownProblems(in header: [HeaderLine], suite: SuiteID) -> [SeedIssue] {
+    guard let start = header.firstIndex(where: { $0.text.contains("Known problems") }) else { return [] }
+    return header[(start + 1)...]
+      .map { ($0.number, $0.text.trimmingCharacters(in: .whitespaces)) }
+      .prefix { $0.1.hasPrefix("- ") }
+      .map { number, bullet in
+        let description = String(bullet.dropFirst(2))
+        let configuration = subjectConfiguration(of: description)
+        return SeedIssue(line: number, suite: suite, N: configuration?.N, V: configuration?.V, description: description)
+      }
+  }
+
+  /// The configuration a problem statement is about, written `7B@576` or `4B,V=4`: the one the
+  /// sentence starts with, else the one after "at", else the only one mentioned.
+  static func subjectConfiguration(of text: String) -> (N: Double, V: Int)? {
+    let mentions = text.matches(of: /(\d+(?:\.\d+)?)B(?:@(\d+)|,\s*V\s*=\s*(\d+))/)
+    let subject =
+      mentions.first { $0.range.lowerBound == text.startIndex }
+      ?? mentions.first { text[..<$0.range.lowerBound].hasSuffix("at ") }
+      ?? (mentions.count == 1 ? mentions.first : nil)
+    guard let subject, let N = Double(subject.1), let V = Int(subject.2 ?? subject.3 ?? "") else { return nil }
+    return (N, V)
+  }
+
+  private static func malformed(_ file: SeedFile, _ line: Int, _ reason: String) -> ResultsStoreError {
+    .malformedSeed(file: file.url.path, line: line, reason: reason)
+  }
+
+  /// Field-level parsing for one file, so every error names the file and line.
+  private struct Context {
+    var file: SeedFile
+
+    func error(_ line: Int, _ reason: String) -> ResultsStoreError { malformed(file, line, reason) }
+
+    func expect(_ columns: [String], _ expected: [String], line: Int) throws {
+      guard columns == expected else {
+        throw error(line, "expected columns \(expected.joined(separator: ",")), found \(columns.joined(separator: ","))")
+      }
+    }
+
+    func gridRow(_ fields: [String], suite: SuiteID, line: Int) throws -> SeedRow {
+      try count(fields, 3, line: line)
+      return SeedRow(
+        line: line, suite: suite, family: ReferenceData.gridFamily,
+        N: try number(fields[0], "llm_params_billion", line: line), method: ReferenceData.gridMethod,
+        V: try integer(fields[1], "visual_tokens", line: line), metric: ReferenceData.averageAccuracy,
+        value: try number(fields[2], "avg_accuracy", line: line))
+    }
+
+    func ingestedRow(_ fields: [String], line: Int) throws -> SeedRow {
+      try count(fields, 6, line: line)
+      let note = fields[5].trimmingCharacters(in: .whitespaces)
+      return SeedRow(
+        line: line, suite: SuiteID(rawValue: fields[0].trimmingCharacters(in: .whitespaces)),
+        family: ReferenceData.gridFamily, N: try number(fields[1], "llm_params_billion", line: line),
+        method: ReferenceData.gridMethod, V: try integer(fields[2], "visual_tokens", line: line),
+        metric: fields[3].trimmingCharacters(in: .whitespaces), value: try number(fields[4], "value", line: line),
+        note: note.isEmpty ? nil : note)
+    }
+
+    /// `method,tokens,<benchmark>…`: one row per method and token count, one result per non-empty cell.
+    func table1Rows(columns: [String], columnLine: Int, records: [(line: Int, fields: [String])]) throws -> [SeedRow] {
+      guard columns.count > 2, columns[0] == "method", columns[1] == "tokens" else {
+        throw error(columnLine, "expected columns method,tokens,<benchmark>…, found \(columns.joined(separator: ","))")
+      }
+      let benchmarks = try columns.dropFirst(2).map { name in
+        guard let suite = ReferenceData.suites.first(where: { $0.id.rawValue == name && $0.kind == .benchmark }) else {
+          throw error(columnLine, "unknown benchmark column \(name)")
+        }
+        return suite
+      }
+      return try records.flatMap { line, fields in
+        try count(fields, columns.count, line: line)
+        let label = fields[0].trimmingCharacters(in: .whitespaces)
+        let method = label == ReferenceData.table1BaselineLabel ? ReferenceData.uncompressedMethod : label
+        let tokens = try integer(fields[1], "tokens", line: line)
+        return try zip(benchmarks, fields.dropFirst(2)).compactMap { suite, cell -> SeedRow? in
+          guard !cell.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+          return SeedRow(
+            line: line, suite: suite.id, family: ReferenceData.table1Family, N: ReferenceData.table1ParamsBillion,
+            method: method, V: tokens, metric: suite.metric, value: try number(cell, suite.id.rawValue, line: line))
+        }
+      }
+    }
+
+    func count(_ fields: [String], _ expected: Int, line: Int) throws {
+      guard fields.count == expected else { throw error(line, "expected \(expected) fields, found \(fields.count)") }
+    }
+
+    func number(_ field: String, _ column: String, line: Int) throws -> Double {
+      let text = field.trimmingCharacters(in: .whitespaces)
+      guard let value = Double(text), value.isFinite else {
+        throw error(line, "\(column) '\(text)' is not a finite number")
+      }
+      return value
+    }
+
+    func integer(_ field: String, _ column: String, line: Int) throws -> Int {
+      let text = field.trimmingCharacters(in: .whitespaces)
+      guard let value = Int(text) else { throw error(line, "\(column) '\(text)' is not a whole number") }
+      return value
+    }
+
+    /// Splits one CSV line; fields may be double-quoted (`""` is a quote inside a quoted field).
+    func fields(_ line: String, line number: Int) throws -> [String] {
+      var fields: [String] = []
+      var field = ""
+      var inQuotes = false
+      var characters = line.makeIterator()
+      while let character = characters.next() {
+        switch (inQuotes, character) {
+        case (true, "\""):
+          if let next = characters.next() {
+            if next == "\"" { field.append("\"") } else {
+              inQuotes = false
+              if next == "," { fields.append(field); field = "" } else { field.append(next) }
+            }
+          } else {
+            inQuotes = false
+          }
+        case (true, _): field.append(character)
+        case (false, "\"") where field.isEmpty: inQuotes = true
+        case (false, ","): fields.append(field); field = ""
+        case (false, _): field.append(character)
+        }
+      }
+      guard !inQuotes else { throw error(number, "unterminated quoted field") }
+      fields.append(field)
+      return fields
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import GRDB
+
+/// The name of an evaluation suite: one of the two averaged grids or one Table 1 benchmark.
+///
+/// A string wrapper rather than an enum because the suites are data (the `suite` table), and an
+/// ingested seed file may name any suite the database knows.
+public struct SuiteID: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+  public var rawValue: String
+
+  public init(rawValue: String) {
+    self.rawValue = rawValue
+  }
+
+  /// Average accuracy over the 9 visual-reasoning benchmarks: the grid every scaling-law fit uses.
+  public static let visualReasoning = SuiteID(rawValue: "visual-reasoning")
+  /// Average accuracy over the OCR / text-understanding benchmarks (Figure 3b, Figure 4).
+  public static let ocr = SuiteID(rawValue: "ocr")
+
+  public var description: String { rawValue }
+
+  public static func < (lhs: SuiteID, rhs: SuiteID) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// Stored as its text in `suiteId` columns.
+extension SuiteID: DatabaseValueConvertible {}

@@ -1,0 +1,61 @@
+import ScalingLaw
+import SeededRandom
+
+/// Seeded nonparametric bootstrap over the observations: resample with replacement, refit.
+///
+/// Resample `b` draws its indices from `SplitMix64(seed: seed).derived(index: b)`, so the same
+/// seed gives the same resamples — and the same intervals — on any machine and thread count.
+/// Resamples whose fit throws (e.g. it did not converge) are counted, not silently dropped.
+public struct Bootstrap: Sendable {
+  public var resamples: Int
+  public var seed: UInt64
+
+  public init(resamples: Int, seed: UInt64) {
+    self.resamples = resamples
+    self.seed = seed
+  }
+
+  /// The indices of resample `b`.
+  public func indices(resample b: Int, count: Int) -> [Int] {
+    var generator = SplitMix64(seed: seed).derived(index: UInt64(b))
+    return (0..<count).map { _ in generator.nextIndex(below: count) }
+  }
+
+  public func run(_ problem: FitProblem, fitter: any ScalingLawFitter) -> BootstrapResult {
+    let outcomes = parallelMap(resamples) { b -> ScalingLaw? in
+      try? fitter.fit(problem.resampled(indices(resample: b, count: problem.count))).law
+    }
+    return BootstrapResult(seed: seed, resamples: resamples, laws: outcomes.compactMap { $0 },
+                           failures: outcomes.filter { $0 == nil }.count)
+  }
+}
+
+/// The refitted laws of a bootstrap, with percentile intervals of any derived quantity.
+public struct BootstrapResult: Sendable, Codable, Equatable {
+  public var seed: UInt64
+  public var resamples: Int
+  /// Laws of the resamples whose fit succeeded, in resample order.
+  public var laws: [ScalingLaw]
+  public var failures: Int
+
+  /// The central `level` percentile interval of `quantity` over the resamples (numpy's default
+  /// linear interpolation between order statistics); `nil` if no resample produced a finite value.
+  public func interval(level: Double = 0.95, of quantity: (ScalingLaw) -> Double) -> ClosedRange<Double>? {
+    let values = laws.map(quantity).filter(\.isFinite).sorted()
+    guard !values.isEmpty else { return nil }
+    let tail = (1 - level) / 2
+    return Self.percentile(values, tail)...Self.percentile(values, 1 - tail)
+  }
+
+  /// The share of resamples for which `condition` holds (e.g. α > β).
+  public func share(where condition: (ScalingLaw) -> Bool) -> Double {
+    laws.isEmpty ? .nan : Double(laws.filter(condition).count) / Double(laws.count)
+  }
+
+  static func percentile(_ sorted: [Double], _ q: Double) -> Double {
+    let h = Double(sorted.count - 1) * q
+    let lower = Int(h.rounded(.down))
+    let upper = min(lower + 1, sorted.count - 1)
+    return sorted[lower] + (h - Double(lower)) * (sorted[upper] - sorted[lower])
+  }
+}

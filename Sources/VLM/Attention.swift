@@ -1,0 +1,77 @@
+import Foundation
+
+/// Multi-head scaled dot-product attention, `softmax(q·kᵀ/√d_head) · v` per head.
+///
+/// Heads are column blocks of the `[tokens, width]` projections, multiplied in place through
+/// BLAS leading dimensions (no reshapes or copies). FLOPs counted: `2·Tq·Tk·d_head` for the
+/// scores and the same again for the weighted sum, per head — i.e. `4·Tq·Tk·width` in all. With a
+/// causal mask the full `Tq × Tk` score block is still computed (then masked), so the count is
+/// what the engine executes, not the causal half.
+public enum Attention {
+  /// - Parameters:
+  ///   - queries: `[Tq, width]`.
+  ///   - keys, values: at least `keyCount` rows of `[·, width]` (a KV cache may hold spare rows).
+  ///   - causal: query `i` sits at position `keyCount − Tq + i` and sees keys `0...` that position.
+  /// - Returns: `[Tq, width]`, the heads' outputs side by side.
+  public static func multiHead(
+    queries: Matrix, keys: Matrix, values: Matrix, keyCount: Int, heads: Int, causal: Bool, flops: inout Int
+  ) -> Matrix {
+    let width = queries.columns
+    precondition(width % heads == 0 && keys.columns == width && values.columns == width, "attention widths")
+    precondition(keyCount <= keys.rows && keyCount <= values.rows && (!causal || queries.rows <= keyCount), "attention key count")
+    let headWidth = width / heads
+    let queryCount = queries.rows
+    let scale = 1 / Float(headWidth).squareRoot()
+    var output = Matrix(zeros: queryCount, width)
+    var scores = [Float](repeating: 0, count: queryCount * keyCount)
+    queries.values.withUnsafeBufferPointer { q in
+      keys.values.withUnsafeBufferPointer { k in
+        values.values.withUnsafeBufferPointer { v in
+          output.values.withUnsafeMutableBufferPointer { o in
+            scores.withUnsafeMutableBufferPointer { s in
+              for head in 0..<heads {
+                let column = head * headWidth
+                BLAS.gemm(transposeB: true, m: queryCount, n: keyCount, k: headWidth, alpha: scale,
+                          a: q.baseAddress! + column, lda: width, b: k.baseAddress! + column, ldb: width,
+                          c: s.baseAddress!, ldc: keyCount, flops: &flops)
+                softmaxRows(s, rows: queryCount, columns: keyCount, causal: causal)
+                BLAS.gemm(transposeB: false, m: queryCount, n: headWidth, k: keyCount, alpha: 1,
+                          a: s.baseAddress!, lda: keyCount, b: v.baseAddress! + column, ldb: width,
+                          c: o.baseAddress! + column, ldc: width, flops: &flops)
+              }
+            }
+          }
+        }
+      }
+    }
+    return output
+  }
+
+  /// Row-wise softmax in place; with `causal`, row `i` keeps columns `0...(columns − rows + i)`
+  /// and the rest become exact zeros.
+  static func softmaxRows(_ s: UnsafeMutableBufferPointer<Float>, rows: Int, columns: Int, causal: Bool) {
+    nonisolated(unsafe) let s = s
+    forEachChunk(rows, minimumChunk: max(1, 32_768 / max(columns, 1))) { range in
+      for r in range {
+        let visible = causal ? columns - rows + r + 1 : columns
+        let row = UnsafeMutableBufferPointer(rebasing: s[(r * columns)..<((r + 1) * columns)])
+        softmax(UnsafeMutableBufferPointer(rebasing: row[0..<visible]))
+        for c in visible..<columns { row[c] = 0 }
+      }
+    }
+  }
+
+  /// Numerically stable softmax of one vector, in place.
+  @inline(__always)
+  static func softmax(_ x: UnsafeMutableBufferPointer<Float>) {
+    var maximum = -Float.infinity
+    for v in x { maximum = max(maximum, v) }
+    var sum: Float = 0
+    for i in x.indices {
+      x[i] = exp(x[i] - maximum)
+      sum += x[i]
+    }
+    let inverse = 1 / sum
+    for i in x.indices { x[i] *= inverse }
+  }
+}

@@ -1,0 +1,54 @@
+import CBLAS
+import Foundation
+
+/// Matrix products through OpenBLAS's `cblas_sgemm`, each one counted in a FLOP tally.
+///
+/// FLOP convention used throughout the engine: **2 FLOPs per multiply–accumulate of a matrix
+/// product** (weights × activations, and activations × activations in attention), the convention
+/// behind the paper's `2·N` per token. Elementwise work — norms, activations, softmax, rotary
+/// positions, residual adds, pooling and interpolation — is O(tokens × width), not counted, and
+/// documented as such wherever it occurs. OpenBLAS parallelises each product over all cores.
+public enum BLAS {
+  /// `A · Bᵀ` for `A: [m, k]` and `B: [n, k]` — the shape of every linear layer, since PyTorch
+  /// and safetensors store a layer's weight as `[out, in]`.
+  public static func multiply(_ a: Matrix, transposing b: Matrix, flops: inout Int) -> Matrix {
+    precondition(a.columns == b.columns, "inner dimensions \(a.columns) and \(b.columns) differ")
+    var c = Matrix(zeros: a.rows, b.rows)
+    a.values.withUnsafeBufferPointer { pa in
+      b.values.withUnsafeBufferPointer { pb in
+        c.values.withUnsafeMutableBufferPointer { pc in
+          gemm(transposeB: true, m: a.rows, n: b.rows, k: a.columns, alpha: 1,
+               a: pa.baseAddress!, lda: a.columns, b: pb.baseAddress!, ldb: b.columns,
+               c: pc.baseAddress!, ldc: b.rows, flops: &flops)
+        }
+      }
+    }
+    return c
+  }
+
+  /// `C ← alpha · A · op(B)` on raw row-major storage with leading dimensions, so attention can
+  /// multiply one head's column block in place. `op(B)` is `Bᵀ` (B: `[n, k]`) or `B` (`[k, n]`).
+  public static func gemm(
+    transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+    a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+    c: UnsafeMutablePointer<Float>, ldc: Int, flops: inout Int
+  ) {
+    flops += 2 * m * n * k
+    guard m > 0, n > 0 else { return }
+    guard k > 0 else {
+      for row in 0..<m { (c + row * ldc).update(repeating: 0, count: n) }
+      return
+    }
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+                Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), 0, c, Int32(ldc))
+  }
+
+  /// Threads OpenBLAS uses for one product (all cores unless `OPENBLAS_NUM_THREADS` says otherwise).
+  public static var threadCount: Int { Int(openblas_get_num_threads()) }
+
+  /// OpenBLAS's build string (version, kernel, thread model), recorded with every measurement.
+  public static var configuration: String {
+    guard let config = openblas_get_config() else { return "OpenBLAS (unknown build)" }
+    return String(cString: config).trimmingCharacters(in: .whitespaces)
+  }
+}

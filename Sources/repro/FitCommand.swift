@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import Notebook
+import ResultsStore
+import ScalingLaw
+import ScalingLawFit
+
+/// `repro fit`: fit the scaling law to one suite's grid by one method (or all three).
+struct FitCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "fit",
+    abstract: "Fit Y = a·N^-α·V^-β + D to a suite's grid and print the parameters at full precision.")
+
+  @Option(help: "The suite to fit: visual-reasoning or ocr.")
+  var suite: SuiteID = .visualReasoning
+
+  @Option(help: "paper-grid, least-squares or robust (default: all three).")
+  var method: FitMethod?
+
+  @Option(help: "Parameter box: 'paper' or 'a=LO:HI,alpha=LO:HI,beta=LO:HI,D=LO:HI'.")
+  var bounds: ParameterBounds = .paper
+
+  @Option(help: "LLM sizes (billions) to leave out of the fit, comma-separated, e.g. 7.")
+  var excludeSizes: String?
+
+  @Option(help: "Write the law in T = Q + V with this many text tokens instead of T = V (the authors').")
+  var textTokens: Double?
+
+  @Option(help: "Bootstrap resamples for 95 % percentile intervals (0 = none).")
+  var bootstrap: Int = 0
+
+  @Option(help: "Seed of the bootstrap resamples.")
+  var seed: UInt64 = 1
+
+  @Flag(help: "Print JSON (an object for one method, an array for all three).")
+  var json = false
+
+  func validate() throws {
+    guard bootstrap >= 0 else { throw ValidationError("--bootstrap must be ≥ 0") }
+  }
+
+  func run() throws {
+    let excluded = try excludeSizes.map(Self.parseSizes) ?? []
+    let database = try ResultsDatabase.openReadOnly(try ProjectLayout.locate())
+    let observations = try database.observations(suite: suite).filter { !excluded.contains($0.N) }
+    let convention: TokenConvention = textTokens.map { .textPlusVisual(Q: $0) } ?? .visual
+    let problem = try FitProblem(observations, convention: convention)
+    let summaries = try (method.map { [$0] } ?? FitMethod.allCases).map { method in
+      let fitter = method.fitter(bounds: bounds)
+      let result = try fitter.fit(problem)
+      let resamples = bootstrap > 0 ? Bootstrap(resamples: bootstrap, seed: seed).run(problem, fitter: fitter) : nil
+      return FitSummary(suite: suite, excludedSizes: excluded, result: result, bootstrap: resamples)
+    }
+    if json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+      let data = summaries.count == 1 ? try encoder.encode(summaries[0]) : try encoder.encode(summaries)
+      print(String(decoding: data, as: UTF8.self))
+    } else {
+      print(summaries.map(Self.describe).joined(separator: "\n"))
+    }
+  }
+
+  static func parseSizes(_ text: String) throws -> [Double] {
+    try text.split(separator: ",").map {
+      guard let N = Double($0.trimmingCharacters(in: .whitespaces)), N > 0 else {
+        throw ValidationError("--exclude-sizes takes positive numbers separated by commas, got '\(text)'")
+      }
+      return N
+    }
+  }
+
+  static func describe(_ s: FitSummary) -> String {
+    var lines = [
+      "\(s.method) fit of \(s.suite) (\(s.observations) points, \(s.convention), bounds \(s.bounds ?? "none"))",
+      "  a     = \(s.a)",
+      "  alpha = \(s.alpha)",
+      "  beta  = \(s.beta)",
+      "  D     = \(s.D)",
+      "  SSE   = \(s.sse)" + (s.objective != s.sse ? "   (own objective \(s.objective))" : ""),
+      "  converged: \(s.convergence.criterion); \(s.convergence.startsAgreeing)/\(s.convergence.starts) starts agree",
+      "  V* at Q = 50: \(s.optimalVAtQ50)",
+    ]
+    if !s.parametersAtBounds.isEmpty { lines.append("  on a bound: \(s.parametersAtBounds.joined(separator: ", "))") }
+    if let b = s.bootstrap {
+      lines.append("  bootstrap: \(b.resamples) resamples, seed \(b.seed), \(b.failures) failed; share α > β = \(b.shareAlphaGreaterThanBeta)")
+      for (name, interval) in b.intervals.sorted(by: { $0.key < $1.key }) {
+        lines.append("    95 % interval \(name): [\(interval[0]), \(interval[1])]")
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+}

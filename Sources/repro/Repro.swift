@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// `repro`: regenerate every figure of the paper from the bundled results, fit the scaling law,
+/// inspect the data, and benchmark the fits. The root `./repro` script builds this tool first.
+@main
+struct Repro: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "repro",
+    abstract: "Paper as code for 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",
+    discussion: """
+      Start with `./repro all` (regenerate every figure) and `./repro test` (run the tests); the \
+      root script installs what the system lacks and builds before running this tool.
+      """,
+    subcommands: [All.self, FigureCommand.self, ListCommand.self, FitCommand.self, DataCommand.self, BenchCommand.self])
+}

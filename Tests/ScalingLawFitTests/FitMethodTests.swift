@@ -1,0 +1,131 @@
+import RealModule
+import ScalingLaw
+import Testing
+
+@testable import ScalingLawFit
+
+@Suite("Fitting the scaling law")
+struct FitMethodTests {
+  let visualReasoning = try! FitProblem(PaperGrids.observations(PaperGrids.visualReasoningAccuracy))
+  let ocr = try! FitProblem(PaperGrids.observations(PaperGrids.ocrAccuracy))
+
+  @Test("linspace matches numpy's values")
+  func linspaceMatchesNumpy() {
+    let alpha = ParameterGrid.paper.alpha
+    #expect(alpha.count == 100)
+    #expect(alpha[1] == 0.00202020202020202)
+    #expect(alpha[99] == 0.2)
+    #expect(ParameterGrid.paper.a[1] == 0.21020408163265308)
+    #expect(ParameterGrid.paper.size == 5_000_000)
+  }
+
+  @Test("least squares recovers a known law from exact synthetic data")
+  func leastSquaresRecoversKnownLaw() throws {
+    let truth = ScalingLaw(a: 0.61, alpha: 0.083, beta: 0.021, D: 0.047)
+    let result = try LeastSquaresFit().fit(FitProblem(PaperGrids.synthetic(truth)))
+    #expect(result.law.a.isApproximatelyEqual(to: truth.a, relativeTolerance: 1e-6))
+    #expect(result.law.alpha.isApproximatelyEqual(to: truth.alpha, relativeTolerance: 1e-6))
+    #expect(result.law.beta.isApproximatelyEqual(to: truth.beta, relativeTolerance: 1e-6))
+    #expect(result.law.D.isApproximatelyEqual(to: truth.D, relativeTolerance: 1e-5))
+    #expect(result.sse < 1e-20)
+    #expect(result.convergence.converged)
+  }
+
+  @Test("robust fit recovers a known law from exact synthetic data")
+  func robustRecoversKnownLaw() throws {
+    let truth = ScalingLaw(a: 0.52, alpha: 0.07, beta: 0.018, D: 0.1)
+    let result = try RobustHuberFit().fit(FitProblem(PaperGrids.synthetic(truth)))
+    #expect(result.law.alpha.isApproximatelyEqual(to: truth.alpha, relativeTolerance: 1e-3))
+    #expect(result.law.beta.isApproximatelyEqual(to: truth.beta, relativeTolerance: 1e-3))
+    #expect(result.law.D.isApproximatelyEqual(to: truth.D, relativeTolerance: 1e-3))
+    #expect(result.bounds == nil)
+  }
+
+  @Test("paper grid recovers a law that sits on grid nodes")
+  func paperGridRecoversGridLaw() throws {
+    let grid = ParameterGrid(bounds: .paper, counts: [11, 21, 11, 7])
+    let truth = ScalingLaw(a: grid.a[6], alpha: grid.alpha[8], beta: grid.beta[3], D: grid.D[2])
+    let result = try PaperGridSearch(grid: grid).fit(FitProblem(PaperGrids.synthetic(truth)))
+    #expect(result.law == truth)
+  }
+
+  @Test("paper grid equals an independent brute force on a small grid", arguments: [false, true])
+  func paperGridEqualsBruteForce(useOCR: Bool) throws {
+    let problem = useOCR ? ocr : visualReasoning
+    let grid = ParameterGrid(bounds: .paper, counts: [9, 13, 11, 6])
+    var best = (sse: Double.infinity, law: ScalingLaw(a: 0, alpha: 0, beta: 0, D: 0))
+    for a in grid.a {
+      for alpha in grid.alpha {
+        for beta in grid.beta {
+          for D in grid.D {
+            let law = ScalingLaw(a: a, alpha: alpha, beta: beta, D: D)
+            var sse = 0.0
+            for o in problem.observations {
+              let r = law.error(N: o.N, T: o.V) - o.Y
+              sse += r * r
+            }
+            if sse < best.sse { best = (sse, law) }
+          }
+        }
+      }
+    }
+    let result = try PaperGridSearch(grid: grid).fit(problem)
+    #expect(result.law == best.law)
+    #expect(result.sse.isApproximatelyEqual(to: best.sse, relativeTolerance: 1e-12))
+  }
+
+  @Test("least squares never ends above the paper grid", arguments: [false, true])
+  func leastSquaresBeatsGrid(useOCR: Bool) throws {
+    let problem = useOCR ? ocr : visualReasoning
+    let grid = try PaperGridSearch().fit(problem)
+    let continuous = try LeastSquaresFit().fit(problem)
+    #expect(continuous.sse <= grid.sse)
+    #expect(continuous.convergence.converged)
+    for (value, range) in zip([continuous.law.a, continuous.law.alpha, continuous.law.beta, continuous.law.D], ParameterBounds.paper.ranges) {
+      #expect(range.contains(value))
+    }
+  }
+
+  @Test("the exhaustive paper grid on the visual-reasoning data")
+  func exhaustivePaperGridOptimum() throws {
+    // Independently computed with numpy over the full 5,000,000-point grid.
+    let result = try PaperGridSearch().fit(visualReasoning)
+    #expect(result.law.a == ParameterGrid.paper.a[35])
+    #expect(result.law.alpha == ParameterGrid.paper.alpha[37])
+    #expect(result.law.beta == ParameterGrid.paper.beta[32])
+    #expect(result.law.D == ParameterGrid.paper.D[1])
+    #expect(result.sse.isApproximatelyEqual(to: 0.0003963129734360939, relativeTolerance: 1e-9))
+  }
+
+  @Test("OCR exponents hit the paper's β bound; wider bounds contain the optimum")
+  func ocrBounds() throws {
+    let paperBounds = try LeastSquaresFit().fit(ocr)
+    #expect(paperBounds.parametersAtBounds.contains("beta"))
+    let wide = ParameterBounds(a: 0...5, alpha: 0...1, beta: 0...1, D: 0...1)
+    let wideFit = try LeastSquaresFit(bounds: wide).fit(ocr)
+    #expect(!wideFit.parametersAtBounds.contains("beta"))
+    #expect(wideFit.law.beta > wideFit.law.alpha)
+    #expect(wideFit.sse < paperBounds.sse)
+  }
+
+  @Test("a fit that cannot converge fails loudly")
+  func nonConvergenceThrows() {
+    #expect(throws: FitError.self) { try LeastSquaresFit(maxIterations: 1).fit(visualReasoning) }
+    #expect(throws: FitError.self) { try RobustHuberFit(maxIterations: 2).fit(visualReasoning) }
+  }
+
+  @Test("bad observations are rejected with the offending point named")
+  func badInput() {
+    var points = PaperGrids.observations(PaperGrids.visualReasoningAccuracy)
+    points[3].Y = .nan
+    let nanError = #expect(throws: FitError.self) { try FitProblem(points) }
+    #expect(nanError?.description.contains("#4") == true)
+    #expect(nanError?.description.contains("NaN") == true)
+    points[3].Y = 0.5
+    points[5].V = 0
+    #expect(throws: FitError.self) { try FitProblem(points) }
+    #expect(throws: FitError.tooFewObservations(3)) { try FitProblem(Array(points.prefix(3))) }
+    let message = FitError.invalidObservation(index: 5, points[5], reason: "V must be > 0").description
+    #expect(message.contains("#6") && message.contains("V must be > 0"))
+  }
+}
