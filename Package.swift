@@ -17,6 +17,7 @@ let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package
 /// Libraries every figure experiment links: the "notebook" vocabulary.
 let notebookLibraries: [Target.Dependency] = [
   "Notebook", "ResultsStore", "ScalingLaw", "ScalingLawFit", "ComputeFrontier", "Gnuplot", "PaperFigures",
+  "PaperAnalysis",
 ]
 
 /// One executable per paper figure or table, each a short notebook cell over the libraries.
@@ -47,28 +48,44 @@ let package = Package(
     .target(name: "ResultsStore", dependencies: [grdb, crypto, "ScalingLaw"]),
     .target(name: "Gnuplot", dependencies: ["AtomicFiles"]),
     .target(name: "PaperFigures", dependencies: ["Gnuplot", "ScalingLaw", "ComputeFrontier"]),
+    .target(name: "PaperAnalysis", dependencies: ["ScalingLaw", "ScalingLawFit", "ComputeFrontier", "ResultsStore"]),
     .target(
       name: "Notebook",
       dependencies: ["AtomicFiles", "ResultsStore", "ScalingLaw", "ScalingLawFit", "ComputeFrontier", "Gnuplot", argumentParser]),
+    .target(
+      name: "ClaimsLedger",
+      dependencies: ["Notebook", "PaperAnalysis", "ResultsStore", "ScalingLaw", "ScalingLawFit", "ComputeFrontier"]),
+    .target(name: "ReproDriver", dependencies: ["Notebook", "ResultsStore", "AtomicFiles", "Gnuplot", crypto]),
 
     // MARK: The command-line driver
     .executableTarget(
       name: "repro",
-      dependencies: notebookLibraries + [argumentParser]),
+      dependencies: notebookLibraries + ["ReproDriver", "ClaimsLedger", argumentParser]),
 
     // MARK: Experiments (one executable per figure or table)
     experiment("figure1", path: "Figure1"),
+    experiment("report", path: "Report", extra: ["ClaimsLedger"]),
+    experiment("figure2", path: "Figure2"),
+    experiment("figure3a", path: "Figure3a"),
+    experiment("figure3b", path: "Figure3b"),
+    experiment("figure4", path: "Figure4"),
+    experiment("table1", path: "Table1"),
 
     // MARK: Inference engine (issue 6)
     .systemLibrary(
       name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
-    .target(name: "Safetensors"),
+    .target(name: "Safetensors", dependencies: ["AtomicFiles"]),
     .target(name: "VLM", dependencies: ["CBLAS", "Safetensors", "SeededRandom"]),
     .target(name: "QueCC", dependencies: ["VLM"]),
     .target(name: "InferenceEngine", dependencies: ["VLM", "QueCC", "Safetensors"]),
-    .target(name: "InferenceCost", dependencies: ["InferenceEngine", "Gnuplot", "PaperFigures", grdb, crypto]),
-    .executableTarget(name: "inference-cost", dependencies: ["InferenceCost", "ResultsStore"], path: "Experiments/InferenceCost"),
+    .target(
+      name: "InferenceCost",
+      dependencies: ["InferenceEngine", "VLM", "SeededRandom", "Gnuplot", "PaperFigures", grdb, crypto]),
+    .executableTarget(
+      name: "inference-cost",
+      dependencies: ["InferenceCost", "AtomicFiles", "Gnuplot", "ResultsStore"],
+      path: "Experiments/InferenceCost"),
 
     // MARK: Tests (one target per library, plus end-to-end)
     .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"]),
@@ -80,11 +97,18 @@ let package = Package(
     .testTarget(name: "GnuplotTests", dependencies: ["Gnuplot"], resources: [.copy("Golden")]),
     .testTarget(name: "PaperFiguresTests", dependencies: ["PaperFigures"], resources: [.copy("Golden")]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+    .testTarget(
+      name: "ClaimsLedgerTests",
+      dependencies: ["ClaimsLedger", "Notebook", "PaperAnalysis", "ResultsStore", "ScalingLaw", "ScalingLawFit"]),
+    .testTarget(
+      name: "PaperAnalysisTests",
+      dependencies: ["PaperAnalysis", "PaperFigures", "ResultsStore", "ScalingLawFit", "ScalingLaw", "Gnuplot"]),
+    .testTarget(name: "ReproDriverTests", dependencies: ["ReproDriver", "Notebook", "ResultsStore", "repro", "figure1"]),
     .testTarget(name: "SafetensorsTests", dependencies: ["Safetensors"]),
     .testTarget(name: "VLMTests", dependencies: ["VLM", "Safetensors", "SeededRandom"]),
     .testTarget(name: "QueCCTests", dependencies: ["QueCC", "VLM", "Safetensors", "SeededRandom"]),
     .testTarget(name: "InferenceEngineTests", dependencies: ["InferenceEngine", "QueCC", "VLM"]),
-    .testTarget(name: "InferenceCostTests", dependencies: ["InferenceCost", "InferenceEngine", grdb]),
+    .testTarget(name: "InferenceCostTests", dependencies: ["InferenceCost", "InferenceEngine", "PaperFigures", grdb]),
     .testTarget(
       name: "ReproEndToEndTests",
       dependencies: ["repro", "figure1"],

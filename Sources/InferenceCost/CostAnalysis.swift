@@ -69,8 +69,8 @@ public struct CostAnalysis: Sendable {
     if let low = throughputs.min(by: { $0.1 < $1.1 }), let high = throughputs.max(by: { $0.1 < $1.1 }) {
       findings.append(
         "Throughput is not constant: prefill at V = \(maxV), Q = \(maxQ) runs at \(gflops(low.1)) GFLOP/s (\(low.0)) "
-          + "to \(gflops(high.1)) GFLOP/s (\(high.0)), because narrow matrices use BLAS less efficiently; one slope c "
-          + "cannot fit every width.")
+          + "to \(gflops(high.1)) GFLOP/s (\(high.0)): one slope c cannot fit every model (BLAS is less efficient on "
+          + "narrow matrices, and the softmax, norms and activations that no FLOP count includes weigh more at small widths).")
     }
 
     let excess = [smallest, largest].compactMap { model -> String? in

@@ -17,9 +17,11 @@ public enum EngineFingerprint {
     var files: [String] = []
     for directory in directories {
       let url = root.appendingPathComponent(directory, isDirectory: true)
-      guard let enumerator = FileManager.default.enumerator(atPath: url.path) else { throw .missingSources(url.path) }
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue,
+        let enumerator = FileManager.default.enumerator(atPath: url.path)
+      else { throw .missingSources(url.path) }
       for case let relative as String in enumerator {
-        var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.appendingPathComponent(relative).path, isDirectory: &isDirectory),
           !isDirectory.boolValue
         {

@@ -5,10 +5,10 @@ import InferenceEngine
 /// The `inference-cost` experiment as plain functions over a project root: measure (or reuse the
 /// cached sweep), analyse, describe the figures.
 ///
-/// The cache is `paper-artifacts/inference-cost.sqlite`, synthetic checkpoints live in
-/// `paper-artifacts/.inference-weights/` (git-ignored, regenerated on first use). A cached sweep
-/// is reused when its plan matches and it was measured by the current engine sources; `force`
-/// re-measures regardless.
+/// The cache is `paper-artifacts/inference-cost.sqlite`, holding the sweep of the current plan
+/// only; synthetic checkpoints live in the project's `CheckpointStore` (git-ignored, regenerated
+/// on first use). A cached sweep is reused when its plan matches and it was measured by the
+/// current engine sources; `force` re-measures regardless.
 public struct InferenceCostExperiment: Sendable {
   public var root: URL
   public var plan: SweepPlan
@@ -19,7 +19,6 @@ public struct InferenceCostExperiment: Sendable {
   }
 
   public var databaseURL: URL { root.appendingPathComponent("paper-artifacts/inference-cost.sqlite") }
-  public var weightsDirectory: URL { root.appendingPathComponent("paper-artifacts/.inference-weights", isDirectory: true) }
 
   /// Why a sweep is (re)measured, or that the cache is current.
   public enum Provenance: Sendable, Equatable {
@@ -42,14 +41,22 @@ public struct InferenceCostExperiment: Sendable {
     }
     progress("measuring: \(reason)")
     let start = ContinuousClock.now
-    let measurements = try Sweep.run(plan, store: CheckpointStore(directory: weightsDirectory), progress: progress)
-    let elapsed = ContinuousClock.now - start
+    var loads = [Machine.loadAverage()].compactMap { $0 }
+    let measurements = try Sweep.run(plan, store: CheckpointStore(projectRoot: root)) { line in
+      loads += [Machine.loadAverage()].compactMap { $0 }
+      progress(line)
+    }
     let sweep = CachedSweep(
-      planKey: plan.key, engineFingerprint: fingerprint, machine: .current,
-      wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
-      measurements: measurements)
-    try cache.save(sweep)
+      planKey: plan.key, engineFingerprint: fingerprint, machine: .current, wallSeconds: (ContinuousClock.now - start).inSeconds,
+      loadAverage: loads.isEmpty ? nil : loads.reduce(0, +) / Double(loads.count), measurements: measurements)
+    try cache.save(sweep, discardingOtherPlans: true)
     return (sweep, .measured(reason: reason))
+  }
+
+  /// The cached sweep for `plan`, read-only and never measured (for readers such as a claims
+  /// ledger); `nil` when this plan was never measured.
+  public func cachedSweep() throws -> CachedSweep? {
+    try MeasurementCache(readingFrom: databaseURL).sweep(planKey: plan.key)
   }
 
   /// The fit, verdict and findings for a sweep.
@@ -57,8 +64,22 @@ public struct InferenceCostExperiment: Sendable {
     try CostAnalysis(sweep.measurements, decodeSteps: plan.newTokens - 1)
   }
 
+  /// The experiment's closing note: where and under what load the sweep ran, the verdict and
+  /// the findings.
+  public func report(of sweep: CachedSweep) throws -> String {
+    let load = sweep.loadAverage.map { String(format: ", mean 1-minute load average %.1f (this sweep included)", $0) } ?? ""
+    let conditions = "Measured on \(sweep.machine.summary)" + load
+      + String(format: "; sweep wall time %.0f s for %d configurations.", sweep.wallSeconds, sweep.measurements.count)
+    return conditions + "\n\n" + (try analysis(of: sweep).summary) + "\n"
+  }
+
   /// The two figure scripts for a sweep.
   public func figures(of sweep: CachedSweep) throws -> [GnuplotScript] {
-    try InferenceCostFigures.scripts(analysis(of: sweep), machine: sweep.machine, planKey: sweep.planKey)
+    try InferenceCostFigures.scripts(analysis(of: sweep), sweep: sweep)
+  }
+
+  /// The numbers `summary.json` records for a sweep.
+  public func summary(of sweep: CachedSweep) throws -> InferenceCostSummary {
+    InferenceCostSummary(try analysis(of: sweep), sweep: sweep)
   }
 }

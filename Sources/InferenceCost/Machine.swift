@@ -27,6 +27,13 @@ public struct Machine: Sendable, Equatable, Codable {
       blas: "\(BLAS.configuration), \(BLAS.threadCount) threads")
   }
 
+  /// The 1-minute load average from `/proc/loadavg` (runnable processes, this one included), or
+  /// `nil` where the file does not exist.
+  public static func loadAverage() -> Double? {
+    guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return nil }
+    return text.split(separator: " ").first.flatMap { Double($0) }
+  }
+
   private static var kernel: String {
     var name = utsname()
     uname(&name)

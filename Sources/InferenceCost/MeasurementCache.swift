@@ -8,13 +8,20 @@ public struct CachedSweep: Sendable, Equatable {
   public var engineFingerprint: String
   public var machine: Machine
   public var wallSeconds: Double
+  /// Mean 1-minute load average sampled during the sweep (`nil` where the OS does not report
+  /// one): how much other work competed for the cores, which is what makes timings noisy.
+  public var loadAverage: Double?
   public var measurements: [SweepMeasurement]
 
-  public init(planKey: String, engineFingerprint: String, machine: Machine, wallSeconds: Double, measurements: [SweepMeasurement]) {
+  public init(
+    planKey: String, engineFingerprint: String, machine: Machine, wallSeconds: Double, loadAverage: Double?,
+    measurements: [SweepMeasurement]
+  ) {
     self.planKey = planKey
     self.engineFingerprint = engineFingerprint
     self.machine = machine
     self.wallSeconds = wallSeconds
+    self.loadAverage = loadAverage
     self.measurements = measurements
   }
 }
@@ -23,8 +30,9 @@ public struct CachedSweep: Sendable, Equatable {
 /// (`paper-artifacts/inference-cost.sqlite`, committed so a fresh clone draws the figures without
 /// re-measuring).
 ///
-/// Schema (migration `v1`): `machine` (CPU, cores, OS, BLAS — unique together), `sweep` (one row
-/// per plan key: the engine fingerprint, the machine, the wall time) and `measurement` (per
+/// Schema (migrations `v1`, `v2`): `machine` (CPU, cores, OS, BLAS — unique together), `sweep`
+/// (one row per plan key: the engine fingerprint, the machine, the wall time and, since `v2`,
+/// the load average during the sweep) and `measurement` (per
 /// sweep, model, V, Q and component: FLOPs and median seconds). Constraints live in the schema:
 /// NOT NULL everywhere, positive counts, foreign keys with cascading deletes, so replacing a
 /// sweep is one delete and one insert inside a single transaction — a reader sees the old sweep
@@ -39,6 +47,20 @@ public struct MeasurementCache: Sendable {
     configuration.foreignKeysEnabled = true
     queue = try DatabaseQueue(path: url.path, configuration: configuration)
     try Self.migrator.migrate(queue)
+  }
+
+  /// Opens an existing database read-only (for readers such as a claims ledger, which must never
+  /// trigger a measurement); a missing file or an unknown schema is an error, not a migration.
+  public init(readingFrom url: URL) throws {
+    guard FileManager.default.fileExists(atPath: url.path) else { throw MeasurementCacheError.missingDatabase(url.path) }
+    var configuration = Configuration()
+    configuration.readonly = true
+    queue = try DatabaseQueue(path: url.path, configuration: configuration)
+    let applied = try queue.read { try Self.migrator.appliedIdentifiers($0) }
+    let expected = Self.migrator.migrations
+    guard applied.sorted() == expected.sorted() else {
+      throw MeasurementCacheError.schemaMismatch(url.path, expected: expected, found: applied.sorted())
+    }
   }
 
   /// An in-memory cache, for tests.
@@ -78,6 +100,9 @@ public struct MeasurementCache: Sendable {
           PRIMARY KEY (sweepId, model, visualTokens, textTokens, component));
         """)
     }
+    migrator.registerMigration("v2") { db in
+      try db.execute(sql: "ALTER TABLE sweep ADD COLUMN loadAverage REAL CHECK (loadAverage IS NULL OR loadAverage >= 0)")
+    }
     return migrator
   }
 
@@ -86,7 +111,7 @@ public struct MeasurementCache: Sendable {
     try queue.read { db in
       guard let sweep = try Row.fetchOne(
         db, sql: """
-          SELECT sweep.id, engineFingerprint, wallSeconds, cpuModel, cores, operatingSystem, blas
+          SELECT sweep.id, engineFingerprint, wallSeconds, loadAverage, cpuModel, cores, operatingSystem, blas
           FROM sweep JOIN machine ON machine.id = sweep.machineId WHERE planKey = ?
           """, arguments: [planKey])
       else { return nil }
@@ -109,13 +134,15 @@ public struct MeasurementCache: Sendable {
       return CachedSweep(
         planKey: planKey, engineFingerprint: sweep["engineFingerprint"],
         machine: Machine(cpuModel: sweep["cpuModel"], cores: sweep["cores"], operatingSystem: sweep["operatingSystem"], blas: sweep["blas"]),
-        wallSeconds: sweep["wallSeconds"], measurements: measurements)
+        wallSeconds: sweep["wallSeconds"], loadAverage: sweep["loadAverage"], measurements: measurements)
     }
   }
 
-  /// Stores `sweep`, replacing any earlier sweep of the same plan, in one transaction.
-  public func save(_ sweep: CachedSweep) throws {
+  /// Stores `sweep`, replacing any earlier sweep of the same plan, in one transaction; with
+  /// `discardingOtherPlans`, sweeps of every other plan go too (an edited plan leaves no orphans).
+  public func save(_ sweep: CachedSweep, discardingOtherPlans: Bool = false) throws {
     try queue.write { db in
+      if discardingOtherPlans { try db.execute(sql: "DELETE FROM sweep WHERE planKey <> ?", arguments: [sweep.planKey]) }
       let machine = sweep.machine
       try db.execute(
         sql: "INSERT OR IGNORE INTO machine (cpuModel, cores, operatingSystem, blas) VALUES (?, ?, ?, ?)",
@@ -125,8 +152,8 @@ public struct MeasurementCache: Sendable {
         arguments: [machine.cpuModel, machine.cores, machine.operatingSystem, machine.blas])!
       try db.execute(sql: "DELETE FROM sweep WHERE planKey = ?", arguments: [sweep.planKey])
       try db.execute(
-        sql: "INSERT INTO sweep (planKey, engineFingerprint, machineId, wallSeconds) VALUES (?, ?, ?, ?)",
-        arguments: [sweep.planKey, sweep.engineFingerprint, machineId, sweep.wallSeconds])
+        sql: "INSERT INTO sweep (planKey, engineFingerprint, machineId, wallSeconds, loadAverage) VALUES (?, ?, ?, ?, ?)",
+        arguments: [sweep.planKey, sweep.engineFingerprint, machineId, sweep.wallSeconds, sweep.loadAverage])
       let sweepId = db.lastInsertedRowID
       for measurement in sweep.measurements {
         for (component, cost) in measurement.costs.sorted(by: { $0.key < $1.key }) {
@@ -139,6 +166,22 @@ public struct MeasurementCache: Sendable {
         }
       }
       try db.execute(sql: "DELETE FROM machine WHERE id NOT IN (SELECT machineId FROM sweep)")
+    }
+  }
+}
+
+/// The measurement database cannot be read as this code expects.
+public enum MeasurementCacheError: Error, Equatable, CustomStringConvertible {
+  case missingDatabase(String)
+  case schemaMismatch(String, expected: [String], found: [String])
+
+  public var description: String {
+    switch self {
+    case .missingDatabase(let path):
+      return "no inference-cost measurements at \(path): run the inference-cost experiment to measure them"
+    case .schemaMismatch(let path, let expected, let found):
+      return "\(path) has migrations [\(found.joined(separator: ", "))], this code expects "
+        + "[\(expected.joined(separator: ", "))]: re-run the inference-cost experiment with --force"
     }
   }
 }

@@ -31,32 +31,33 @@ public enum Sweep {
   /// Measures every configuration of `plan`, model by model; `progress` gets one line per model.
   ///
   /// Each model gets one untimed warm-up run first (page faults on fresh weights, allocator
-  /// growth), then every configuration runs `repetitions` times back to back; each component's
-  /// time is the median of its repetitions.
+  /// growth). Repetitions are interleaved — every (V, Q) once, then every (V, Q) again — so a
+  /// burst of load from another process lands in one repetition of several configurations rather
+  /// than in every repetition of one; each component's time is the median of its repetitions.
   public static func run(
     _ plan: SweepPlan, store: CheckpointStore, progress: (String) -> Void = { _ in }
   ) throws -> [SweepMeasurement] {
     var measurements: [SweepMeasurement] = []
+    let grid = plan.textTokens.flatMap { Q in plan.visualTokens.map { V in (V: V, Q: Q) } }
     for configuration in plan.family.models {
       let model = try store.load(configuration, family: plan.family)
       let image = Image.synthetic(side: configuration.vision.imageSide, seed: plan.imageSeed)
-      func request(V: Int, Q: Int) -> InferenceRequest {
-        InferenceRequest(image: image, question: SweepPlan.question(tokens: Q), visualTokens: V,
-                         compressor: plan.compressor, newTokens: plan.newTokens)
+      func run(V: Int, Q: Int) throws -> InferenceResult {
+        try model.run(InferenceRequest(image: image, question: SweepPlan.question(tokens: Q), visualTokens: V,
+                                       compressor: plan.compressor, newTokens: plan.newTokens))
       }
-      _ = try model.run(request(V: plan.visualTokens.max() ?? 1, Q: plan.textTokens.max() ?? 0))
-      for Q in plan.textTokens {
-        for V in plan.visualTokens {
-          var runs: [InferenceResult] = []
-          for _ in 0..<max(plan.repetitions, 1) { runs.append(try model.run(request(V: V, Q: Q))) }
-          var costs: [InferenceComponent: ComponentCost] = [:]
-          for component in InferenceComponent.allCases {
-            costs[component] = ComponentCost(
-              flops: runs[0].costs[component]?.flops ?? 0,
-              seconds: median(runs.map { $0.costs[component]?.seconds ?? 0 }))
-          }
-          measurements.append(SweepMeasurement(model: configuration.name, N: configuration.parameterCount, V: V, Q: Q, costs: costs))
+      _ = try run(V: plan.visualTokens.max() ?? 1, Q: plan.textTokens.max() ?? 0)
+      var results = Array(repeating: [InferenceResult](), count: grid.count)
+      for _ in 0..<max(plan.repetitions, 1) {
+        for (index, point) in grid.enumerated() { results[index].append(try run(V: point.V, Q: point.Q)) }
+      }
+      for (point, runs) in zip(grid, results) {
+        var costs: [InferenceComponent: ComponentCost] = [:]
+        for component in InferenceComponent.allCases {
+          costs[component] = ComponentCost(
+            flops: runs[0].costs[component]?.flops ?? 0, seconds: median(runs.map { $0.costs[component]?.seconds ?? 0 }))
         }
+        measurements.append(SweepMeasurement(model: configuration.name, N: configuration.parameterCount, V: point.V, Q: point.Q, costs: costs))
       }
       progress("measured \(configuration.name) (N = \(configuration.parameterCount))")
     }

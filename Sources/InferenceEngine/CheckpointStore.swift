@@ -21,6 +21,12 @@ public struct CheckpointStore: Sendable {
     self.seed = seed
   }
 
+  /// The project's store, `paper-artifacts/.inference-weights/` (git-ignored: checkpoints are
+  /// regenerated on first use, never committed).
+  public init(projectRoot root: URL) {
+    self.init(directory: root.appendingPathComponent("paper-artifacts/.inference-weights", isDirectory: true))
+  }
+
   public func url(for model: VLMConfiguration, family: ModelFamily) -> URL {
     directory.appendingPathComponent("\(family.name)-\(model.name).safetensors", isDirectory: false)
   }

@@ -28,3 +28,10 @@ public struct ComponentCost: Sendable, Equatable, Codable {
     self.seconds = seconds
   }
 }
+
+extension Duration {
+  /// The duration in seconds, as timings are stored and printed.
+  public var inSeconds: Double {
+    Double(components.seconds) + Double(components.attoseconds) * 1e-18
+  }
+}

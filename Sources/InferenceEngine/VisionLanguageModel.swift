@@ -69,7 +69,7 @@ public struct VisionLanguageModel: Sendable {
       let start = ContinuousClock.now
       let result = body(&flops)
       let elapsed = ContinuousClock.now - start
-      costs[component] = ComponentCost(flops: flops, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+      costs[component] = ComponentCost(flops: flops, seconds: elapsed.inSeconds)
       return result
     }
 

@@ -1,3 +1,4 @@
+import AtomicFiles
 import Foundation
 
 /// One tensor to write: `Float` values stored in the file as `dtype`.
@@ -54,6 +55,6 @@ public enum SafetensorsWriter {
   /// Encodes and writes atomically (a temporary file in the same directory, then a rename), so a
   /// reader never sees a half-written checkpoint.
   public static func write(_ entries: [SafetensorsEntry], metadata: [String: String] = [:], to url: URL) throws {
-    try encode(entries, metadata: metadata).write(to: url, options: .atomic)
+    try AtomicFile.write(encode(entries, metadata: metadata), to: url)
   }
 }

@@ -16,17 +16,13 @@ public enum Activation: Sendable {
     x.values.withUnsafeMutableBufferPointer { values in
       nonisolated(unsafe) let values = values
       forEachChunk(values.count) { range in
-        for i in range { values[i] = self.value(values[i]) }
+        let chunk = UnsafeMutableBufferPointer(rebasing: values[range])
+        switch self {
+        case .gelu: for i in chunk.indices { chunk[i] = 0.5 * chunk[i] * (1 + erf(chunk[i] * 0.707_106_77)) }
+        case .quickGELU: VectorMath.sigmoidGate(chunk, slope: 1.702)
+        case .silu: VectorMath.sigmoidGate(chunk, slope: 1)
+        }
       }
-    }
-  }
-
-  @inline(__always)
-  func value(_ x: Float) -> Float {
-    switch self {
-    case .gelu: 0.5 * x * (1 + erf(x * 0.707_106_77))
-    case .quickGELU: x / (1 + exp(-1.702 * x))
-    case .silu: x / (1 + exp(-x))
     }
   }
 }

@@ -66,12 +66,7 @@ public enum Attention {
   static func softmax(_ x: UnsafeMutableBufferPointer<Float>) {
     var maximum = -Float.infinity
     for v in x { maximum = max(maximum, v) }
-    var sum: Float = 0
-    for i in x.indices {
-      x[i] = exp(x[i] - maximum)
-      sum += x[i]
-    }
-    let inverse = 1 / sum
+    let inverse = 1 / VectorMath.exponentiate(x, subtracting: maximum)
     for i in x.indices { x[i] *= inverse }
   }
 }

@@ -1,7 +1,8 @@
 import CBLAS
 import Foundation
 
-/// Matrix products through OpenBLAS's `cblas_sgemm`, each one counted in a FLOP tally.
+/// Matrix products through OpenBLAS (`cblas_sgemm`, `cblas_sgemv` for single rows), each one
+/// counted in a FLOP tally.
 ///
 /// FLOP convention used throughout the engine: **2 FLOPs per multiply–accumulate of a matrix
 /// product** (weights × activations, and activations × activations in attention), the convention
@@ -13,17 +14,19 @@ public enum BLAS {
   /// and safetensors store a layer's weight as `[out, in]`.
   public static func multiply(_ a: Matrix, transposing b: Matrix, flops: inout Int) -> Matrix {
     precondition(a.columns == b.columns, "inner dimensions \(a.columns) and \(b.columns) differ")
-    var c = Matrix(zeros: a.rows, b.rows)
-    a.values.withUnsafeBufferPointer { pa in
-      b.values.withUnsafeBufferPointer { pb in
-        c.values.withUnsafeMutableBufferPointer { pc in
+    guard a.rows > 0, b.rows > 0, a.columns > 0 else { return Matrix(zeros: a.rows, b.rows) }
+    // BLAS overwrites every element (beta = 0), so the output is not zero-filled first.
+    let values = [Float](unsafeUninitializedCapacity: a.rows * b.rows) { c, count in
+      a.values.withUnsafeBufferPointer { pa in
+        b.values.withUnsafeBufferPointer { pb in
           gemm(transposeB: true, m: a.rows, n: b.rows, k: a.columns, alpha: 1,
                a: pa.baseAddress!, lda: a.columns, b: pb.baseAddress!, ldb: b.columns,
-               c: pc.baseAddress!, ldc: b.rows, flops: &flops)
+               c: c.baseAddress!, ldc: b.rows, flops: &flops)
         }
       }
+      count = a.rows * b.rows
     }
-    return c
+    return Matrix(rows: a.rows, columns: b.rows, values: values)
   }
 
   /// `C ← alpha · A · op(B)` on raw row-major storage with leading dimensions, so attention can
@@ -37,6 +40,13 @@ public enum BLAS {
     guard m > 0, n > 0 else { return }
     guard k > 0 else {
       for row in 0..<m { (c + row * ldc).update(repeating: 0, count: n) }
+      return
+    }
+    if m == 1 {
+      // One row (a decoding step): a matrix–vector product streams B once, where GEMM would
+      // first pack it — decoding is bound by reading the weights, so this is what matters.
+      cblas_sgemv(CblasRowMajor, transposeB ? CblasNoTrans : CblasTrans, Int32(transposeB ? n : k), Int32(transposeB ? k : n),
+                  alpha, b, Int32(ldb), a, 1, 0, c, 1)
       return
     }
     cblas_sgemm(CblasRowMajor, CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,

@@ -50,8 +50,9 @@ public struct LanguageModel: Sendable {
   /// `2·T·(4·width² + 3·width·mlp) + 4·T·(cache.count + T)·width`.
   public func hiddenStates(_ embeddings: Matrix, cache: inout KVCache, flops: inout Int) -> Matrix {
     var hidden = embeddings
+    let angles = rotary.table(startPosition: cache.count, count: embeddings.rows)
     for (index, layer) in layers.enumerated() {
-      hidden = layer(hidden, index: index, cache: &cache, rotary: rotary, flops: &flops)
+      hidden = layer(hidden, index: index, cache: &cache, rotary: rotary, angles: angles, flops: &flops)
     }
     cache.count += embeddings.rows
     return norm(hidden)
@@ -122,12 +123,14 @@ struct DecoderLayer: Sendable {
       + Linear.parameters(inputs: config.mlpWidth, outputs: d, bias: false).scoped("mlp.down_proj")
   }
 
-  func callAsFunction(_ x: Matrix, index: Int, cache: inout KVCache, rotary: RotaryEmbedding, flops: inout Int) -> Matrix {
+  func callAsFunction(
+    _ x: Matrix, index: Int, cache: inout KVCache, rotary: RotaryEmbedding, angles: RotaryEmbedding.Table, flops: inout Int
+  ) -> Matrix {
     let normed = inputNorm(x)
     var q = query(normed, flops: &flops)
     var k = key(normed, flops: &flops)
-    rotary.apply(&q, startPosition: cache.count)
-    rotary.apply(&k, startPosition: cache.count)
+    rotary.apply(&q, table: angles)
+    rotary.apply(&k, table: angles)
     cache.store(layer: index, keys: k, values: value(normed, flops: &flops))
     let attended = Attention.multiHead(
       queries: q, keys: cache.keys[index], values: cache.values[index], keyCount: cache.count + x.rows,

@@ -1,4 +1,3 @@
-import Dispatch
 import Safetensors
 import SeededRandom
 

@@ -1,62 +1,120 @@
 import ArgumentParser
 import Foundation
 import Notebook
+import ReproDriver
 import ResultsStore
 
-/// `repro all`: run every registered experiment.
+/// `repro all`: bring every figure and table up to date.
 struct All: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Regenerate every figure and table.")
+  static let configuration = CommandConfiguration(
+    abstract: "Regenerate every stale figure and table (staleness by content; see `repro status --why`).")
+
+  @OptionGroup var options: RunFlags
 
   func run() throws {
-    try ExperimentLauncher().run(Experiment.all)
+    try DriverCommand.run(targets: [], options)
   }
 }
 
-/// `repro figure <id>…`: run the named experiments.
+/// `repro figure <id>…`: bring the named figures or tables (and what they read) up to date.
 struct FigureCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "figure", abstract: "Regenerate the named figures or tables (e.g. 1, figure1, table1).")
+    commandName: "figure",
+    abstract: "Regenerate the named figures or tables if stale (e.g. 1, figure1, table1), with their stale upstreams.")
 
   @Argument(help: "Experiment ids or names (see `repro list`).")
   var ids: [String]
 
+  @OptionGroup var options: RunFlags
+
   func run() throws {
-    let experiments = try ids.map { id in
-      guard let experiment = Experiment.named(id) else {
-        throw ValidationError("no experiment '\(id)'; known: \(Experiment.all.map(\.id).joined(separator: ", "))")
-      }
-      return experiment
-    }
-    try ExperimentLauncher().run(experiments)
+    try DriverCommand.run(targets: ids, options)
   }
 }
 
 /// `repro list`: the registered experiments.
 struct ListCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "list", abstract: "List the experiments.")
+  static let configuration = CommandConfiguration(commandName: "list", abstract: "List the experiments: id, executable, title.")
 
-  func run() {
-    for experiment in Experiment.all {
+  func run() throws {
+    for experiment in try TargetGraph(Experiment.all).experiments {
       print("\(experiment.id)\t\(experiment.executable)\t\(experiment.title)")
     }
   }
 }
 
-/// Runs experiment executables built beside this tool, one after the other.
-struct ExperimentLauncher {
-  func run(_ experiments: [Experiment]) throws {
-    let layout = try ProjectLayout.locate()
-    let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-    var failed: [String] = []
-    for experiment in experiments {
-      let process = Process()
-      process.executableURL = binaries.appendingPathComponent(experiment.executable)
-      process.arguments = ["--root", layout.root.path]
-      print("running \(experiment.executable): \(experiment.title)")
-      try process.run()
-      process.waitUntilExit()
-      if process.terminationStatus != 0 { failed.append(experiment.executable) }
+/// Flags shared by the commands that run targets.
+struct RunFlags: ParsableArguments {
+  @Option(name: .shortAndLong, help: "How many targets run at once (default: the number of cores).")
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  @Flag(help: "Rerun the named targets (all for `repro all`) even if they are up to date.")
+  var force = false
+
+  @Flag(help: "Only say what would run and why.")
+  var dryRun = false
+
+  @Flag(help: "If another repro is running, stop at once instead of waiting for it.")
+  var noWait = false
+
+  func validate() throws {
+    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+  }
+}
+
+/// Running the driver from the command line: find the project and the build, forward Ctrl-C,
+/// show progress, sum up, and exit non-zero if anything failed.
+enum DriverCommand {
+  /// The driver over the registered experiments, run from the executables built beside `repro`.
+  static func driver() throws -> Driver {
+    try Driver.standard(layout: try ProjectLayout.locate(), binDirectory: binDirectory)
+  }
+
+  /// The folder this `repro` executable is in, where `swift build` put the experiments too.
+  static var binDirectory: URL {
+    (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
+      .resolvingSymlinksInPath().deletingLastPathComponent()
+  }
+
+  static func run(targets: [String], _ flags: RunFlags) throws {
+    let driver = try driver()
+    let options = RunOptions(targets: targets, jobs: flags.jobs, force: flags.force, dryRun: flags.dryRun, waitForLock: !flags.noWait)
+    let control = RunControl()
+    let clock = ContinuousClock()
+    let start = clock.now
+    let report = try SignalForwarding.forwarding(to: control) {
+      try driver.run(options, control: control, progress: TerminalProgress())
     }
-    guard failed.isEmpty else { throw ValidationError("failed: \(failed.joined(separator: ", "))") }
+    let elapsed = clock.now - start
+    if flags.dryRun {
+      StatusCommand.print(report, why: true)
+    } else {
+      print(summary(report, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
+    }
+    if let signal = report.interruptedBy { throw ExitCode(128 + signal) }
+    if !report.succeeded { throw ExitCode.failure }
+  }
+
+  /// One line: what was done, e.g. `rebuilt 2 (figure1, table1), 3 up to date, 1 failed (figure2) in 4.1 s`.
+  static func summary(_ report: RunReport, seconds: Double) -> String {
+    func names(_ match: (TargetOutcome) -> Bool) -> [String] {
+      report.results.filter { match($0.outcome) }.map(\.experiment.executable)
+    }
+    let built = names { if case .built = $0 { true } else { false } }
+    let upToDate = names { $0 == .upToDate }
+    let failed = names { if case .failed = $0 { true } else { false } }
+    let skipped = names { if case .skipped = $0 { true } else { false } }
+    let interrupted = names { $0 == .interrupted }
+    let time = String(format: "%.2f s", seconds)
+    if built.isEmpty && failed.isEmpty && skipped.isEmpty && interrupted.isEmpty {
+      return "nothing to do: \(upToDate.count) target\(upToDate.count == 1 ? "" : "s") up to date (\(time))"
+    }
+    var parts: [String] = []
+    if !built.isEmpty { parts.append("rebuilt \(built.count) (\(built.joined(separator: ", ")))") }
+    if !upToDate.isEmpty { parts.append("\(upToDate.count) up to date") }
+    if !failed.isEmpty { parts.append("\(failed.count) failed (\(failed.joined(separator: ", ")))") }
+    if !skipped.isEmpty { parts.append("\(skipped.count) skipped after a failure (\(skipped.joined(separator: ", ")))") }
+    if !interrupted.isEmpty { parts.append("\(interrupted.count) interrupted (\(interrupted.joined(separator: ", ")); previous outputs kept)") }
+    return parts.joined(separator: ", ") + " in \(time)"
   }
 }

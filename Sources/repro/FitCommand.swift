@@ -35,6 +35,9 @@ struct FitCommand: ParsableCommand {
   @Flag(help: "Print JSON (an object for one method, an array for all three).")
   var json = false
 
+  @Flag(help: "Print Markdown table rows (the README's parameter table is generated with this).")
+  var markdown = false
+
   func validate() throws {
     guard bootstrap >= 0 else { throw ValidationError("--bootstrap must be ≥ 0") }
   }
@@ -51,7 +54,9 @@ struct FitCommand: ParsableCommand {
       let resamples = bootstrap > 0 ? Bootstrap(resamples: bootstrap, seed: seed).run(problem, fitter: fitter) : nil
       return FitSummary(suite: suite, excludedSizes: excluded, result: result, bootstrap: resamples)
     }
-    if json {
+    if markdown {
+      print(summaries.map(Self.markdownRow).joined(separator: "\n"))
+    } else if json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
       let data = summaries.count == 1 ? try encoder.encode(summaries[0]) : try encoder.encode(summaries)
@@ -68,6 +73,13 @@ struct FitCommand: ParsableCommand {
       }
       return N
     }
+  }
+
+  /// `| method | a | α | β | D | SSE | V* at Q = 50 |` at six significant digits (JSON has them all).
+  static func markdownRow(_ s: FitSummary) -> String {
+    let cells = [s.a, s.alpha, s.beta, s.D, s.sse, s.optimalVAtQ50].map { String(format: "%.6g", $0) }
+    let bound = s.parametersAtBounds.isEmpty ? "" : " (on bound: \(s.parametersAtBounds.joined(separator: ", ")))"
+    return "| `\(s.method)`\(bound) | " + cells.joined(separator: " | ") + " |"
   }
 
   static func describe(_ s: FitSummary) -> String {

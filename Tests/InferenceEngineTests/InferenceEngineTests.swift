@@ -67,7 +67,7 @@ struct PipelineTests {
       #expect(throws: InferenceError.noTokensToGenerate(0)) { try model.run(request("q", V: 4, newTokens: 0)) }
       var wrongImage = request("q", V: 4)
       wrongImage.image = Image.synthetic(side: 12, seed: 1)
-      #expect(throws: InferenceError.wrongImageSize(12, expected: 48)) { try model.run(wrongImage) }
+      #expect(throws: InferenceError.wrongImageSize(12, expected: 8)) { try model.run(wrongImage) }
     }
   }
 

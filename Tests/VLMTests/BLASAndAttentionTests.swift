@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import VLM
+@testable import VLM
 
 @Suite("Matrix products and attention")
 struct BLASAndAttentionTests {
@@ -82,5 +82,64 @@ struct BLASAndAttentionTests {
     var y = Matrix(rows: 1, columns: 1, values: [2])
     Activation.silu.apply(&y)
     #expect(abs(y.values[0] - 2 / (1 + exp(-2))) < 1e-6)
+  }
+}
+
+@Suite("Vectorised exp")
+struct VectorMathTests {
+  @Test func matchesFoundationExpToAFewULP() {
+    var worst: Float = 0
+    for i in 0..<701 {
+      let x = -87 + Float(i) * 0.25  // −87 … 88
+      var lanes = [Float](repeating: x, count: 11)  // 8 vector lanes and a 3-element scalar tail
+      let sum = lanes.withUnsafeMutableBufferPointer { VectorMath.exponentiate($0, subtracting: 0) }
+      let exact = Foundation.exp(Double(x))
+      worst = max(worst, Float(abs(Double(lanes[0]) - exact) / exact))
+      #expect(lanes.allSatisfy { $0 == lanes[0] }, "vector lanes and scalar tail agree to the bit")
+      if 11 * exact < Double(Float.greatestFiniteMagnitude) {
+        #expect(abs(Double(sum) - 11 * exact) / (11 * exact) < 1e-5)
+      }
+    }
+    #expect(worst < 4e-7)
+  }
+
+  @Test func sigmoidGateIsSiLU() {
+    var values: [Float] = [-20, -1, 0, 0.5, 3, 10, 40, -3, 2]
+    let expected = values.map { $0 / (1 + Foundation.exp(-$0)) }
+    values.withUnsafeMutableBufferPointer { VectorMath.sigmoidGate($0, slope: 1) }
+    for (a, b) in zip(values, expected) { #expect(abs(a - b) <= 1e-6 * max(1, abs(b))) }
+  }
+}
+
+@Suite("Degenerate products")
+struct DegenerateProductTests {
+  @Test func emptyDimensionsGiveZerosWithoutCallingBLAS() {
+    var flops = 0
+    #expect(BLAS.multiply(Matrix(zeros: 0, 4), transposing: Matrix(zeros: 3, 4), flops: &flops) == Matrix(zeros: 0, 3))
+    #expect(BLAS.multiply(Matrix(zeros: 2, 0), transposing: Matrix(zeros: 3, 0), flops: &flops) == Matrix(zeros: 2, 3))
+    #expect(flops == 0)
+  }
+}
+
+@Suite("Single-row products")
+struct SingleRowProductTests {
+  /// Decoding multiplies one row; the matrix–vector path must agree with the general product.
+  @Test(arguments: [false, true])
+  func oneRowMatchesNaiveProduct(transposeB: Bool) {
+    let a = Tiny.matrix(rows: 1, columns: 6, seed: 20)
+    let b = Tiny.matrix(rows: transposeB ? 5 : 6, columns: transposeB ? 6 : 5, seed: 21)
+    var c = [Float](repeating: .nan, count: 5)
+    var flops = 0
+    a.values.withUnsafeBufferPointer { pa in
+      b.values.withUnsafeBufferPointer { pb in
+        c.withUnsafeMutableBufferPointer { pc in
+          BLAS.gemm(transposeB: transposeB, m: 1, n: 5, k: 6, alpha: 2, a: pa.baseAddress!, lda: 6,
+                    b: pb.baseAddress!, ldb: b.columns, c: pc.baseAddress!, ldc: 5, flops: &flops)
+        }
+      }
+    }
+    let naive = (0..<5).map { j in 2 * (0..<6).reduce(Float(0)) { $0 + a[0, $1] * (transposeB ? b[j, $1] : b[$1, j]) } }
+    #expect(maxAbsoluteDifference(c, naive) < 1e-5)
+    #expect(flops == 2 * 5 * 6)
   }
 }

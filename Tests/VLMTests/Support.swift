@@ -4,7 +4,7 @@ import VLM
 
 /// Tiny shapes that keep debug-build tests to milliseconds while exercising every code path.
 enum Tiny {
-  static let vision = VisionConfig(imageSide: 48, patchSide: 2, width: 16, heads: 2, depth: 4, mlpWidth: 32)
+  static let vision = VisionConfig(imageSide: 16, patchSide: 2, width: 16, heads: 2, depth: 4, mlpWidth: 32)
   static let language = LanguageModelConfig(vocabularySize: 256, width: 32, layers: 2, heads: 4, mlpWidth: 48)
 
   /// Synthetic weights for `specs`, through a real safetensors encode/decode.

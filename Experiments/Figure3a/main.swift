@@ -1,0 +1,47 @@
+// Figure 3a — text tokens shift the compute-optimal number of visual tokens.
+//
+// The Figure 1 fit (visual reasoning), then for each Q of the sweep: the compute-optimal
+// frontier against FLOPs 2·N·(Q+V), and the optimal V found numerically, on the grid, and by
+// the closed form V* = β·Q/(α−β).
+import Notebook
+import PaperFigures
+import ResultsStore
+import ScalingLawFit
+
+struct Summary: Encodable {
+  var fit: FitSummary
+  var optimalTokens: [OptimalTokens]
+}
+
+ExperimentRun.main(.figure3a) { run in
+  let observations = try run.observations(.visualReasoning)
+  let method: FitMethod = try run.parameter("method")
+  let fit = try method.fitter(bounds: try run.parameter("bounds")).fit(FitProblem(observations))
+  let Qs: [Double] = try run.parameterList("Q")
+  let frontierN: [Double] = try run.parameterList("frontier-N")
+  let optimal = Qs.map { OptimalTokens(law: fit.law, Q: $0) }
+
+  let fitNote = "Fit: \(method) on visual reasoning (\(observations.count) points), α = \(PaperStyle.legendValue(fit.law.alpha)), "
+    + "β = \(PaperStyle.legendValue(fit.law.beta)), T = V; frontier over N = \(PaperStyle.compact(frontierN[0]))–\(PaperStyle.compact(frontierN[1]))B."
+  let figure = PlotFigure(name: "figure3a", panels: [
+    .lines(.frontiers(
+      title: "(a) Compute-optimal frontier for each Q", law: fit.law, Q: Qs, frontierN: frontierN[0]...frontierN[1],
+      notes: PaperStyle.wrapped([fitNote]))),
+    .lines(.optimalTokens(
+      title: "(b) The optimal V grows with Q", law: fit.law, Q: 0...Qs.max()!,
+      numeric: optimal.map { PlotPoint(x: $0.Q, y: $0.numeric) }, grid: optimal.map { PlotPoint(x: $0.Q, y: $0.grid) },
+      notes: PaperStyle.wrapped([
+        "Numeric: golden-section search over V at a fixed budget (a 7B model at V = 36); grid: best of V = 1, 4, …, 576.",
+      ]))),
+  ], header: [
+    "Figure 3a of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",
+    "Input: results:visual-reasoning (\(observations.count) rows) of paper-artifacts/results.sqlite, seed \(run.results.seedDigest).",
+    "Fit: \(method), bounds \(fit.bounds?.description ?? "none"), \(fit.convention): a = \(fit.law.a), alpha = \(fit.law.alpha), beta = \(fit.law.beta), D = \(fit.law.D).",
+  ])
+  try run.write(figure.script())
+  try run.write(CSVTable(
+    columns: ["Q", "budget_gflop", "N_billion", "optimal_V_numeric", "optimal_V_grid", "optimal_V_closed_form"],
+    rows: optimal.map { [.number($0.Q), .number($0.budget), .number($0.N), .number($0.numeric), .number($0.grid), .number($0.closedForm)] }),
+    named: "figure3a.csv")
+  return Summary(fit: FitSummary(suite: .visualReasoning, result: fit), optimalTokens: optimal)
+}

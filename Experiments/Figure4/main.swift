@@ -1,0 +1,52 @@
+// Figure 4 — at (nearly) equal inference compute, does a bigger LLM with fewer visual tokens win?
+//
+// Groups of grid configurations whose FLOPs 2·N·(Q+V) lie within ±tolerance of the group's
+// geometric mean (see IsoComputeGrouping), at each Q, for visual reasoning and for OCR, drawn as
+// grouped bars of average accuracy coloured by N; ★ marks each group's best configuration.
+import Notebook
+import PaperAnalysis
+import PaperFigures
+import ResultsStore
+
+struct Summary: Encodable {
+  var tolerance: Double
+  var comparisons: [IsoComputeComparison]
+}
+
+ExperimentRun.main(.figure4) { run in
+  let grouping = IsoComputeGrouping(tolerance: try run.parameter("tolerance"))
+  let Qs: [Double] = try run.parameterList("Q")
+  let suites: [(id: SuiteID, name: String)] = [(.visualReasoning, "Visual reasoning"), (.ocr, "OCR / text understanding")]
+  let comparisons = try suites.flatMap { suite in
+    let observations = try run.observations(suite.id)
+    return Qs.map { IsoComputeComparison(suite: suite.id, Q: $0, observations: observations, grouping: grouping) }
+  }
+
+  let panels = comparisons.enumerated().map { index, c in
+    let name = suites.first { $0.id.rawValue == c.suite }!.name
+    return PlotPanel.bars(GroupedBarPanel(
+      title: "\(PaperStyle.panelLabel(index)) \(name), Q = \(PaperStyle.compact(c.Q)): bigger N wins \(c.groupsWonByBiggerN) of \(c.groups.count)",
+      xLabel: "Iso-compute group: FLOPs 2·N·(\(PaperStyle.compact(c.Q))+V) [GFLOP]; ✓ bigger N wins, ✗ it loses",
+      yLabel: "Average accuracy", yRange: 0...(c.groups.flatMap(\.members).map(\.accuracy).max()! * 1.15), yFormat: "%.2f",
+      groups: c.groups.map { group in
+        BarGroup(label: "\(group.biggerNWins ? "✓" : "✗") \(PaperStyle.compact(group.flops))", bars: group.members.map { member in
+          Bar(value: member.accuracy, color: PaperStyle.color(N: member.N), label: PaperStyle.compact(member.V), highlighted: member == group.winner)
+        })
+      },
+      legend: Set(c.groups.flatMap(\.members).map(\.N)).sorted().map { BarLegendEntry(title: PaperStyle.sizeLabel(N: $0), color: PaperStyle.color(N: $0)) },
+      keyTitle: "LLM size N", legendColumn: 160,
+      notes: ["Numbers on bars: visual tokens V; ★ the group's best. Groups: FLOPs within ±\(PaperStyle.compact(grouping.tolerance * 100))% of their geometric mean."]))
+  }
+  try run.write(PlotFigure(name: "figure4", panels: panels, columns: Qs.count, header: [
+    "Figure 4 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",
+    "Input: results:visual-reasoning and results:ocr of paper-artifacts/results.sqlite, seed \(run.results.seedDigest).",
+    "Iso-compute groups: greedy sweep by FLOPs, every member within ±\(grouping.tolerance) of the group's geometric-mean FLOPs.",
+  ]).script())
+  try run.write(CSVTable(
+    columns: ["suite", "Q", "group", "group_gflop", "N_billion", "V", "gflop", "accuracy", "group_winner", "bigger_N_wins"],
+    rows: comparisons.flatMap { c in c.groups.enumerated().flatMap { index, group in group.members.map { m in
+      [.text(c.suite), .number(c.Q), .number(Double(index + 1)), .number(group.flops), .number(m.N), .number(m.V), .number(m.flops),
+       .number(m.accuracy), .text(m == group.winner ? "yes" : "no"), .text(group.biggerNWins ? "yes" : "no")]
+    } } }), named: "figure4.csv")
+  return Summary(tolerance: grouping.tolerance, comparisons: comparisons)
+}

@@ -1,0 +1,103 @@
+import ResultsStore
+import ScalingLaw
+
+/// Checks of the published grids themselves, independent of any fit: accuracy should rise with
+/// N at every V and with V at every N, and no two configurations should share a value.
+enum DataChecks {
+  /// Two neighbouring configurations of a grid (same V and the next N, or same N and the next
+  /// V) where accuracy does not rise.
+  struct Exception: Sendable {
+    /// `N` or `V`: the direction along which accuracy fails to rise.
+    var along: String
+    var lower: Observation
+    var upper: Observation
+    /// The seed file of the larger configuration.
+    var source: String
+    /// Whether a recorded data issue names either configuration.
+    var documented: Bool
+
+    var description: String {
+      let fixed = along == "N" ? "V = \(Format.number(lower.V))" : "N = \(Format.number(lower.N)) B"
+      return "accuracy does not rise with \(along) at \(fixed): \(label(lower)) \(accuracy(lower)) → "
+        + "\(label(upper)) \(accuracy(upper))" + (documented ? " (a recorded data issue)" : "")
+    }
+  }
+
+  /// Every neighbouring pair of `grid` along N and along V where accuracy does not strictly rise.
+  static func exceptions(_ grid: Grid, issues: [DataIssue]) -> [Exception] {
+    let points = Array(zip(grid.observations, grid.sources))
+    func named(_ o: Observation) -> Bool {
+      issues.contains { $0.N == o.N && $0.V.map(Double.init) == o.V }
+    }
+    var exceptions: [Exception] = []
+    for (along, key, other) in [("N", \Observation.V, \Observation.N), ("V", \Observation.N, \Observation.V)] {
+      for fixed in Set(points.map { $0.0[keyPath: key] }).sorted() {
+        let line = points.filter { $0.0[keyPath: key] == fixed }.sorted { $0.0[keyPath: other] < $1.0[keyPath: other] }
+        for (lower, upper) in zip(line, line.dropFirst()) where upper.0.Y >= lower.0.Y {
+          exceptions.append(Exception(
+            along: along, lower: lower.0, upper: upper.0, source: upper.1,
+            documented: named(lower.0) || named(upper.0)))
+        }
+      }
+    }
+    return exceptions
+  }
+
+  /// Warnings for a reviewer: monotonicity exceptions and duplicated values of both grids, and
+  /// every recorded data issue, each with the seed file it comes from.
+  static func warnings(_ inputs: LedgerInputs) -> [DataWarning] {
+    var warnings: [DataWarning] = []
+    for grid in [inputs.visualReasoning, inputs.ocr] {
+      let suite = grid.suite.rawValue
+      for exception in exceptions(grid, issues: inputs.issues(of: grid.suite)) {
+        warnings.append(DataWarning(kind: .notMonotone, suite: suite, source: exception.source, message: exception.description))
+      }
+      let points = Array(zip(grid.observations, grid.sources))
+      for (i, first) in points.enumerated() {
+        for second in points[(i + 1)...] where second.0.Y == first.0.Y {
+          warnings.append(DataWarning(
+            kind: .duplicateValue, suite: suite, source: second.1,
+            message: "\(label(first.0)) and \(label(second.0)) have the identical accuracy \(accuracy(first.0))"))
+        }
+      }
+    }
+    for issue in inputs.dataIssues {
+      warnings.append(DataWarning(kind: .recordedIssue, suite: issue.suite.rawValue, source: issue.source, message: issue.description))
+    }
+    return warnings
+  }
+
+  static func label(_ o: Observation) -> String {
+    "\(Format.number(o.N)) B@\(Format.number(o.V))"
+  }
+
+  static func accuracy(_ o: Observation) -> String {
+    Format.number(1 - o.Y, digits: 10)
+  }
+}
+
+/// A problem with the data a reviewer should know about, and the seed file it comes from.
+public struct DataWarning: Sendable, Codable, Equatable {
+  /// What kind of problem the warning is about.
+  public enum Kind: String, Sendable, Codable {
+    /// Accuracy does not rise between two neighbouring configurations.
+    case notMonotone = "not-monotone"
+    /// Two configurations have exactly the same value (a likely copy error).
+    case duplicateValue = "duplicate-value"
+    /// A defect recorded in the seed file's header, verbatim.
+    case recordedIssue = "recorded-issue"
+  }
+
+  public var kind: Kind
+  public var suite: String
+  /// The seed file's key in `paper-artifacts/`.
+  public var source: String
+  public var message: String
+
+  public init(kind: Kind, suite: String, source: String, message: String) {
+    self.kind = kind
+    self.suite = suite
+    self.source = source
+    self.message = message
+  }
+}

@@ -1,0 +1,80 @@
+import ResultsStore
+import ScalingLaw
+
+/// Everything the claims are checked against, read once from the results database.
+///
+/// The database includes any ingested rows (`paper-artifacts/ingested/*.csv`), which is how
+/// 14 B measurements, once someone has them, turn `fig2.extrapolation-14b` from unverifiable
+/// into pass or fail. Tests build inputs by hand with the memberwise initializer.
+public struct LedgerInputs: Sendable {
+  public var visualReasoning: Grid
+  public var ocr: Grid
+  public var table1: [Table1Entry]
+  /// Known defects of the published data, every suite.
+  public var dataIssues: [DataIssue]
+  /// Provenance of every seed file (for the report).
+  public var sources: [Source]
+  /// The database's seed digest; `nil` for hand-made inputs.
+  public var seedDigest: String?
+
+  public init(
+    visualReasoning: Grid, ocr: Grid, table1: [Table1Entry], dataIssues: [DataIssue], sources: [Source] = [],
+    seedDigest: String? = nil
+  ) {
+    self.visualReasoning = visualReasoning
+    self.ocr = ocr
+    self.table1 = table1
+    self.dataIssues = dataIssues
+    self.sources = sources
+    self.seedDigest = seedDigest
+  }
+
+  /// Reads every selection in ``selections`` from `database`.
+  public init(database: ResultsDatabase) throws {
+    self.init(
+      visualReasoning: try Grid(suite: .visualReasoning, database: database),
+      ocr: try Grid(suite: .ocr, database: database),
+      table1: try database.table1(), dataIssues: try database.dataIssues(), sources: try database.sources(),
+      seedDigest: database.seedDigest)
+  }
+
+  /// The database selections the ledger reads: the report experiment's registered inputs.
+  public static let selections: [DataSelection] = [
+    .results(suite: .visualReasoning), .results(suite: .ocr), .table1, .dataIssues(suite: nil), .sources,
+  ]
+
+  /// The recorded issues of one suite.
+  func issues(of suite: SuiteID) -> [DataIssue] {
+    dataIssues.filter { $0.suite == suite }
+  }
+}
+
+/// One suite's grid as the scaling law sees it, with the seed file each point came from.
+public struct Grid: Sendable {
+  public var suite: SuiteID
+  /// Ordered by N, then V.
+  public var observations: [Observation]
+  /// The seed-file key of each observation, index-aligned (named in data warnings).
+  public var sources: [String]
+
+  /// A hand-made grid; every point is attributed to `source`.
+  public init(suite: SuiteID, observations: [Observation], source: String = "hand-made") {
+    self.suite = suite
+    self.observations = observations
+    self.sources = observations.map { _ in source }
+  }
+
+  init(suite: SuiteID, database: ResultsDatabase) throws {
+    self.suite = suite
+    observations = try database.observations(suite: suite)
+    let measurements = try database.measurements(suite: suite)
+    sources = observations.map { o in
+      measurements.first { $0.N == o.N && Double($0.V) == o.V && 1 - $0.value == o.Y }?.source ?? "unknown"
+    }
+  }
+
+  /// The observations whose N is one of `sizes`.
+  func observations(sizes: [Double]) -> [Observation] {
+    observations.filter { sizes.contains($0.N) }
+  }
+}

@@ -1,0 +1,153 @@
+import ComputeFrontier
+import ScalingLaw
+import ScalingLawFit
+
+/// The scaling law fitted on some LLM sizes and asked to predict another size, V by V, beside
+/// that size's measurements when the database has any (Figure 2, `repro extrapolate`).
+///
+/// The paper fits on 0.5–7 B and says the law predicts 14 B "with an error margin of less than
+/// 2 %"; the 14 B measurements were not published, so this project also runs the analog the data
+/// does allow: fit on 0.5–4 B, predict 7 B. Errors are on the law's own quantity, the average
+/// downstream error Y = 1 − accuracy: ``ExtrapolationPoint/absoluteError`` is |Ŷ − Y| and
+/// ``ExtrapolationPoint/relativeError`` is |Ŷ − Y| / Y. Predictions are made at every V of the
+/// data (the fitted sizes' and the measured predicted size's), so a partial set of measurements
+/// still gets a full predicted curve.
+///
+/// Encoded (for summaries) as the sizes, the points, the maxima and the band, every key present
+/// and `null` where there are no measurements; the fit is left to the caller, which reports it
+/// in its own shape (the figures use `FitSummary`).
+public struct Extrapolation: Sendable, Encodable {
+  /// The LLM sizes (billions) the law was fitted on, ascending.
+  public let fitSizes: [Double]
+  /// The LLM size (billions) the law predicts.
+  public let predictedN: Double
+  /// The sizes in the data that were not fitted on (the predicted one, when measured).
+  public let excludedSizes: [Double]
+  /// The observations the law was fitted on.
+  public let fitObservations: [Observation]
+  /// The measurements of the predicted size; empty when the database has none.
+  public let heldOut: [Observation]
+  public let fit: FitResult
+  /// One point per V, ascending.
+  public let points: [ExtrapolationPoint]
+  /// The spread of the predicted curve over bootstrap refits, when a bootstrap was asked for.
+  public let band: PredictionBand?
+
+  /// Fits `fitter` on the observations whose N is in `fitSizes` and predicts `predictedN`.
+  ///
+  /// With `bootstrap`, the fit is repeated on resamples of the fitted observations and
+  /// ``band`` holds the central `level` interval of the predicted error at each V of the data and
+  /// at `bandSamples` values log-spaced across the data's V range (a drawn band's resolution).
+  public init(
+    observations: [Observation], fitSizes: [Double], predictedN: Double, fitter: any ScalingLawFitter,
+    bootstrap: Bootstrap? = nil, level: Double = 0.95, bandSamples: Int = 49
+  ) throws {
+    let available = Set(observations.map(\.N))
+    guard !fitSizes.isEmpty else { throw ExtrapolationError.noFitSizes }
+    for N in fitSizes where !available.contains(N) {
+      throw ExtrapolationError.missingFitSize(N: N, available: available.sorted())
+    }
+    guard !fitSizes.contains(predictedN) else { throw ExtrapolationError.predictedSizeIsFitted(N: predictedN) }
+    guard predictedN.isFinite, predictedN > 0 else { throw ExtrapolationError.invalidPredictedSize(predictedN) }
+
+    self.fitSizes = Set(fitSizes).sorted()
+    self.predictedN = predictedN
+    excludedSizes = available.subtracting(fitSizes).sorted()
+    fitObservations = observations.filter { fitSizes.contains($0.N) }
+    heldOut = observations.filter { $0.N == predictedN }.sorted { $0.V < $1.V }
+    let problem = try FitProblem(fitObservations)
+    fit = try fitter.fit(problem)
+
+    let pointV = Set(fitObservations.map(\.V) + heldOut.map(\.V)).sorted()
+    let bandV = pointV.count > 1 && bandSamples > 1
+      ? ComputeFrontier.logSpaced(pointV.first!...pointV.last!, count: bandSamples) : []
+    let band = bootstrap.map { bootstrap in
+      PredictionBand(
+        bootstrap.run(problem, fitter: fitter), N: predictedN, V: Set(pointV + bandV).sorted(), level: level)
+    }
+    self.band = band
+    let law = fit.law
+    let measured = Dictionary(heldOut.map { ($0.V, $0.Y) }, uniquingKeysWith: { first, _ in first })
+    points = pointV.map { V in
+      ExtrapolationPoint(
+        V: V, predictedError: law.error(N: predictedN, T: V), measuredError: measured[V],
+        band: band?.interval(V: V))
+    }
+  }
+
+  /// True when the database has at least one measurement of the predicted size.
+  public var hasMeasurements: Bool { !heldOut.isEmpty }
+
+  /// The measured point the law misses by the largest relative error; nil without measurements.
+  public var worstPoint: ExtrapolationPoint? {
+    points.filter { $0.relativeError != nil }.max { $0.relativeError! < $1.relativeError! }
+  }
+
+  /// The largest |Ŷ − Y| / Y over the measured points; nil without measurements.
+  public var maxRelativeError: Double? { worstPoint?.relativeError }
+
+  /// The largest |Ŷ − Y| over the measured points; nil without measurements.
+  public var maxAbsoluteError: Double? { points.compactMap(\.absoluteError).max() }
+
+  enum CodingKeys: CodingKey {
+    case fitSizes, predictedN, measurementsAvailable, points, maxRelativeError, maxRelativeErrorAtV, maxAbsoluteError, band
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(fitSizes, forKey: .fitSizes)
+    try container.encode(predictedN, forKey: .predictedN)
+    try container.encode(hasMeasurements, forKey: .measurementsAvailable)
+    try container.encode(points, forKey: .points)
+    try container.encode(maxRelativeError, forKey: .maxRelativeError)
+    try container.encode(worstPoint?.V, forKey: .maxRelativeErrorAtV)
+    try container.encode(maxAbsoluteError, forKey: .maxAbsoluteError)
+    try container.encode(band, forKey: .band)
+  }
+}
+
+/// The prediction at one V, and how far it is from the measurement when there is one.
+///
+/// Encoded with every key, `null` where there is no measurement or band, so readers of a
+/// summary see the same shape whether or not the size was measured.
+public struct ExtrapolationPoint: Sendable, Codable, Equatable {
+  public var V: Double
+  /// Ŷ, the law's average downstream error for the predicted size at this V.
+  public var predictedError: Double
+  /// Y, the measured error; nil when the predicted size was not measured at this V.
+  public var measuredError: Double?
+  /// Ŷ − Y: positive when the law is pessimistic.
+  public var difference: Double?
+  /// |Ŷ − Y|.
+  public var absoluteError: Double?
+  /// |Ŷ − Y| / Y.
+  public var relativeError: Double?
+  /// The bootstrap band's ends at this V, when a bootstrap was run.
+  public var bandLower: Double?
+  public var bandUpper: Double?
+
+  public init(V: Double, predictedError: Double, measuredError: Double?, band: ClosedRange<Double>? = nil) {
+    self.V = V
+    self.predictedError = predictedError
+    self.measuredError = measuredError
+    if let measuredError {
+      difference = predictedError - measuredError
+      absoluteError = abs(predictedError - measuredError)
+      relativeError = abs(predictedError - measuredError) / measuredError
+    }
+    bandLower = band?.lowerBound
+    bandUpper = band?.upperBound
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(V, forKey: .V)
+    try container.encode(predictedError, forKey: .predictedError)
+    try container.encode(measuredError, forKey: .measuredError)
+    try container.encode(difference, forKey: .difference)
+    try container.encode(absoluteError, forKey: .absoluteError)
+    try container.encode(relativeError, forKey: .relativeError)
+    try container.encode(bandLower, forKey: .bandLower)
+    try container.encode(bandUpper, forKey: .bandUpper)
+  }
+}

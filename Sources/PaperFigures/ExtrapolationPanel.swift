@@ -1,0 +1,192 @@
+import ComputeFrontier
+import Gnuplot
+import ScalingLaw
+
+/// A scaling law fitted on some LLM sizes and extended to a size it was not fitted on
+/// (Figure 2): the fitted curves and their measurements as in Figure 1, the predicted size's
+/// curve dashed inside its bootstrap band, and that size's measurements, when there are any, as
+/// open markers labelled with their relative error.
+///
+/// x is inference compute 2·N·(Q+V) in GFLOP (log), y the average downstream error; curves are
+/// the law as a gnuplot function of V over 1…576, with its parameters at full precision.
+public struct ExtrapolationPanel: Hashable, Sendable {
+  public var title: String
+  /// Text tokens per query; enters only the compute axis.
+  public var Q: Double
+  /// The law fitted on `fitObservations`.
+  public var law: ScalingLaw
+  /// Title of the legend, above α and β.
+  public var lawLabel: String
+  public var fitObservations: [Observation]
+  /// The LLM size (billions) the law predicts.
+  public var predictedN: Double
+  /// The predicted curve's band, by V; empty for none.
+  public var band: [BandSample]
+  /// Key entry of the band, e.g. `95 % bootstrap band (1000 refits)`.
+  public var bandTitle: String
+  /// Measurements of the predicted size; empty when there are none.
+  public var heldOut: [HeldOutPoint]
+  /// A message printed large inside the plot, top right (e.g. that the predicted size was
+  /// never measured); nil for none.
+  public var callout: String?
+  /// Lines of small print under the panel.
+  public var notes: [String]
+
+  public init(
+    title: String, Q: Double, law: ScalingLaw, lawLabel: String, fitObservations: [Observation], predictedN: Double,
+    band: [BandSample], bandTitle: String, heldOut: [HeldOutPoint], callout: String? = nil, notes: [String] = []
+  ) {
+    self.title = title
+    self.Q = Q
+    self.law = law
+    self.lawLabel = lawLabel
+    self.fitObservations = fitObservations
+    self.predictedN = predictedN
+    self.band = band
+    self.bandTitle = bandTitle
+    self.heldOut = heldOut
+    self.callout = callout
+    self.notes = notes
+  }
+
+  var problem: String? {
+    if fitObservations.isEmpty { return "no fitted observations" }
+    if ![law.a, law.alpha, law.beta, law.D].allSatisfy(\.isFinite) { return "the law has a non-finite parameter: \(law)" }
+    if !(Q.isFinite && Q >= 0) { return "Q must be finite and non-negative, got \(Q)" }
+    if !(predictedN.isFinite && predictedN > 0) { return "the predicted N must be positive, got \(predictedN)" }
+    let V = fitObservations.map(\.V) + heldOut.map(\.V) + band.map(\.V)
+    if let bad = V.first(where: { !($0.isFinite && $0 > 0) }) { return "V must be positive, got \(bad)" }
+    if let bad = fitObservations.first(where: { !($0.N.isFinite && $0.N > 0) }) { return "N must be positive, got \(bad.N)" }
+    return nil
+  }
+
+  func drawing(prefix: String) throws(GnuplotScriptError) -> PanelDrawing {
+    let Qtext = PaperStyle.compact(Q)
+    var drawing = PanelDrawing(
+      title: title, xLabel: "Inference compute 2·N·(\(Qtext)+V)  [GFLOP]", yLabel: "Average downstream error",
+      legendColumn: 310)
+    drawing.keyTitle = lawLabel
+    drawing.notes = notes
+    drawing.functions = [
+      ("flops", ["N", "V"], "2*N*(Q+V)"),
+      ("Y", ["N", "V"], "a*N**(-alpha)*V**(-beta) + D"),
+    ]
+    drawing.variables = [("a", law.a), ("alpha", law.alpha), ("beta", law.beta), ("D", law.D), ("Q", Q)]
+    drawing.axes = [
+      "set samples 200",
+      "set logscale x",
+      "set format x '10^{%L}'",
+      "set mxtics 10",
+      "set format y '%.3f'",
+      "set offsets 0, 0, graph 0.04, graph 0.04",
+      "set grid back xtics ytics lt 1 dt (6,6) lw 1 lc \(PaperStyle.gridColor.gnuplot)",
+    ]
+    let fitN = Set(fitObservations.map(\.N)).sorted()
+    let predictedColor = PaperStyle.color(N: predictedN)
+    let predictedLabel = PaperStyle.sizeLabel(N: predictedN)
+    let range = PaperStyle.visualTokenRange
+    let logV = "u=log(\(try GnuplotLiteral.number(range.lowerBound))):log(\(try GnuplotLiteral.number(range.upperBound)))"
+    func curve(_ N: Double) throws(GnuplotScriptError) -> String {
+      let n = try GnuplotLiteral.number(N)
+      return "[\(logV)] '+' using (flops(\(n),exp(u))):(Y(\(n),exp(u))) with lines lw \(PaperStyle.curveWidth)"
+    }
+
+    if !band.isEmpty {
+      drawing.datablocks.append((
+        "\(prefix)BAND", ["flops", "lower", "upper"],
+        [DatablockSection(comment: "\(bandTitle), N = \(predictedN)", rows: band.sorted { $0.V < $1.V }.map {
+          [InferenceCompute.flops(N: predictedN, Q: Q, V: $0.V), $0.lower, $0.upper]
+        })]))
+      drawing.elements.append(
+        "$\(prefix)BAND using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc \(predictedColor.gnuplot) notitle")
+    }
+    for N in fitN {
+      drawing.elements.append(try curve(N) + " lc \(PaperStyle.color(N: N).gnuplot) notitle")
+    }
+    drawing.elements.append(try curve(predictedN) + " dt (8,5) lc \(predictedColor.gnuplot) notitle")
+    let sections = Dictionary(grouping: fitObservations, by: \.N).sorted { $0.key < $1.key }.map { N, group in
+      DatablockSection(comment: "N = \(N)", rows: group.sorted { $0.V < $1.V }.map { [$0.N, $0.V, $0.Y, PaperStyle.markerSize(V: $0.V)] })
+    }
+    drawing.datablocks.append(("\(prefix)OBS", ["N", "V", "Y", "marker_size"], sections))
+    for (index, N) in fitN.enumerated() {
+      drawing.elements.append(
+        "$\(prefix)OBS index \(index) using (flops($1,$2)):3:4 with points pt \(PaperStyle.marker(N: N).filled) "
+          + "ps variable lc \(PaperStyle.color(N: N).gnuplot) notitle")
+    }
+    let marker = PaperStyle.marker(N: predictedN)
+    if !heldOut.isEmpty {
+      let measured = heldOut.sorted { $0.V < $1.V }
+      drawing.datablocks.append((
+        "\(prefix)HELDOUT", ["N", "V", "Y", "marker_size"],
+        [DatablockSection(comment: "measured N = \(predictedN)", rows: measured.map {
+          [predictedN, $0.V, $0.Y, PaperStyle.markerSize(V: $0.V)]
+        })]))
+      drawing.elements.append(
+        "$\(prefix)HELDOUT using (flops($1,$2)):3:4 with points pt \(marker.open) ps variable lw 2 "
+          + "lc \(predictedColor.gnuplot) notitle")
+      for point in measured {
+        let below = point.Y < law.error(N: predictedN, T: point.V)
+        try drawing.label(
+          PaperStyle.percent(point.relativeError), x: InferenceCompute.flops(N: predictedN, Q: Q, V: point.V), y: point.Y,
+          dy: below ? -1.3 : 1.3, fontSize: 10, color: predictedColor)
+      }
+    }
+    if let callout {
+      drawing.labels.append(
+        "\(GnuplotLiteral.string(callout)) at graph 0.97, graph 0.95 right font ',13' tc \(predictedColor.gnuplot) noenhanced front")
+    }
+
+    for parameter in ["α = \(PaperStyle.legendValue(law.alpha))", "β = \(PaperStyle.legendValue(law.beta))"] {
+      drawing.elements.append("keyentry with lines lt nodraw title \(GnuplotLiteral.string(parameter))")
+    }
+    let keySize = try GnuplotLiteral.pointSize(1.5)
+    for N in fitN {
+      drawing.elements.append(
+        "keyentry with linespoints lw \(PaperStyle.curveWidth) pt \(PaperStyle.marker(N: N).filled) ps \(keySize) "
+          + "lc \(PaperStyle.color(N: N).gnuplot) title \(GnuplotLiteral.string(PaperStyle.sizeLabel(N: N)))")
+    }
+    drawing.elements.append(
+      "keyentry with lines lw \(PaperStyle.curveWidth) dt (8,5) lc \(predictedColor.gnuplot) "
+        + "title \(GnuplotLiteral.string("\(predictedLabel) predicted"))")
+    if !band.isEmpty {
+      drawing.elements.append(
+        "keyentry with filledcurves fs transparent solid 0.22 noborder lc \(predictedColor.gnuplot) "
+          + "title \(GnuplotLiteral.string(bandTitle))")
+    }
+    if !heldOut.isEmpty {
+      drawing.elements.append(
+        "keyentry with points pt \(marker.open) ps \(keySize) lw 2 lc \(predictedColor.gnuplot) "
+          + "title \(GnuplotLiteral.string("\(predictedLabel) measured"))")
+    }
+    drawing.sizeKeyV = Set(fitObservations.map(\.V) + heldOut.map(\.V)).sorted()
+    return drawing
+  }
+}
+
+/// The band of a predicted curve at one V.
+public struct BandSample: Hashable, Sendable {
+  public var V: Double
+  public var lower: Double
+  public var upper: Double
+
+  public init(V: Double, lower: Double, upper: Double) {
+    self.V = V
+    self.lower = lower
+    self.upper = upper
+  }
+}
+
+/// A measurement of the predicted size and how far the prediction is from it.
+public struct HeldOutPoint: Hashable, Sendable {
+  public var V: Double
+  /// Measured average downstream error.
+  public var Y: Double
+  /// |Ŷ − Y| / Y, shown as a label next to the marker.
+  public var relativeError: Double
+
+  public init(V: Double, Y: Double, relativeError: Double) {
+    self.V = V
+    self.Y = Y
+    self.relativeError = relativeError
+  }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import ReproDriver
+import ResultsStore
+
+/// `repro bench driver`: how long `repro all` takes when nothing is stale, against a run that
+/// does all the work, both in the same process on a scratch copy of the project.
+struct BenchDriver: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "driver",
+    abstract: "Time a no-op `repro all` (target < 1 s) against a forced run of every target, on a scratch copy of the project.")
+
+  @Option(help: "Timed no-op runs (the median is reported).")
+  var repeats: Int = 5
+
+  @Option(name: .shortAndLong, help: "Targets run at once in the forced run (default: the number of cores).")
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  @Flag(help: "Print JSON.")
+  var json = false
+
+  struct Report: Encodable {
+    var targets: Int
+    var jobs: Int
+    var forcedSeconds: Double
+    var noOpSeconds: Double
+    var forcedOverNoOp: Double
+  }
+
+  func run() throws {
+    let scratch = try Self.copyInputs(of: try ProjectLayout.locate())
+    defer { try? FileManager.default.removeItem(at: scratch.root) }
+    let driver = try Driver.standard(layout: scratch, binDirectory: DriverCommand.binDirectory)
+
+    var forced: RunReport?
+    let forcedSeconds = try BenchFit.median(1) { forced = try driver.run(RunOptions(jobs: jobs, force: true)) }
+    guard let forced, forced.succeeded else {
+      throw ValidationError("the forced run failed: " + (forced.map { DriverCommand.summary($0, seconds: forcedSeconds) } ?? ""))
+    }
+    let noOpSeconds = try BenchFit.median(repeats) {
+      let report = try driver.run(RunOptions(jobs: jobs))
+      guard report.results.allSatisfy({ $0.outcome == .upToDate }) else {
+        throw ValidationError("a run right after the forced one was not a no-op: \(DriverCommand.summary(report, seconds: 0))")
+      }
+    }
+    let report = Report(
+      targets: forced.results.count, jobs: jobs, forcedSeconds: forcedSeconds, noOpSeconds: noOpSeconds,
+      forcedOverNoOp: forcedSeconds / noOpSeconds)
+    if json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+      print(String(decoding: try encoder.encode(report), as: UTF8.self))
+      return
+    }
+    print("forced run, every target rebuilt (\(report.targets) targets, -j \(jobs)): \(BenchFit.ms(forcedSeconds))")
+    print("no-op run, nothing stale:                  \(BenchFit.ms(noOpSeconds)) (median of \(repeats); target < 1000 ms)")
+    print("forced / no-op = \(String(format: "%.0f", report.forcedOverNoOp))×")
+  }
+
+  /// A scratch project holding a copy of `paper-artifacts/` (hidden caches linked, not copied)
+  /// and no outputs, so the forced run builds everything and the real `Figures/` is untouched.
+  static func copyInputs(of layout: ProjectLayout) throws -> ProjectLayout {
+    let files = FileManager.default
+    let root = files.temporaryDirectory.appendingPathComponent("repro-bench-\(UUID().uuidString)")
+    let seeds = ProjectLayout(root: root).seedDirectory
+    try files.createDirectory(at: seeds, withIntermediateDirectories: true)
+    for name in try files.contentsOfDirectory(atPath: layout.seedDirectory.path) {
+      let source = layout.seedDirectory.appendingPathComponent(name)
+      let destination = seeds.appendingPathComponent(name)
+      if name.hasPrefix(".") {
+        try files.createSymbolicLink(at: destination, withDestinationURL: source)
+      } else {
+        try files.copyItem(at: source, to: destination)
+      }
+    }
+    return ProjectLayout(root: root)
+  }
+}

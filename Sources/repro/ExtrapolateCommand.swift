@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import Notebook
+import PaperAnalysis
+import ResultsStore
+import ScalingLawFit
+
+/// `repro extrapolate`: fit the law on some LLM sizes and predict another, V by V, beside its
+/// measurements when the database has them (Figure 2's check, for any split of the sizes).
+struct ExtrapolateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "extrapolate",
+    abstract: "Fit the scaling law on some LLM sizes, predict another size at every V, and compare with its measurements.",
+    discussion: """
+      Errors are on the average downstream error Y = 1 - accuracy: absolute |Ŷ - Y| and relative |Ŷ - Y| / Y. \
+      The paper's 14B measurements were not published; ingest them with `repro ingest FILE` to check that \
+      prediction (`--fit-sizes 0.5,1.8,4,7 --predict 14`).
+      """)
+
+  @Option(help: "The suite: visual-reasoning or ocr.")
+  var suite: SuiteID = .visualReasoning
+
+  @Option(help: "LLM sizes to fit on (billions), comma-separated.")
+  var fitSizes: String = "0.5,1.8,4"
+
+  @Option(help: "LLM size to predict (billions).")
+  var predict: Double = 7
+
+  @Option(help: "paper-grid, least-squares or robust.")
+  var method: FitMethod = .leastSquares
+
+  @Option(help: "Parameter box: 'paper' or 'a=LO:HI,alpha=LO:HI,beta=LO:HI,D=LO:HI'.")
+  var bounds: ParameterBounds = .paper
+
+  @Option(help: "Bootstrap refits for a 95 % band around each prediction (0 = none).")
+  var bootstrap: Int = 0
+
+  @Option(help: "Seed of the bootstrap resamples.")
+  var seed: UInt64 = 1
+
+  @Flag(help: "Print JSON.")
+  var json = false
+
+  /// The JSON: the extrapolation with the suite and its fit in the shape `repro fit --json` prints.
+  struct Report: Encodable {
+    var suite: SuiteID
+    var extrapolation: Extrapolation
+    enum CodingKeys: CodingKey { case suite, fit }
+
+    func encode(to encoder: any Encoder) throws {
+      try extrapolation.encode(to: encoder)
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(suite.rawValue, forKey: .suite)
+      try container.encode(
+        FitSummary(suite: suite, excludedSizes: extrapolation.excludedSizes, result: extrapolation.fit), forKey: .fit)
+    }
+  }
+
+  func validate() throws {
+    guard bootstrap >= 0 else { throw ValidationError("--bootstrap must be ≥ 0") }
+  }
+
+  func run() throws {
+    let sizes = try fitSizes.split(separator: ",").map { text in
+      guard let N = Double(text.trimmingCharacters(in: .whitespaces)), N > 0 else {
+        throw ValidationError("--fit-sizes takes positive numbers separated by commas, got '\(fitSizes)'")
+      }
+      return N
+    }
+    let database = try ResultsDatabase.openReadOnly(try ProjectLayout.locate())
+    let e = try Extrapolation(
+      observations: try database.observations(suite: suite), fitSizes: sizes, predictedN: predict,
+      fitter: method.fitter(bounds: bounds), bootstrap: bootstrap > 0 ? Bootstrap(resamples: bootstrap, seed: seed) : nil,
+      bandSamples: 0)
+    if json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+      print(String(decoding: try encoder.encode(Report(suite: suite, extrapolation: e)), as: UTF8.self))
+    } else {
+      print(Self.describe(e, suite: suite))
+    }
+  }
+
+  static func describe(_ e: Extrapolation, suite: SuiteID) -> String {
+    let fit = FitSummary(suite: suite, result: e.fit)
+    let sizes = e.fitSizes.map { String(format: "%g", $0) }.joined(separator: ", ")
+    var lines = [
+      "\(fit.method) fit of \(suite) on N = \(sizes) B (\(fit.observations) points, bounds \(fit.bounds ?? "none")): "
+        + "a = \(fit.a), alpha = \(fit.alpha), beta = \(fit.beta), D = \(fit.D)",
+      "prediction for N = \(String(format: "%g", e.predictedN)) B (errors on Y = 1 - accuracy):",
+      "       V   predicted    measured   abs error   rel error" + (e.band == nil ? "" : "   95 % band"),
+    ]
+    for p in e.points {
+      var line = String(format: "%8g  %10.6f", p.V, p.predictedError)
+      if let measured = p.measuredError, let absolute = p.absoluteError, let relative = p.relativeError {
+        line += String(format: "  %10.6f  %10.6f  %9.3f%%", measured, absolute, relative * 100)
+      } else {
+        line += "           –           –           –"
+      }
+      if let lower = p.bandLower, let upper = p.bandUpper { line += String(format: "   [%.6f, %.6f]", lower, upper) }
+      lines.append(line)
+    }
+    if let worst = e.worstPoint, let relative = worst.relativeError, let absolute = e.maxAbsoluteError {
+      lines.append(String(format: "max relative error: %.3f%% at V = %g (max absolute error %.6f)", relative * 100, worst.V, absolute))
+    } else {
+      lines.append(
+        "no measurements of N = \(String(format: "%g", e.predictedN)) B in the database (the paper did not publish them); "
+          + "ingest them with ./repro ingest FILE")
+    }
+    return lines.joined(separator: "\n")
+  }
+}

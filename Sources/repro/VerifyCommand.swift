@@ -1,0 +1,51 @@
+import ArgumentParser
+import ClaimsLedger
+import Foundation
+import ResultsStore
+
+/// `repro verify`: check every claim of the paper against the data, offline, in a few seconds.
+struct VerifyCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "verify",
+    abstract: "Check every claim of the paper (PAPER.md §5) against the data: pass, fail or unverifiable.",
+    discussion: """
+      Criteria are fixed in Sources/ClaimsLedger/; fit settings are the report experiment's parameters. \
+      Exit status: 0 when no claim fails (unverifiable is not a failure), 1 when a claim fails, 2 on an error.
+      """)
+
+  @Flag(help: "Print the full ledger as JSON (schema: see ClaimsLedger.LedgerReport).")
+  var json = false
+
+  @Flag(help: "Print the claims as a Markdown table (the README's claims table).")
+  var markdown = false
+
+  @Option(name: .customLong("claim"), help: "Check only this claim id and show it in full (repeatable).")
+  var claims: [String] = []
+
+  func validate() throws {
+    guard !(json && markdown) else { throw ValidationError("--json and --markdown are alternatives; pick one") }
+  }
+
+  func run() throws {
+    let report: LedgerReport
+    let output: String
+    do {
+      let database = try ResultsDatabase.openReadOnly(try ProjectLayout.locate())
+      report = try Ledger.verify(database: database, ids: claims.isEmpty ? nil : claims)
+      output = try render(report)
+    } catch {
+      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+      throw ExitCode(2)
+    }
+    print(output, terminator: "")
+    if report.hasFailures { throw ExitCode(1) }
+  }
+
+  private func render(_ report: LedgerReport) throws -> String {
+    let colour = isatty(STDOUT_FILENO) == 1
+    if json { return String(decoding: try report.json(), as: UTF8.self) }
+    if markdown { return report.markdownTable }
+    if claims.isEmpty { return report.table(colour: colour) }
+    return report.claims.map { LedgerReport.detail($0, colour: colour) }.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import ResultsStore
+import Testing
+
+@testable import ClaimsLedger
+
+/// The ledger on the data this repository ships, and `repro verify` end to end.
+@Suite struct BundledDataTests {
+  @Test func bundledVerdictsAndFits() throws {
+    let evidence = try Evidence(inputs: Bundled.inputs(), settings: HandMade.settings)
+    // The continuous optimum in the authors' box, as the lead measured it.
+    let law = evidence.visualReasoning.primary.law
+    #expect(abs(law.alpha - 0.07093746337649647) < 1e-9)
+    #expect(abs(law.beta - 0.015101615104746835) < 1e-9)
+    #expect(evidence.visualReasoning.primary.parametersAtBounds == ["D"])
+    let report = try Ledger.verify(evidence)
+    let statuses = Dictionary(uniqueKeysWithValues: report.claims.map { ($0.id, $0.status) })
+    #expect(statuses.filter { $0.value != .pass }.keys.sorted() == ["fig2.extrapolation-14b"])
+    #expect(statuses["fig2.extrapolation-14b"] == .unverifiable)
+    #expect(report.seedDigest == (try ResultsDatabase.openReadOnly(Bundled.layout).seedDigest))
+    #expect(!report.hasFailures)
+  }
+}
+
+/// `repro verify` run as a process in a scratch project: exit codes and JSON.
+@Suite(.serialized) struct VerifyExitCodeTests {
+  /// Where `swift build` put this test bundle and `repro`.
+  static let binDirectory = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
+    .resolvingSymlinksInPath().deletingLastPathComponent()
+
+  /// Runs `repro verify arguments…` in `root`; returns the exit status and standard output.
+  static func verify(_ arguments: [String], in root: URL) throws -> (status: Int32, output: Data) {
+    let repro = binDirectory.appendingPathComponent("repro")
+    try #require(FileManager.default.isExecutableFile(atPath: repro.path), "repro is not built in \(binDirectory.path)")
+    let process = Process()
+    process.executableURL = repro
+    process.arguments = ["verify"] + arguments
+    process.currentDirectoryURL = root
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, data)
+  }
+
+  @Test func exitsZeroWhenNoClaimFails() throws {
+    let project = try ScratchProject()
+    try ResultsDatabase.rebuild(seedDirectory: project.layout.seedDirectory, database: project.layout.databaseURL)
+    let (status, output) = try Self.verify(["--json"], in: project.layout.root)
+    #expect(status == 0)
+    let report = try JSONDecoder().decode(LedgerReport.self, from: output)
+    #expect(report.claims.count == 12)
+    #expect(report.counts["unverifiable"] == 1 && report.counts["fail"] == 0)
+  }
+
+  @Test func exitsOneWhenAClaimFails() throws {
+    let project = try ScratchProject()
+    _ = try project.ingest([(N: 14, V: 1, accuracy: 0.3), (N: 14, V: 576, accuracy: 0.3)])
+    let (status, output) = try Self.verify(["--json", "--claim", "fig2.extrapolation-14b"], in: project.layout.root)
+    #expect(status == 1)
+    let report = try JSONDecoder().decode(LedgerReport.self, from: output)
+    #expect(report.claims.map(\.status) == [.fail])
+  }
+
+  @Test func exitsTwoOnAnError() throws {
+    let project = try ScratchProject()  // seed files but no database
+    #expect(try Self.verify([], in: project.layout.root).status == 2)
+    try ResultsDatabase.rebuild(seedDirectory: project.layout.seedDirectory, database: project.layout.databaseURL)
+    #expect(try Self.verify(["--claim", "fig9.nope"], in: project.layout.root).status == 2)
+  }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Notebook
+import ResultsStore
+import ScalingLawFit
+import Testing
+
+@testable import ClaimsLedger
+
+/// The ledger as a whole: its ids, its settings, its JSON schema and its determinism.
+@Suite struct LedgerTests {
+  /// The ids of PAPER.md §5, in its order.
+  static let paperIds = [
+    "fig1.exponents", "fig1.ratio", "fig1.optimal-v-q0", "fig1.optimal-v-q50", "fig2.extrapolation-14b",
+    "fig2.holdout-7b", "fig3a.text-shift", "fig3b.ocr-reversal", "fig4.iso-compute", "table1.quecc-extreme",
+    "abstract.extreme-compression", "data.monotone",
+  ]
+
+  @Test func everyClaimOfThePaperIsInTheLedgerOnce() {
+    #expect(Ledger.claims.map(\.id) == Self.paperIds)
+    #expect(Experiment.report.claims == Self.paperIds)
+  }
+
+  @Test func unknownClaimIsAnErrorNamingTheKnownOnes() {
+    #expect(throws: LedgerError.unknownClaim("fig9.nope", known: Self.paperIds)) { try Ledger.claims(ids: ["fig9.nope"]) }
+  }
+
+  @Test func theReportRegistrationReadsWhatTheLedgerReadsAndHoldsItsSettings() throws {
+    #expect(Experiment.report.inputs == LedgerInputs.selections)
+    #expect(Experiment.report.dependsOn.contains(Experiment.figure1.id))
+    let settings = try Ledger.registeredSettings()
+    #expect(settings.method == .leastSquares)
+    #expect(settings.methods == [.paperGrid, .leastSquares, .robust])
+    #expect(settings.bounds == .paper)
+    #expect(settings.resamples >= 200 && settings.seed == 1)
+  }
+
+  @Test func badSettingsAreErrors() {
+    var parameters = Experiment.report.parameters
+    parameters["bootstrap-resamples"] = "0"
+    #expect(throws: LedgerError.invalidSetting(name: "bootstrap-resamples", value: "0")) { try LedgerSettings(parameters: parameters) }
+    parameters = Experiment.report.parameters
+    parameters["compare-methods"] = "least-squares,magic"
+    #expect(throws: LedgerError.invalidSetting(name: "compare-methods", value: "least-squares,magic")) {
+      try LedgerSettings(parameters: parameters)
+    }
+    parameters = Experiment.report.parameters
+    parameters.removeValue(forKey: "seed")
+    #expect(throws: LedgerError.missingSetting("seed")) { try LedgerSettings(parameters: parameters) }
+  }
+
+  static func handMadeReport() throws -> LedgerReport {
+    try Ledger.verify(Evidence(inputs: HandMade.inputs(), settings: HandMade.settings))
+  }
+
+  @Test func jsonSchemaIsStable() throws {
+    let report = try Self.handMadeReport()
+    let object = try #require(try JSONSerialization.jsonObject(with: report.json()) as? [String: Any])
+    #expect(Set(object.keys) == ["schemaVersion", "seedDigest", "settings", "counts", "claims", "warnings", "fits"])
+    #expect(object["schemaVersion"] as? Int == 1)
+    #expect(object["counts"] as? [String: Int] == ["pass": 11, "fail": 0, "unverifiable": 1])
+    let settings = try #require(object["settings"] as? [String: Any])
+    #expect(Set(settings.keys) == ["method", "comparedMethods", "bounds", "ocrBounds", "convention", "bootstrapResamples", "seed"])
+    let claims = try #require(object["claims"] as? [[String: Any]])
+    #expect(claims.map { $0["id"] as? String } == Self.paperIds)
+    for claim in claims {
+      #expect(Set(claim.keys) == [
+        "id", "statement", "location", "check", "criterion", "status", "value", "quantities", "explanation", "robustness",
+      ])
+      #expect(["pass", "fail", "unverifiable"].contains(claim["status"] as? String))
+    }
+    let exponents = try #require(claims.first { $0["id"] as? String == "fig1.exponents" })
+    let robustness = try #require(exponents["robustness"] as? [String: Any])
+    #expect(Set(robustness.keys) == ["fits", "bootstrap"])
+    let bootstrap = try #require(robustness["bootstrap"] as? [String: Any])
+    #expect(Set(bootstrap.keys) == ["method", "resamples", "seed", "failures", "shareHolding", "intervals"])
+    let table1 = try #require(claims.first { $0["id"] as? String == "table1.quecc-extreme" })
+    #expect(table1["robustness"] is NSNull)
+    let fits = try #require(object["fits"] as? [[String: Any]])
+    #expect(fits.count == 3)
+    #expect(fits.map { $0["excludedSizes"] as? [Double] } == [[], [7], []])
+  }
+
+  @Test func jsonRoundTripsAndIsByteIdenticalAcrossRuns() throws {
+    let first = try Self.handMadeReport()
+    let second = try Self.handMadeReport()
+    #expect(try first.json() == second.json())
+    #expect(try JSONDecoder().decode(LedgerReport.self, from: first.json()) == first)
+  }
+
+  @Test func textRenderingsCarryEveryClaim() throws {
+    let report = try Self.handMadeReport()
+    let table = report.table(colour: false)
+    for id in Self.paperIds { #expect(table.contains(id)) }
+    #expect(!table.contains("\u{1B}["))
+    #expect(report.table(colour: true).contains("\u{1B}[1;32mPASS"))
+    #expect(table.contains("12 claims: 11 pass, 0 fail, 1 unverifiable"))
+    let markdown = report.markdownTable
+    #expect(markdown.split(separator: "\n").count == 2 + Self.paperIds.count)
+    #expect(markdown.contains("| `fig1.exponents` |"))
+    let detail = LedgerReport.detail(report.claims[0], colour: false)
+    #expect(detail.hasPrefix("fig1.exponents: PASS\n"))
+    #expect(detail.contains("holds under least-squares"))
+  }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import ResultsStore
+import ScalingLaw
+import ScalingLawFit
+import Testing
+
+@testable import ClaimsLedger
+
+/// Hand-made inputs: grids generated from known laws, so each claim's outcome is known in advance.
+enum HandMade {
+  static let sizes: [Double] = [0.5, 1.8, 4, 7]
+  static let visualTokens: [Double] = [1, 4, 16, 36, 64, 144, 576]
+
+  /// The published exponents with an a and D inside the authors' box: every visual-reasoning claim holds.
+  static let paperLike = ScalingLaw(a: 0.55, alpha: 0.077, beta: 0.015, D: 0.03)
+  /// An OCR-like law, β > α, inside the OCR box.
+  static let ocrLike = ScalingLaw(a: 0.95, alpha: 0.03, beta: 0.04, D: 0.0)
+
+  /// The grid `law` predicts at `sizes` × the grid's V, exactly.
+  static func grid(_ law: ScalingLaw, suite: SuiteID, sizes: [Double] = sizes) -> Grid {
+    Grid(suite: suite, observations: sizes.flatMap { N in visualTokens.map { V in Observation(N: N, V: V, Y: law.error(N: N, T: V)) } })
+  }
+
+  /// Least squares only, few resamples: fast, and enough to exercise every code path.
+  static let settings = LedgerSettings(
+    method: .leastSquares, comparedMethods: [.leastSquares], bounds: .paper,
+    ocrBounds: ParameterBounds("a=0:5,alpha=0:1,beta=0:1,D=0:1")!, resamples: 8, seed: 1)
+
+  static func inputs(
+    reasoning: ScalingLaw = paperLike, ocr: ScalingLaw = ocrLike, table1: [Table1Entry] = Table1Data.paperLike,
+    issues: [DataIssue] = []
+  ) -> LedgerInputs {
+    LedgerInputs(
+      visualReasoning: grid(reasoning, suite: .visualReasoning), ocr: grid(ocr, suite: .ocr), table1: table1,
+      dataIssues: issues)
+  }
+
+  static func result(_ id: String, _ inputs: LedgerInputs, settings: LedgerSettings = settings) throws -> ClaimResult {
+    let evidence = try Evidence(inputs: inputs, settings: settings)
+    return try #require(try Ledger.verify(evidence, ids: [id]).claims.first)
+  }
+}
+
+/// Table 1 cells: QueCC best (`paperLike`) or worst everywhere.
+enum Table1Data {
+  static let benchmarks: [SuiteID] = ["GQA", "MMB", "POPE", "SQA"].map { SuiteID(rawValue: $0) }
+
+  static func entries(quecc: Double, others: Double) -> [Table1Entry] {
+    var entries: [Table1Entry] = []
+    for tokens in [36, 16, 4, 1] {
+      for (method, value) in [("TokenPacker", others), ("QueCC", quecc)] {
+        for benchmark in benchmarks {
+          entries.append(Table1Entry(method: method, tokens: tokens, benchmark: benchmark, metric: "accuracy_percent", value: value))
+        }
+      }
+    }
+    return entries
+  }
+
+  static let paperLike = entries(quecc: 60, others: 59)
+}
+
+/// The project this test file lives in, with its real database.
+enum Bundled {
+  static let layout = ProjectLayout(
+    root: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent())
+
+  static func inputs() throws -> LedgerInputs {
+    try LedgerInputs(database: ResultsDatabase.openReadOnly(layout))
+  }
+}
+
+/// A throwaway project root with a copy of the paper's seed CSVs, for ingesting rows.
+final class ScratchProject {
+  let layout: ProjectLayout
+
+  init() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("claims-ledger-tests-\(UUID().uuidString)")
+    layout = ProjectLayout(root: root)
+    try FileManager.default.createDirectory(at: layout.seedDirectory, withIntermediateDirectories: true)
+    for name in try FileManager.default.contentsOfDirectory(atPath: Bundled.layout.seedDirectory.path) where name.hasSuffix(".csv") {
+      let text = try String(contentsOf: Bundled.layout.seedDirectory.appendingPathComponent(name), encoding: .utf8)
+      try Data(text.utf8).write(to: layout.seedDirectory.appendingPathComponent(name))
+    }
+  }
+
+  deinit {
+    try? FileManager.default.removeItem(at: layout.root)
+  }
+
+  /// Writes `paper-artifacts/ingested/<name>` in the ingest format and rebuilds the database.
+  func ingest(_ rows: [(N: Double, V: Int, accuracy: Double)], named name: String = "qwen14b.csv") throws -> ResultsDatabase {
+    let directory = layout.seedDirectory.appendingPathComponent("ingested")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let lines = ["# Hand-made 14 B rows for the claims-ledger tests.", "suite,llm_params_billion,visual_tokens,metric,value,source_note"]
+      + rows.map { "visual-reasoning,\($0.N),\($0.V),avg_accuracy,\($0.accuracy),test" }
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: directory.appendingPathComponent(name))
+    try ResultsDatabase.rebuild(seedDirectory: layout.seedDirectory, database: layout.databaseURL)
+    return try ResultsDatabase.openReadOnly(layout)
+  }
+}

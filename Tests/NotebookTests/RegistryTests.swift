@@ -1,0 +1,34 @@
+import Notebook
+import ResultsStore
+import Testing
+
+@Suite("Experiment registry")
+struct RegistryTests {
+  @Test("every experiment answers to its id, executable and short name")
+  func names() throws {
+    #expect(Experiment.named("1") == .figure1)
+    #expect(Experiment.named("figure1") == .figure1)
+    #expect(Experiment.named("fig1") == .figure1)
+    #expect(Experiment.named("Figure1") == .figure1)
+    #expect(Experiment.named("nope") == nil)
+  }
+
+  @Test("ids, executables and names are unique; dependencies exist")
+  func registryIsConsistent() {
+    let all = Experiment.all
+    #expect(Set(all.map(\.id)).count == all.count)
+    #expect(Set(all.map(\.executable)).count == all.count)
+    let names = all.flatMap(\.names)
+    #expect(Set(names).count == names.count)
+    for experiment in all {
+      for upstream in experiment.dependsOn { #expect(Experiment.named(upstream) != nil, "\(experiment.id) depends on \(upstream)") }
+    }
+  }
+
+  @Test("Figure 1 reads only the visual-reasoning grid and names its claims")
+  func figure1Registration() {
+    #expect(Experiment.figure1.inputs == [.results(suite: .visualReasoning)])
+    #expect(Experiment.figure1.parameters["method"] == "least-squares")
+    #expect(Experiment.figure1.claims.contains("fig1.exponents"))
+  }
+}

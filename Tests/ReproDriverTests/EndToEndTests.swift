@@ -1,0 +1,224 @@
+import Foundation
+import Notebook
+import Testing
+
+@testable import ReproDriver
+
+/// The driver with the real `figure1` executable, and the real `repro` tool killed mid-run.
+@Suite(.serialized) struct EndToEndTests {
+  /// Where `swift build` put this test bundle, `repro` and `figure1`.
+  static let binDirectory = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
+    .resolvingSymlinksInPath().deletingLastPathComponent()
+
+  static func executable(_ name: String) throws -> URL {
+    let url = binDirectory.appendingPathComponent(name)
+    try #require(FileManager.default.isExecutableFile(atPath: url.path), "\(name) is not built in \(binDirectory.path)")
+    return url
+  }
+
+  @Test func figure1ThroughTheDriverMatchesFigure1OnItsOwnAndIsANoOpTheSecondTime() throws {
+    let driven = try Sandbox()
+    let alone = try Sandbox()
+    defer {
+      driven.remove()
+      alone.remove()
+    }
+    let driver = try Driver.standard(layout: driven.layout, binDirectory: Self.binDirectory, experiments: [.figure1])
+    let first = try driver.run(RunOptions())
+    #expect(first.built == ["figure1"])
+    let entry = try #require(try driven.lockFile().targets["figure1"])
+    #expect(entry.id == "1")
+    #expect(entry.outputs.keys.sorted() == ["figure1.csv", "figure1.gp", "figure1.pdf", "figure1.png", "figure1.svg", "summary.json"])
+    #expect(entry.code.files.keys.contains("Experiments/Figure1/main.swift"))
+    #expect(entry.code.files.keys.contains("Sources/ScalingLawFit/LeastSquaresFit.swift"))
+    #expect(!entry.code.files.keys.contains { $0.hasPrefix("Sources/ReproDriver/") })
+    #expect(entry.code.files["Sources/Notebook/Experiment.swift"] != nil)
+    #expect(!entry.code.files.keys.contains { $0.hasPrefix("Sources/Notebook/Registry") })
+    #expect(entry.code.packages["swift-numerics"] != nil)
+    #expect(entry.inputs.gnuplot?.hasPrefix("gnuplot") == true)
+    guard case .object(let summary) = entry.summary, case .object(let fit) = summary["fit"] else {
+      Issue.record("the lock holds no fit summary")
+      return
+    }
+    #expect(fit["method"] == .string("least-squares"))
+
+    let clock = ContinuousClock()
+    var second: RunReport?
+    let noOp = try clock.measure { second = try driver.run(RunOptions()) }
+    #expect(second?.results.map(\.outcome) == [.upToDate])
+    #expect(noOp < .seconds(1))
+
+    let standalone = Process()
+    standalone.executableURL = try Self.executable("figure1")
+    standalone.arguments = ["--root", alone.root.path]
+    try standalone.run()
+    standalone.waitUntilExit()
+    #expect(standalone.terminationStatus == 0)
+    #expect(alone.outputs(of: "figure1") == driven.outputs(of: "figure1"))
+  }
+
+  @Test func statusNamesTheDataChangeOfTheRowsFigure1Reads() throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    let driver = try Driver.standard(layout: sandbox.layout, binDirectory: Self.binDirectory, experiments: [.figure1])
+    _ = try driver.run(RunOptions())
+    try sandbox.editSeed("ocr_avg_accuracy.csv") { $0.replacingOccurrences(of: "0.5,1,0.09786452795", with: "0.5,1,0.09786452796") }
+    #expect(try driver.status().results.map(\.outcome) == [.upToDate])
+    try sandbox.editSeed("visual_reasoning_avg_accuracy.csv") { $0.replacingOccurrences(of: "0.5,1,0.3855", with: "0.5,1,0.3856") }
+    #expect(try driver.status().reasons("figure1") == [.dataChanged(selections: ["results:visual-reasoning"])])
+  }
+
+  // MARK: The real `repro`, interrupted
+
+  /// `repro …` in `sandbox` (Foundation starts it in its own process group), output to a file;
+  /// with `slow`, gnuplot takes seconds per image so the run can be caught in the middle.
+  final class Repro {
+    let process = Process()
+    let output: URL
+
+    init(_ arguments: [String], in sandbox: Sandbox, slow: Bool = false, environment extra: [String: String] = [:]) throws {
+      output = sandbox.root.appendingPathComponent("repro-\(UUID().uuidString).log")
+      _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+      process.executableURL = try EndToEndTests.executable("repro")
+      process.arguments = arguments
+      process.currentDirectoryURL = sandbox.root
+      var environment = ProcessInfo.processInfo.environment
+      if slow { environment["GNUPLOT"] = try Self.slowGnuplot(in: sandbox).path }
+      environment.merge(extra) { _, new in new }
+      process.environment = environment
+      let handle = try FileHandle(forWritingTo: output)
+      process.standardOutput = handle
+      process.standardError = handle
+      try process.run()
+    }
+
+    static func slowGnuplot(in sandbox: Sandbox) throws -> URL {
+      let gnuplot = try GnuplotPath.require()
+      let url = sandbox.root.appendingPathComponent("slow-gnuplot")
+      try Data("#!/bin/sh\n[ \"$1\" = --version ] || sleep 2\nexec \(gnuplot) \"$@\"\n".utf8).write(to: url)
+      try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+      return url
+    }
+
+    /// Waits until the driver has staged a target (its experiment is then running).
+    func waitUntilRunning(_ sandbox: Sandbox) throws {
+      let staged = sandbox.figures.appendingPathComponent(".staging/figure1.\(process.processIdentifier)")
+      for _ in 0..<200 where !FileManager.default.fileExists(atPath: staged.path) { Thread.sleep(forTimeInterval: 0.05) }
+      try #require(FileManager.default.fileExists(atPath: staged.path), "repro did not start figure1: \(log)")
+      Thread.sleep(forTimeInterval: 0.5)
+    }
+
+    /// The experiment processes this driver started.
+    var children: [Int32] {
+      let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+      return entries.compactMap(Int32.init).filter { pid in
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+          let close = stat.lastIndex(of: ")")
+        else { return false }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        return fields.count > 1 && Int32(fields[1]) == process.processIdentifier
+      }
+    }
+
+    func finish() -> Int32 {
+      process.waitUntilExit()
+      return process.terminationStatus
+    }
+
+    var log: String { (try? String(contentsOf: output, encoding: .utf8)) ?? "" }
+  }
+
+  enum GnuplotPath {
+    static func require() throws -> String {
+      let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        .map { "\($0)/gnuplot" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+      return try #require(path, "these tests need gnuplot")
+    }
+  }
+
+  /// A sandbox where `repro figure 1` has run once, with its lock and outputs.
+  static func builtSandbox() throws -> (Sandbox, lock: Data, outputs: [String: Data]) {
+    let sandbox = try Sandbox()
+    let first = try Repro(["figure", "1"], in: sandbox)
+    #expect(first.finish() == 0, "\(first.log)")
+    return (sandbox, try #require(sandbox.lockBytes()), sandbox.outputs(of: "figure1"))
+  }
+
+  @Test func killingTheDriverMidRunLeavesThePreviousOutputsAndLock() throws {
+    let (sandbox, lock, outputs) = try Self.builtSandbox()
+    defer { sandbox.remove() }
+    let run = try Repro(["figure", "1", "--force"], in: sandbox, slow: true)
+    try run.waitUntilRunning(sandbox)
+    let orphans = run.children
+    kill(run.process.processIdentifier, SIGKILL)
+    _ = run.finish()
+    orphans.forEach { kill($0, SIGKILL) }
+
+    #expect(sandbox.lockBytes() == lock)
+    #expect(sandbox.outputs(of: "figure1") == outputs)
+    let status = try Repro(["status", "1"], in: sandbox)
+    #expect(status.finish() == 0)
+    #expect(status.log == "figure1  up to date\n")
+    let rerun = try Repro(["figure", "1", "--force"], in: sandbox)
+    #expect(rerun.finish() == 0, "\(rerun.log)")
+    #expect(sandbox.lockBytes() == lock)
+    #expect(sandbox.outputs(of: "figure1") == outputs)
+  }
+
+  @Test func ctrlCStopsTheRunCleanlyWithStatus130() throws {
+    let (sandbox, lock, outputs) = try Self.builtSandbox()
+    defer { sandbox.remove() }
+    let run = try Repro(["figure", "1", "--force"], in: sandbox, slow: true)
+    try run.waitUntilRunning(sandbox)
+    kill(run.process.processIdentifier, SIGINT)
+
+    #expect(run.finish() == 130, "\(run.log)")
+    #expect(run.log.contains("1 interrupted (figure1; previous outputs kept)"), "\(run.log)")
+    #expect(sandbox.lockBytes() == lock)
+    #expect(sandbox.outputs(of: "figure1") == outputs)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.figures.appendingPathComponent(".staging").path).isEmpty)
+  }
+
+  @Test func aKilledExperimentFailsItsTargetAndKeepsItsLockEntry() throws {
+    let (sandbox, lock, outputs) = try Self.builtSandbox()
+    defer { sandbox.remove() }
+    let run = try Repro(["figure", "1", "--force"], in: sandbox, slow: true)
+    try run.waitUntilRunning(sandbox)
+    let children = run.children
+    try #require(children.count == 1)
+    kill(children[0], SIGKILL)
+
+    #expect(run.finish() == 1)
+    #expect(run.log.contains("✗ figure1 failed: figure1 was killed by signal 9"), "\(run.log)")
+    #expect(sandbox.lockBytes() == lock)
+    #expect(sandbox.outputs(of: "figure1") == outputs)
+  }
+
+  @Test func anExperimentWithoutGnuplotFailsWithThatMessage() throws {
+    let (sandbox, lock, outputs) = try Self.builtSandbox()
+    defer { sandbox.remove() }
+    let run = try Repro(["figure", "1"], in: sandbox, environment: ["GNUPLOT": "/nonexistent/gnuplot"])
+
+    #expect(run.finish() == 1)
+    #expect(run.log.contains("✗ figure1 failed: outputs written but the images were not rendered (gnuplot missing)"), "\(run.log)")
+    #expect(sandbox.lockBytes() == lock)
+    #expect(sandbox.outputs(of: "figure1") == outputs)
+  }
+
+  @Test func aSecondReproWaitsForTheFirstOrStops() throws {
+    let (sandbox, lock, _) = try Self.builtSandbox()
+    defer { sandbox.remove() }
+    let first = try Repro(["figure", "1", "--force"], in: sandbox, slow: true)
+    try first.waitUntilRunning(sandbox)
+
+    let impatient = try Repro(["figure", "1", "--no-wait"], in: sandbox)
+    #expect(impatient.finish() != 0)
+    #expect(impatient.log.contains("another repro is running (pid \(first.process.processIdentifier))"), "\(impatient.log)")
+    let patient = try Repro(["figure", "1"], in: sandbox)
+    #expect(patient.finish() == 0)
+    #expect(patient.log.contains("waiting for another repro to finish"), "\(patient.log)")
+    #expect(patient.log.contains("nothing to do: 1 target up to date"), "\(patient.log)")
+    #expect(first.finish() == 0)
+    #expect(sandbox.lockBytes() == lock)
+  }
+}

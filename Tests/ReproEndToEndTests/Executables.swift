@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// Runs the built executables (`repro`, `figure1`, …) as a user would, from the products folder
+/// the test bundle sits in.
+enum Executables {
+  static let productsDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+  static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let gnuplotAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/gnuplot")
+
+  struct Outcome {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  static func run(_ name: String, _ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String] = [:]) throws -> Outcome {
+    let process = Process()
+    process.executableURL = productsDirectory.appendingPathComponent(name)
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let (out, err) = (Pipe(), Pipe())
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+  }
+
+  static func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("repro-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  /// A throwaway project root holding a copy of paper-artifacts/, for tests that break things.
+  static func scratchProject() throws -> URL {
+    let root = try temporaryDirectory()
+    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("paper-artifacts"), to: root.appendingPathComponent("paper-artifacts"))
+    return root
+  }
+
+  static func files(in directory: URL) throws -> [String: Data] {
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+    return Dictionary(uniqueKeysWithValues: try names.map { ($0, try Data(contentsOf: directory.appendingPathComponent($0))) })
+  }
+}
+
+/// Golden files live in the source tree; `UPDATE_GOLDEN=1 ./repro test` rewrites them.
+enum Golden {
+  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+  static func check(_ actual: String, against name: String) throws {
+    let url = directory.appendingPathComponent(name)
+    if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+      try actual.write(to: url, atomically: true, encoding: .utf8)
+    }
+    let expected = try String(contentsOf: url, encoding: .utf8)
+    #expect(actual == expected, "\(name) differs from its golden file; rerun with UPDATE_GOLDEN=1 if the change is intended")
+  }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+@Suite("repro fit, end to end")
+struct FitCommandTests {
+  @Test("--json prints the three methods with their parameters")
+  func allMethods() throws {
+    let run = try Executables.run("repro", ["fit", "--json"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let fits = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+    #expect(fits.map { $0["method"] as? String } == ["paper-grid", "least-squares", "robust"])
+    for fit in fits {
+      for key in ["a", "alpha", "beta", "D", "sse"] { #expect(fit[key] is Double, "\(key) missing") }
+      #expect(fit["suite"] as? String == "visual-reasoning")
+    }
+    let sse = fits.map { $0["sse"] as! Double }
+    #expect(sse[1] <= sse[0], "least squares must not end above the paper grid")
+  }
+
+  @Test("a bootstrap with the same seed prints the same intervals")
+  func bootstrapIsSeeded() throws {
+    let arguments = ["fit", "--method", "least-squares", "--bootstrap", "30", "--seed", "5", "--json"]
+    let first = try Executables.run("repro", arguments)
+    let second = try Executables.run("repro", arguments)
+    #expect(first.status == 0)
+    #expect(first.stdout == second.stdout)
+    #expect(first.stdout.contains("\"intervals\""))
+  }
+
+  @Test("bad arguments are rejected with a non-zero exit")
+  func badArguments() throws {
+    #expect(try Executables.run("repro", ["fit", "--suite", "nonsense"]).status != 0)
+    #expect(try Executables.run("repro", ["fit", "--bounds", "a=1:0"]).status != 0)
+    #expect(try Executables.run("repro", ["fit", "--exclude-sizes", "x"]).status != 0)
+  }
+}

@@ -1,0 +1,352 @@
+# figure1.gp — a self-contained gnuplot script: its data and parameters are inline.
+# Figure 1 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.
+# Input: results:visual-reasoning (28 rows) of paper-artifacts/results.sqlite, seed 56a12d1e097343a02d98850a588c721b8d0ecf5bfd5ebe96c1feccd9bf263876.
+# Fit: least-squares, bounds paper, T = V, SSE 0.0003793796847826875.
+# panel 1 '(a) Q = 0 (cached text)': Q = 0.0, a = 0.590771146099155, alpha = 0.07093746337649647, beta = 0.015101615104746835, D = 0.0 (law evaluated with T = V)
+# panel 2 '(b) Q = 50': Q = 50.0, a = 0.590771146099155, alpha = 0.07093746337649647, beta = 0.015101615104746835, D = 0.0 (law evaluated with T = V)
+#
+# Render with gnuplot 5.4 or later (cairo terminals):
+#   gnuplot figure1.gp                     -> figure1.png
+#   gnuplot -e "format='svg'" figure1.gp   -> figure1.svg
+#   gnuplot -e "format='pdf'" figure1.gp   -> figure1.pdf
+
+if (!exists("format")) format = 'png'
+if (!exists("outfile")) outfile = 'figure1.' . format
+if (format ne 'png' && format ne 'svg' && format ne 'pdf') {
+  print sprintf("unknown format '%s': use png, svg or pdf", format)
+  exit status 2
+}
+if (format eq 'png') {
+  set terminal pngcairo size 1920,660 enhanced font 'DejaVu Sans,14' background rgb 'white'
+  pointscale = 1.0
+}
+if (format eq 'svg') {
+  set terminal svg size 1920,660 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 4.0/3.0 dashlength 0.5
+  pointscale = 0.55
+}
+if (format eq 'pdf') {
+  set terminal pdfcairo size 1920/96.0,660/96.0 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 0.78 linewidth 1.5
+  pointscale = 0.78
+}
+set output outfile
+set encoding utf8
+set pointsize pointscale
+
+# Inference compute in GFLOP (N in billions) and the scaling law with T = V.
+# a, alpha, beta, D and Q are set per panel below, at full precision.
+flops(N,V) = 2*N*(Q+V)
+Y(N,V) = a*N**(-alpha)*V**(-beta) + D
+# Layout in pixels of the PNG canvas; sx() and sy() turn them into screen fractions.
+W = 1920.0
+H = 660.0
+sx(px) = px/W
+sy(px) = px/H
+
+set samples 200
+set logscale x
+set format x '10^{%L}'
+set mxtics 10
+set format y '%.3f'
+set offsets 0, 0, graph 0.04, graph 0.04
+set tics out nomirror font ',13'
+set border lw 1.2
+set grid back xtics ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
+set tmargin at screen sy(600)
+set bmargin at screen sy(90)
+set multiplot
+
+# Panel 1: (a) Q = 0 (cached text)
+$OBS_1 << EOD
+# N V Y marker_size
+# N = 0.5
+0.5 1.0 0.6145 1.0
+0.5 4.0 0.6083000000000001 1.4798294423681695
+0.5 16.0 0.5922000000000001 1.959658884736339
+0.5 36.0 0.5867 2.240341115263661
+0.5 64.0 0.5849 2.4394883271045082
+0.5 144.0 0.5756 2.720170557631831
+0.5 576.0 0.5680000000000001 3.2
+
+
+# N = 1.8
+1.8 1.0 0.5667 1.0
+1.8 4.0 0.5481 1.4798294423681695
+1.8 16.0 0.5472 1.959658884736339
+1.8 36.0 0.5403 2.240341115263661
+1.8 64.0 0.5391 2.4394883271045082
+1.8 144.0 0.5242 2.720170557631831
+1.8 576.0 0.5192 3.2
+
+
+# N = 4.0
+4.0 1.0 0.5369999999999999 1.0
+4.0 4.0 0.5307999999999999 1.4798294423681695
+4.0 16.0 0.5142 1.959658884736339
+4.0 36.0 0.5084 2.240341115263661
+4.0 64.0 0.49770000000000003 2.4394883271045082
+4.0 144.0 0.4908 2.720170557631831
+4.0 576.0 0.48150000000000004 3.2
+
+
+# N = 7.0
+7.0 1.0 0.519 1.0
+7.0 4.0 0.5029 1.4798294423681695
+7.0 16.0 0.495 1.959658884736339
+7.0 36.0 0.4859 2.240341115263661
+7.0 64.0 0.4828 2.4394883271045082
+7.0 144.0 0.47619999999999996 2.720170557631831
+7.0 576.0 0.4646 3.2
+EOD
+$FRONTIER_1 << EOD
+# flops error
+0.6 0.6434443142070861
+0.6413604610383534 0.6404087570272572
+0.685572068305549 0.637387520600893
+0.732831363005774 0.6343805373674213
+0.7833484347345804 0.6313877400849985
+0.8373478554250718 0.6284090618290055
+0.8950696776748345 0.6254444359905516
+0.9567705018916371 0.6224937962749847
+1.022724617001862 0.6195570767004088
+1.0932252197926464 0.6166342115962088
+1.1685857183082784 0.6137251356015819
+1.2491411250950548 0.6108297836640757
+1.3352495464882201 0.6079480910381337
+1.4272937745615621 0.6050799932836478
+1.5256829888166255 0.6022254262645167
+1.6308545751763401 0.5993843261472119
+1.7432760703693426 0.596556629399351
+1.863447240348685 0.5937422727882753
+1.9919023019844668 0.5909411933796378
+2.1292122979068586 0.5881533285359942
+2.275987635056792 0.5853786159154035
+2.43288079822936 0.5826169934700332
+2.600589250672899 0.5798683994447713
+2.779858534638262 0.5771327723758467
+2.971485585661663 0.574410051089454
+3.1763222753146434 0.5717001747003849
+3.39527919817032 0.5690030826106681
+3.629329719820746 0.566318714508213
+3.8795143039407196 0.5636470103654616
+4.146945137633845 0.5609879104380461
+4.432811075622669 0.5583413552634527
+4.7383829252621235 0.5557072856596924
+5.06501909587063 0.5530856427239765
+5.414171637492756 0.550476367831401
+5.78739269593855 0.5478794026336341
+6.186341412795248 0.5452946890576126
+6.61279130108503 0.5427221693042424
+7.068638129357183 0.5401617858471068
+7.55590834926301 0.5376134814311793
+8.07676810407812 0.5350771990715437
+8.633532858219017 0.53255288205212
+9.228677690561872 0.5300404739243957
+9.86484829732188 0.5275399185061637
+10.544872753406297 0.525051159880266
+11.27177408452572 0.5225741423933431
+12.048783705952642 0.5201088106545898
+12.879355787668644 0.5176551095345164
+13.76718260976025 0.5152129841637156
+14.716210976325062 0.5127823799316361
+15.730659760855866 0.5103632424853609
+16.815038661099987 0.5079555177283921
+17.974168246768052 0.5055591518194412
+19.21320138921348 0.5031740911712251
+20.537646168347816 0.5008002824492677
+21.95339035862356 0.4984376725707072
+23.46672760293625 0.49608620870310943
+25.084385390801074 0.49374583826328583
+26.813554965179875 0.49141650891611816
+28.66192329090832 0.4890981685733877
+30.63770722683813 0.48679076539261107
+32.749690053605015 0.48449424777588007
+35.00726051940548 0.48220856436870874
+37.4204545773594 0.4799336640588843
+40.0 0.47766949597532476
+EOD
+a = 0.590771146099155
+alpha = 0.07093746337649647
+beta = 0.015101615104746835
+D = 0.0
+Q = 0.0
+set lmargin at screen sx(125)
+set rmargin at screen sx(650)
+set title '(a) Q = 0 (cached text)' font ',16' noenhanced
+set xlabel 'Inference compute 2·N·(0+V)  [GFLOP]' font ',15' noenhanced
+set ylabel 'Average downstream error' font ',15'
+set key at screen sx(660), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Scaling law (least-squares)' left
+set label 1 '#Tokens (V)' at screen sx(670), screen sy(292) left font ',13'
+set label 2 '1' at screen sx(685), screen sy(266) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 3 '4' at screen sx(685), screen sy(238) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 4 '16' at screen sx(685), screen sy(210) left point pt 7 ps 1.959658884736339*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 5 '36' at screen sx(685), screen sy(182) left point pt 7 ps 2.240341115263661*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 6 '64' at screen sx(685), screen sy(154) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 7 '144' at screen sx(685), screen sy(126) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 8 '576' at screen sx(685), screen sy(98) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+plot sample \
+  [u=log(1.0):log(576.0)] '+' using (flops(0.5,exp(u))):(Y(0.5,exp(u))) with lines lw 3.0 lc rgb '#e5ae2e' notitle, \
+  [u=log(1.0):log(576.0)] '+' using (flops(1.8,exp(u))):(Y(1.8,exp(u))) with lines lw 3.0 lc rgb '#f08028' notitle, \
+  [u=log(1.0):log(576.0)] '+' using (flops(4.0,exp(u))):(Y(4.0,exp(u))) with lines lw 3.0 lc rgb '#d73027' notitle, \
+  [u=log(1.0):log(576.0)] '+' using (flops(7.0,exp(u))):(Y(7.0,exp(u))) with lines lw 3.0 lc rgb '#7f0a1e' notitle, \
+  $OBS_1 index 0 using (flops($1,$2)):3:4 with points pt 7 ps variable lc rgb '#e5ae2e' notitle, \
+  $OBS_1 index 1 using (flops($1,$2)):3:4 with points pt 11 ps variable lc rgb '#f08028' notitle, \
+  $OBS_1 index 2 using (flops($1,$2)):3:4 with points pt 15 ps variable lc rgb '#d73027' notitle, \
+  $OBS_1 index 3 using (flops($1,$2)):3:4 with points pt 13 ps variable lc rgb '#7f0a1e' notitle, \
+  keyentry with lines lt nodraw title 'α = 0.07094', \
+  keyentry with lines lt nodraw title 'β = 0.0151', \
+  keyentry with linespoints lw 3.0 pt 7 ps 1.5*pointscale lc rgb '#e5ae2e' title '0.5B', \
+  keyentry with linespoints lw 3.0 pt 11 ps 1.5*pointscale lc rgb '#f08028' title '1.8B', \
+  keyentry with linespoints lw 3.0 pt 15 ps 1.5*pointscale lc rgb '#d73027' title '4B', \
+  keyentry with linespoints lw 3.0 pt 13 ps 1.5*pointscale lc rgb '#7f0a1e' title '7B', \
+  $FRONTIER_1 using 1:2 with lines dt (4,6) lw 4.0 lc rgb '#000000' title 'compute-optimal frontier'
+unset label
+
+# Panel 2: (b) Q = 50
+$OBS_2 << EOD
+# N V Y marker_size
+# N = 0.5
+0.5 1.0 0.6145 1.0
+0.5 4.0 0.6083000000000001 1.4798294423681695
+0.5 16.0 0.5922000000000001 1.959658884736339
+0.5 36.0 0.5867 2.240341115263661
+0.5 64.0 0.5849 2.4394883271045082
+0.5 144.0 0.5756 2.720170557631831
+0.5 576.0 0.5680000000000001 3.2
+
+
+# N = 1.8
+1.8 1.0 0.5667 1.0
+1.8 4.0 0.5481 1.4798294423681695
+1.8 16.0 0.5472 1.959658884736339
+1.8 36.0 0.5403 2.240341115263661
+1.8 64.0 0.5391 2.4394883271045082
+1.8 144.0 0.5242 2.720170557631831
+1.8 576.0 0.5192 3.2
+
+
+# N = 4.0
+4.0 1.0 0.5369999999999999 1.0
+4.0 4.0 0.5307999999999999 1.4798294423681695
+4.0 16.0 0.5142 1.959658884736339
+4.0 36.0 0.5084 2.240341115263661
+4.0 64.0 0.49770000000000003 2.4394883271045082
+4.0 144.0 0.4908 2.720170557631831
+4.0 576.0 0.48150000000000004 3.2
+
+
+# N = 7.0
+7.0 1.0 0.519 1.0
+7.0 4.0 0.5029 1.4798294423681695
+7.0 16.0 0.495 1.959658884736339
+7.0 36.0 0.4859 2.240341115263661
+7.0 64.0 0.4828 2.4394883271045082
+7.0 144.0 0.47619999999999996 2.720170557631831
+7.0 576.0 0.4646 3.2
+EOD
+$FRONTIER_2 << EOD
+# flops error
+38.11393385323124 0.6186283655950487
+40.74128364682283 0.6157098818422753
+43.5497474383677 0.6128051665293099
+46.55181015862561 0.6099141547012129
+49.76081737584338 0.6070367817094818
+53.19103462302704 0.6041729832106026
+56.85771081488608 0.6013226951646145
+60.77714603636786 0.5984858538336743
+64.96676400413371 0.5956623957806344
+69.44518952310186 0.5928522578676214
+74.2323312823874 0.5900553772546261
+79.34947035870628 0.5872716913980978
+84.81935482068172 0.5845011380495446
+90.66630085461354 0.5817436552541441
+96.91630086126167 0.5789991813493544
+103.59713900418427 0.5762676549635379
+110.73851472329669 0.5735490150145888
+118.3721747627268 0.5708432007085645
+126.53205429989168 0.5681501515383303
+135.25442780318085 0.5654698072822025
+144.57807028887794 0.5628021080026041
+154.54442969418375 0.5601469940447235
+165.19781113261845 0.5575044060351809
+176.5855738509051 0.5548742848807001
+188.75834176289789 0.552256571766788
+201.77022849647878 0.5496512081564184
+215.67907795385932 0.5470581357887234
+230.5467214546903 0.5444772966776908
+246.43925260510173 0.5419086331108667
+263.4273211145922 0.5393520876480663
+281.5864468669221 0.5368076031200875
+300.9973556412015 0.5342751226274345
+321.7463379756105 0.5317545895390441
+343.92563276906594 0.5292459474910195
+367.6338373261259 0.5267491403853705
+392.976345667972 0.5242641123887583
+420.065817057963 0.5217908079312475
+449.02267682457983 0.5193291717050633
+479.9756517081467 0.5168791486633545
+513.0623421112023 0.5144406840189626
+548.4298337964301 0.5120137232431973
+586.2353517514434 0.5095982120646159
+626.6469591271449 0.507194096467811
+669.8443043567801 0.5048013226922015
+716.0194197769657 0.5024198372308315
+765.377575300949 0.5000495868291724
+818.138190939056 0.49769051848393386
+874.5358122229294 0.4953425794418764
+934.8211528697483 0.49300571719863356
+999.2622093215781 0.490679879497537
+1068.145452114485 0.48836501432844814
+1141.7770993736115 0.4860610699265944
+1220.4844780954886 0.483767994771413
+1304.617479269128 0.4814857375853977
+1394.5501133045716 0.47921424733295276
+1490.6821726835133 0.4769534732192513
+1593.4410092232538 0.4747033646890995
+1703.2834338547432 0.4724638714258064
+1820.6977473601128 0.47023494335005883
+1946.205911097289 0.46801653061880055
+2080.3658673615446 0.46580858362411887
+2223.77401969909 0.46361105299213473
+2377.0678841988674 0.4614238895818985
+2540.9289235487495 0.4592470444842912
+EOD
+a = 0.590771146099155
+alpha = 0.07093746337649647
+beta = 0.015101615104746835
+D = 0.0
+Q = 50.0
+set lmargin at screen sx(1085)
+set rmargin at screen sx(1610)
+set title '(b) Q = 50' font ',16' noenhanced
+set xlabel 'Inference compute 2·N·(50+V)  [GFLOP]' font ',15' noenhanced
+set ylabel 'Average downstream error' font ',15'
+set key at screen sx(1620), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Scaling law (least-squares)' left
+set label 1 '#Tokens (V)' at screen sx(1630), screen sy(292) left font ',13'
+set label 2 '1' at screen sx(1645), screen sy(266) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 3 '4' at screen sx(1645), screen sy(238) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 4 '16' at screen sx(1645), screen sy(210) left point pt 7 ps 1.959658884736339*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 5 '36' at screen sx(1645), screen sy(182) left point pt 7 ps 2.240341115263661*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 6 '64' at screen sx(1645), screen sy(154) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 7 '144' at screen sx(1645), screen sy(126) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 8 '576' at screen sx(1645), screen sy(98) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+plot sample \
+  [u=log(1.0):log(576.0)] '+' using (flops(0.5,exp(u))):(Y(0.5,exp(u))) with lines lw 3.0 lc rgb '#e5ae2e' notitle, \
+  [u=log(1.0):log(576.0)] '+' using (flops(1.8,exp(u))):(Y(1.8,exp(u))) with lines lw 3.0 lc rgb '#f08028' notitle, \
+  [u=log(1.0):log(576.0)] '+' using (flops(4.0,exp(u))):(Y(4.0,exp(u))) with lines lw 3.0 lc rgb '#d73027' notitle, \
+  [u=log(1.0):log(576.0)] '+' using (flops(7.0,exp(u))):(Y(7.0,exp(u))) with lines lw 3.0 lc rgb '#7f0a1e' notitle, \
+  $OBS_2 index 0 using (flops($1,$2)):3:4 with points pt 7 ps variable lc rgb '#e5ae2e' notitle, \
+  $OBS_2 index 1 using (flops($1,$2)):3:4 with points pt 11 ps variable lc rgb '#f08028' notitle, \
+  $OBS_2 index 2 using (flops($1,$2)):3:4 with points pt 15 ps variable lc rgb '#d73027' notitle, \
+  $OBS_2 index 3 using (flops($1,$2)):3:4 with points pt 13 ps variable lc rgb '#7f0a1e' notitle, \
+  keyentry with lines lt nodraw title 'α = 0.07094', \
+  keyentry with lines lt nodraw title 'β = 0.0151', \
+  keyentry with linespoints lw 3.0 pt 7 ps 1.5*pointscale lc rgb '#e5ae2e' title '0.5B', \
+  keyentry with linespoints lw 3.0 pt 11 ps 1.5*pointscale lc rgb '#f08028' title '1.8B', \
+  keyentry with linespoints lw 3.0 pt 15 ps 1.5*pointscale lc rgb '#d73027' title '4B', \
+  keyentry with linespoints lw 3.0 pt 13 ps 1.5*pointscale lc rgb '#7f0a1e' title '7B', \
+  $FRONTIER_2 using 1:2 with lines dt (4,6) lw 4.0 lc rgb '#000000' title 'compute-optimal frontier'
+unset label
+
+unset multiplot
+
+unset output
