@@ -135,8 +135,9 @@ extension Claim {
   static func exponentsExplanation(_ evidence: Evidence, _ robustness: Robustness) -> String {
     let fits = evidence.visualReasoning
     let perMethod = fits.results.map { result in
-      "\(result.method) α = \(Format.number(result.law.alpha)), β = \(Format.number(result.law.beta)) "
-        + "(SSE \(Format.number(result.sse))" + (result.parametersAtBounds.isEmpty ? "" : ", \(result.parametersAtBounds.joined(separator: ", ")) on a bound") + ")"
+      let onBound = result.parametersAtBounds.isEmpty ? "" : ", \(result.parametersAtBounds.joined(separator: ", ")) on a bound"
+      return "\(result.method) α = \(Format.number(result.law.alpha)), β = \(Format.number(result.law.beta)) "
+        + "(SSE \(Format.number(result.sse))\(onBound))"
     }
     let published = evidence.publishedExponents
     let excess = published.sse / fits.primary.sse - 1

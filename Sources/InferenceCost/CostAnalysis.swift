@@ -62,6 +62,18 @@ public struct CostAnalysis: Sendable {
       findings.append("Every point is within 50 % of the line.")
     }
 
+    let Vs = Set(measurements.map(\.V)).sorted()
+    let minQ = measurements.map(\.Q).min() ?? 0
+    if Vs.count > 2, let few = point(largest.name, V: Vs[0], Q: minQ), let more = point(largest.name, V: Vs[2], Q: minQ),
+      few.prefillSeconds > 0
+    {
+      findings.append(
+        "Few tokens are bound by memory, not arithmetic: for \(largest.name) at Q = \(minQ), going from V = \(Vs[0]) to "
+          + "V = \(Vs[2]) multiplies 2N(Q+V) by \(String(format: "%.0f", more.paperFLOPs / few.paperFLOPs)) but prefill time by "
+          + "\(String(format: "%.1f", more.prefillSeconds / few.prefillSeconds)) — a prefill of a few tokens is dominated by "
+          + "reading every weight once, a cost proportional to N alone.")
+    }
+
     let throughputs = models.compactMap { model -> (String, Double)? in
       guard let m = point(model.name, V: maxV, Q: maxQ), let prefill = m.costs[.prefill], prefill.seconds > 0 else { return nil }
       return (model.name, Double(prefill.flops) / prefill.seconds)
@@ -69,8 +81,9 @@ public struct CostAnalysis: Sendable {
     if let low = throughputs.min(by: { $0.1 < $1.1 }), let high = throughputs.max(by: { $0.1 < $1.1 }) {
       findings.append(
         "Throughput is not constant: prefill at V = \(maxV), Q = \(maxQ) runs at \(gflops(low.1)) GFLOP/s (\(low.0)) "
-          + "to \(gflops(high.1)) GFLOP/s (\(high.0)): one slope c cannot fit every model (BLAS is less efficient on "
-          + "narrow matrices, and the softmax, norms and activations that no FLOP count includes weigh more at small widths).")
+          + "to \(gflops(high.1)) GFLOP/s (\(high.0)), so no single slope c fits every model: GEMM efficiency depends on "
+          + "the matrix shapes, the softmax, norms and activations are in no FLOP count, and other load on the machine "
+          + "adds noise.")
     }
 
     let excess = [smallest, largest].compactMap { model -> String? in

@@ -22,8 +22,9 @@ public struct SweepMeasurement: Sendable, Equatable {
   /// The paper's inference compute, `2·N·(Q+V)`, in FLOPs.
   public var paperFLOPs: Double { 2 * Double(N) * Double(Q + V) }
   public var prefillSeconds: Double { costs[.prefill]?.seconds ?? 0 }
-  /// Vision encoder + question pass + compressor + prefill + decode.
-  public var totalSeconds: Double { costs.values.reduce(0) { $0 + $1.seconds } }
+  /// Vision encoder + question pass + compressor + prefill + decode, summed in that fixed order
+  /// (a dictionary's order varies between runs, and so would the last bits of the sum).
+  public var totalSeconds: Double { InferenceComponent.allCases.reduce(0) { $0 + (costs[$1]?.seconds ?? 0) } }
 }
 
 /// Runs a sweep plan on this machine.

@@ -29,10 +29,10 @@ public struct InferenceReport: Sendable {
       lines.append("  " + pad(shape.name, 32) + "\(shape.rows) × \(shape.columns)")
     }
     lines += ["", pad("component", 16) + lpad("GFLOP", 10) + lpad("ms", 10) + lpad("time share", 12)]
-    let totalSeconds = result.costs.values.reduce(0) { $0 + $1.seconds }
-    let totalFLOPs = result.costs.values.reduce(0) { $0 + $1.flops }
-    for component in InferenceComponent.allCases {
-      let cost = result.costs[component] ?? ComponentCost(flops: 0, seconds: 0)
+    let costs = InferenceComponent.allCases.map { result.costs[$0] ?? ComponentCost(flops: 0, seconds: 0) }
+    let totalSeconds = costs.reduce(0) { $0 + $1.seconds }
+    let totalFLOPs = costs.reduce(0) { $0 + $1.flops }
+    for (component, cost) in zip(InferenceComponent.allCases, costs) {
       lines.append(pad(component.rawValue, 16) + lpad(format(Double(cost.flops) / 1e9, 4), 10)
         + lpad(format(cost.seconds * 1e3, 2), 10) + lpad(format(100 * cost.seconds / max(totalSeconds, 1e-12), 1) + " %", 12))
     }

@@ -41,8 +41,9 @@ public struct Experiment: Sendable, Hashable, Identifiable {
 
   /// Names this experiment answers to on the command line: `1`, `figure1`, `fig1`.
   public var names: [String] {
-    var names = [id, executable]
-    if executable.hasPrefix("figure") { names.append("fig" + executable.dropFirst("figure".count)) }
+    var names = [id]
+    let short = executable.hasPrefix("figure") ? ["fig" + executable.dropFirst("figure".count)] : []
+    for name in [executable] + short where !names.contains(name) { names.append(name) }
     return names
   }
 

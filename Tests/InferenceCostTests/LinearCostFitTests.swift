@@ -49,6 +49,7 @@ struct CostAnalysisTests {
     #expect(findings.contains("miss the line by more than 50 %"))
     #expect(findings.contains("vision encoder"))
     #expect(findings.contains("question pass"))
+    #expect(findings.contains("going from V = 1 to V = 144 multiplies 2N(Q+V) by 144"))
     // The prefill FLOPs of the synthetic points are 1.1 × 2N(Q+V): a 10 % excess.
     #expect(findings.contains("by 10 % for small and 10 % for large"))
   }
