@@ -60,7 +60,7 @@ let package = Package(
     // MARK: The command-line driver
     .executableTarget(
       name: "repro",
-      dependencies: notebookLibraries + ["ReproDriver", "ClaimsLedger", argumentParser]),
+      dependencies: notebookLibraries + ["ReproDriver", "ClaimsLedger", "InferenceEngine", "InferenceCost", "QueCC", "VLM", argumentParser]),
 
     // MARK: Experiments (one executable per figure or table)
     experiment("figure1", path: "Figure1"),
@@ -84,7 +84,7 @@ let package = Package(
       dependencies: ["InferenceEngine", "VLM", "SeededRandom", "Gnuplot", "PaperFigures", grdb, crypto]),
     .executableTarget(
       name: "inference-cost",
-      dependencies: ["InferenceCost", "AtomicFiles", "Gnuplot", "ResultsStore"],
+      dependencies: ["InferenceCost", "Notebook"],
       path: "Experiments/InferenceCost"),
 
     // MARK: Tests (one target per library, plus end-to-end)

@@ -9,7 +9,7 @@ extension Claim {
     statement: "The law fitted on 0.5–7 B predicts the held-out 14 B model with an error margin below 2 %.",
     location: "Figure 2", fits: { $0.visualReasoning }, predictedN: PaperFacts.extrapolatedSize,
     missing: "The 14 B measurements were not published in any machine-readable form, and the database has no "
-      + "14 B rows. Add them as paper-artifacts/ingested/*.csv (format in paper-artifacts/README.md) and run "
+      + "14 B rows. Add them as `paper-artifacts/ingested/*.csv` (format in `paper-artifacts/README.md`) and run "
       + "`./repro data rebuild`: this claim then becomes pass or fail. fig2.holdout-7b is the analog the "
       + "published data allows.")
 

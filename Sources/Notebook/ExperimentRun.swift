@@ -20,10 +20,13 @@ public final class ExperimentRun {
   public let results: ResultsDatabase
   /// Where this run writes; a staging folder until the run succeeds.
   public let outputDirectory: URL
+  /// `--force`: re-measure rather than reuse cached measurements of this machine.
+  public let force: Bool
   private let renderer: Result<GnuplotRenderer, GnuplotError>
 
-  init(experiment: Experiment, layout: ProjectLayout, outputDirectory: URL) throws {
+  init(experiment: Experiment, layout: ProjectLayout, outputDirectory: URL, force: Bool = false) throws {
     self.experiment = experiment
+    self.force = force
     self.layout = layout
     self.results = try ResultsDatabase.openReadOnly(layout)
     self.outputDirectory = outputDirectory
@@ -127,6 +130,9 @@ extension ExperimentRun {
 
     @Option(help: "Write outputs into this folder instead of Figures/<experiment>/ (used by the driver).")
     var output: String?
+
+    @Flag(help: "Re-measure instead of reusing cached measurements (experiments that time this machine).")
+    var force = false
   }
 
   /// Runs an experiment: `body` computes and writes the outputs and returns the summary.
@@ -149,7 +155,7 @@ extension ExperimentRun {
         staging = directory
       }
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-      let run = try ExperimentRun(experiment: experiment, layout: layout, outputDirectory: directory)
+      let run = try ExperimentRun(experiment: experiment, layout: layout, outputDirectory: directory, force: options.force)
       try run.writeSummary(try body(run))
       if let staging { try AtomicFile.replaceDirectory(destination, with: staging) }
       if case .failure(let missing) = run.renderer {

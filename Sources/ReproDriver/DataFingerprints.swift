@@ -19,8 +19,9 @@ struct DataFingerprints {
     defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
     do {
       database = try ResultsDatabase.openReadOnly(layout)
-    } catch let error as ResultsStoreError where Self.isRebuildable(error) {
-      rebuildReason = error.description
+    } catch let error as ResultsStoreError {
+      guard let reason = Self.rebuildReason(error) else { throw error }
+      rebuildReason = reason
       var url = layout.databaseURL
       if !rebuildInPlace {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("repro-data-\(UUID().uuidString)")
@@ -36,10 +37,13 @@ struct DataFingerprints {
     })
   }
 
-  private static func isRebuildable(_ error: ResultsStoreError) -> Bool {
+  /// Why `error` calls for a rebuild from the seeds, or `nil` if a rebuild would not help.
+  private static func rebuildReason(_ error: ResultsStoreError) -> String? {
     switch error {
-    case .missingDatabase, .staleDatabase, .schemaMismatch: true
-    default: false
+    case .missingDatabase: "results.sqlite is missing"
+    case .staleDatabase(_, let changes): "seed files changed (\(changes.joined(separator: "; ")))"
+    case .schemaMismatch: "results.sqlite has another schema version"
+    default: nil
     }
   }
 }

@@ -80,7 +80,7 @@ public final class Driver: Sendable {
     }
     return try withExtendedLifetime(runLock) {
       let data = try DataFingerprints(plan.flatMap(\.inputs), layout: layout, rebuildInPlace: !options.dryRun)
-      if let reason = data.rebuildReason, !options.dryRun { progress.report(.rebuildingDatabase(reason: reason)) }
+      if let reason = data.rebuildReason, !options.dryRun { progress.report(.rebuiltDatabase(reason: reason)) }
       var lock = try LockFile.load(from: lockURL)
       var pruned: [String] = []
       if !options.dryRun {

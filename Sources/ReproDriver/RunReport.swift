@@ -53,8 +53,8 @@ public struct RunReport: Equatable, Sendable {
 public enum ProgressEvent: Sendable {
   /// Another `repro` holds the run lock; this one waits.
   case waitingForLock(holder: String)
-  /// `results.sqlite` is being rebuilt from the seed files, for this reason.
-  case rebuildingDatabase(reason: String)
+  /// `results.sqlite` was rebuilt from the seed files before anything read it, for this reason.
+  case rebuiltDatabase(reason: String)
   /// A stale target starts; `running` includes it, `remaining` counts targets not yet finished.
   case started(Experiment, reasons: [StaleReason], running: [String], remaining: Int)
   /// A target is done (whatever the outcome).

@@ -9,8 +9,10 @@ import Darwin
 /// is in progress, instead of killing the driver between two steps of a commit.
 ///
 /// The handler only writes the signal number into a pipe (the one thing a signal handler may
-/// safely do); a thread reads it and interrupts the run. Handlers are reset by `exec`, so the
-/// experiments started meanwhile still die on Ctrl-C as usual. One forwarding at a time.
+/// safely do); a thread reads it and interrupts the run, which terminates the experiments in
+/// flight. (They run in process groups of their own, so the terminal's Ctrl-C reaches only the
+/// driver; handlers are reset by `exec`, so they die on that SIGTERM as usual.) One forwarding
+/// at a time.
 public enum SignalForwarding {
   static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
@@ -19,6 +21,7 @@ public enum SignalForwarding {
     var ends: [Int32] = [0, 0]
     guard pipe(&ends) == 0 else { return try body() }
     let (readEnd, writeEnd) = (ends[0], ends[1])
+    for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }  // not for the experiments to inherit
     signalPipeWriteEnd = writeEnd
     let previous = signals.map { signal($0, forwardSignal) }
     // A parent may have started us with these signals blocked (the mask is inherited); unblock

@@ -22,7 +22,7 @@ struct StatusCommand: ParsableCommand {
   /// with one indented line per cause under `--why`.
   static func print(_ report: RunReport, why: Bool) {
     if let reason = report.databaseRebuild {
-      Swift.print("note: \(reason); `repro all` rebuilds it first (checked against a fresh copy)")
+      Swift.print("note: \(reason); `repro all` rebuilds results.sqlite first (checked here against a fresh copy)")
     }
     let width = report.results.map(\.experiment.executable.count).max() ?? 0
     for result in report.results {

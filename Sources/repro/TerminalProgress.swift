@@ -16,8 +16,8 @@ final class TerminalProgress: ProgressReporter, @unchecked Sendable {
     switch event {
     case .waitingForLock(let holder):
       write("waiting for another repro to finish (\(holder)); Ctrl-C to give up")
-    case .rebuildingDatabase(let reason):
-      write("rebuilding results.sqlite first: \(reason)")
+    case .rebuiltDatabase(let reason):
+      write("rebuilt results.sqlite from the seed files first: \(reason)")
     case .started(let experiment, let reasons, let running, let remaining):
       if interactive {
         write("▶ \(experiment.executable): \(reasons.map(\.cause).joined(separator: ", "))")
