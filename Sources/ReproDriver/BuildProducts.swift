@@ -76,7 +76,8 @@ public final class BuildProducts: CodeSource, @unchecked Sendable {
   /// `Notebook.build` for `<bin>/Notebook.build/CSVTable.swift.o`.
   private func moduleFolder(of object: String) -> String? {
     guard object.hasPrefix(realBinPath + "/") else { return nil }
-    return object.dropFirst(realBinPath.count + 1).split(separator: "/").first.map(String.init)
+    let rest = object.utf8.dropFirst(realBinPath.utf8.count + 1)
+    return String(decoding: rest.prefix { $0 != UInt8(ascii: "/") }, as: UTF8.self)
   }
 
   /// The absolute paths of the files a module was compiled from. A Swift module lists them in
@@ -105,36 +106,41 @@ public final class BuildProducts: CodeSource, @unchecked Sendable {
 
   /// Non-empty lines, with the single quotes SwiftPM puts around paths that contain spaces removed.
   static func lines(of url: URL) throws -> [String] {
-    try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map { line in
-      line.count >= 2 && line.hasPrefix("'") && line.hasSuffix("'") ? String(line.dropFirst().dropLast()) : String(line)
+    let data = try Data(contentsOf: url)
+    return data.split(separator: UInt8(ascii: "\n")).map { line in
+      let quoted = line.count >= 2 && line.first == UInt8(ascii: "'") && line.last == UInt8(ascii: "'")
+      return String(decoding: quoted ? line.dropFirst().dropLast() : line, as: UTF8.self)
     }
   }
 
   /// The prerequisites of a compiler-written make rule `target: a b \` + newline + `c`, with `\ `
-  /// standing for a space inside a path.
+  /// standing for a space inside a path. Parsed as bytes: these files list hundreds of headers.
   static func prerequisites(inMakeRule url: URL) throws -> [String] {
-    guard let rule = try? String(contentsOf: url, encoding: .utf8) else {
+    guard let rule = FileManager.default.contents(atPath: url.path) else {
       throw DriverError.unreadable(path: url.path, reason: "the compiler's dependency file is missing; rebuild")
     }
-    let text = rule.replacingOccurrences(of: "\\\n", with: " ")
-    guard let colon = text.range(of: ": ") else { return [] }
+    guard let colon = rule.range(of: Data(": ".utf8)) else { return [] }
     var paths: [String] = []
-    var current = ""
+    var current: [UInt8] = []
     var escaped = false
-    for character in text[colon.upperBound...] {
+    func endPath() {
+      if !current.isEmpty { paths.append(String(decoding: current, as: UTF8.self)) }
+      current.removeAll(keepingCapacity: true)
+    }
+    for byte in rule[colon.upperBound...] {
+      let separator = byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
       if escaped {
-        current.append(character)
         escaped = false
-      } else if character == "\\" {
+        if byte == UInt8(ascii: "\n") { endPath() } else { current.append(byte) }  // `\` + newline continues the rule
+      } else if byte == UInt8(ascii: "\\") {
         escaped = true
-      } else if character.isWhitespace {
-        if !current.isEmpty { paths.append(current) }
-        current = ""
+      } else if separator {
+        endPath()
       } else {
-        current.append(character)
+        current.append(byte)
       }
     }
-    if !current.isEmpty { paths.append(current) }
+    endPath()
     return paths
   }
 

@@ -35,12 +35,16 @@ struct BenchDriver: ParsableCommand {
     var forced: RunReport?
     let forcedSeconds = try BenchFit.median(1) { forced = try driver.run(RunOptions(jobs: jobs, force: true)) }
     guard let forced, forced.succeeded else {
-      throw ValidationError("the forced run failed: " + (forced.map { DriverCommand.summary($0, seconds: forcedSeconds) } ?? ""))
+      let failures = forced?.results.compactMap { result -> String? in
+        guard case .failed(_, let failure) = result.outcome else { return nil }
+        return "\(result.experiment.executable): \(failure.message)\n\(failure.log)"
+      } ?? []
+      throw Failure(description: "the forced run failed\n" + failures.joined(separator: "\n"))
     }
     let noOpSeconds = try BenchFit.median(repeats) {
       let report = try driver.run(RunOptions(jobs: jobs))
       guard report.results.allSatisfy({ $0.outcome == .upToDate }) else {
-        throw ValidationError("a run right after the forced one was not a no-op: \(DriverCommand.summary(report, seconds: 0))")
+        throw Failure(description: "a run right after the forced one was not a no-op: \(DriverCommand.summary(report, seconds: 0))")
       }
     }
     let report = Report(
@@ -57,22 +61,33 @@ struct BenchDriver: ParsableCommand {
     print("forced / no-op = \(String(format: "%.0f", report.forcedOverNoOp))×")
   }
 
-  /// A scratch project holding a copy of `paper-artifacts/` (hidden caches linked, not copied)
-  /// and no outputs, so the forced run builds everything and the real `Figures/` is untouched.
+  /// A scratch project: a copy of `paper-artifacts/` (whose database a run may rebuild; hidden
+  /// caches linked, not copied), links to the project's other files (some experiments read
+  /// sources), and no `Figures/`, so the forced run builds everything and the real outputs are
+  /// untouched.
   static func copyInputs(of layout: ProjectLayout) throws -> ProjectLayout {
     let files = FileManager.default
     let root = files.temporaryDirectory.appendingPathComponent("repro-bench-\(UUID().uuidString)")
-    let seeds = ProjectLayout(root: root).seedDirectory
-    try files.createDirectory(at: seeds, withIntermediateDirectories: true)
+    let scratch = ProjectLayout(root: root)
+    try files.createDirectory(at: scratch.seedDirectory, withIntermediateDirectories: true)
     for name in try files.contentsOfDirectory(atPath: layout.seedDirectory.path) {
       let source = layout.seedDirectory.appendingPathComponent(name)
-      let destination = seeds.appendingPathComponent(name)
+      let destination = scratch.seedDirectory.appendingPathComponent(name)
       if name.hasPrefix(".") {
         try files.createSymbolicLink(at: destination, withDestinationURL: source)
       } else {
         try files.copyItem(at: source, to: destination)
       }
     }
-    return ProjectLayout(root: root)
+    let copied = [layout.seedDirectory.lastPathComponent, layout.figuresDirectory.lastPathComponent]
+    for name in try files.contentsOfDirectory(atPath: layout.root.path) where !name.hasPrefix(".") && !copied.contains(name) {
+      try files.createSymbolicLink(at: root.appendingPathComponent(name), withDestinationURL: layout.root.appendingPathComponent(name))
+    }
+    return scratch
+  }
+
+  /// Why the benchmark could not measure.
+  struct Failure: Error, CustomStringConvertible {
+    var description: String
   }
 }
