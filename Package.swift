@@ -81,7 +81,9 @@ let package = Package(
     .target(name: "InferenceEngine", dependencies: ["VLM", "QueCC", "Safetensors"]),
     .target(
       name: "InferenceCost",
-      dependencies: ["InferenceEngine", "VLM", "SeededRandom", "Gnuplot", "PaperFigures", grdb, crypto]),
+      dependencies: [
+        "InferenceEngine", "VLM", "ComputeFrontier", "SeededRandom", "Gnuplot", "PaperFigures", grdb, crypto,
+      ]),
     .executableTarget(
       name: "inference-cost",
       dependencies: ["InferenceCost", "Notebook"],
@@ -94,8 +96,8 @@ let package = Package(
     .testTarget(name: "ScalingLawFitTests", dependencies: ["ScalingLawFit", "ScalingLaw", "SeededRandom", numerics]),
     .testTarget(name: "ComputeFrontierTests", dependencies: ["ComputeFrontier", "ScalingLaw", numerics]),
     .testTarget(name: "ResultsStoreTests", dependencies: ["ResultsStore", "ScalingLaw", grdb]),
-    .testTarget(name: "GnuplotTests", dependencies: ["Gnuplot"], resources: [.copy("Golden")]),
-    .testTarget(name: "PaperFiguresTests", dependencies: ["PaperFigures"], resources: [.copy("Golden")]),
+    .testTarget(name: "GnuplotTests", dependencies: ["Gnuplot", "GoldenFiles"], exclude: ["Golden"]),
+    .testTarget(name: "PaperFiguresTests", dependencies: ["PaperFigures", "GoldenFiles"], exclude: ["Golden"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
     .testTarget(
       name: "ClaimsLedgerTests",
@@ -108,11 +110,13 @@ let package = Package(
     .testTarget(name: "VLMTests", dependencies: ["VLM", "Safetensors", "SeededRandom"]),
     .testTarget(name: "QueCCTests", dependencies: ["QueCC", "VLM", "Safetensors", "SeededRandom"]),
     .testTarget(name: "InferenceEngineTests", dependencies: ["InferenceEngine", "QueCC", "VLM"]),
-    .testTarget(name: "InferenceCostTests", dependencies: ["InferenceCost", "InferenceEngine", "PaperFigures", grdb]),
     .testTarget(
-      name: "ReproEndToEndTests",
-      dependencies: ["repro", "figure1"],
-      resources: [.copy("Golden")]),
+      name: "InferenceCostTests", dependencies: ["InferenceCost", "InferenceEngine", "ComputeFrontier", "PaperFigures", grdb]),
+    .testTarget(name: "ReproEndToEndTests", dependencies: ["repro", "figure1", "GoldenFiles"], exclude: ["Golden"]),
+
+    // MARK: Test support
+    /// Golden-file checks shared by the test targets that compare generated scripts.
+    .target(name: "GoldenFiles", path: "Tests/GoldenFiles"),
   ],
   swiftLanguageModes: [.v6]
 )

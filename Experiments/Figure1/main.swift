@@ -13,7 +13,7 @@ struct Summary: Encodable {
 }
 
 ExperimentRun.main(.figure1) { run in
-  let observations = try run.observations(.visualReasoning)
+  let observations = try run.observations(.visualReasoning, sizes: "fit-sizes")
   let method: FitMethod = try run.parameter("method")
   let fit = try method.fitter(bounds: try run.parameter("bounds")).fit(FitProblem(observations))
   let Qs: [Double] = try run.parameterList("Q")
@@ -26,7 +26,7 @@ ExperimentRun.main(.figure1) { run in
   }
   let figure = ScalingLawFigure(name: "figure1", panels: panels, header: [
     "Figure 1 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",
-    "Input: results:visual-reasoning (28 rows) of paper-artifacts/results.sqlite, seed \(run.results.seedDigest).",
+    "Input: \(run.describe(.visualReasoning, observations)) of paper-artifacts/results.sqlite, seed \(run.results.seedDigest).",
     "Fit: \(method), bounds \(fit.bounds?.description ?? "none"), \(fit.convention), SSE \(fit.sse).",
   ])
   try run.write(figure.script())

@@ -14,7 +14,7 @@ struct Summary: Encodable {
 }
 
 ExperimentRun.main(.figure3a) { run in
-  let observations = try run.observations(.visualReasoning)
+  let observations = try run.observations(.visualReasoning, sizes: "fit-sizes")
   let method: FitMethod = try run.parameter("method")
   let fit = try method.fitter(bounds: try run.parameter("bounds")).fit(FitProblem(observations))
   let Qs: [Double] = try run.parameterList("Q")
@@ -35,7 +35,7 @@ ExperimentRun.main(.figure3a) { run in
       ]))),
   ], header: [
     "Figure 3a of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",
-    "Input: results:visual-reasoning (\(observations.count) rows) of paper-artifacts/results.sqlite, seed \(run.results.seedDigest).",
+    "Input: \(run.describe(.visualReasoning, observations)) of paper-artifacts/results.sqlite, seed \(run.results.seedDigest).",
     "Fit: \(method), bounds \(fit.bounds?.description ?? "none"), \(fit.convention): a = \(fit.law.a), alpha = \(fit.law.alpha), beta = \(fit.law.beta), D = \(fit.law.D).",
   ])
   try run.write(figure.script())

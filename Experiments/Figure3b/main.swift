@@ -21,7 +21,7 @@ struct Summary: Encodable {
 }
 
 ExperimentRun.main(.figure3b) { run in
-  let observations = try run.observations(.ocr)
+  let observations = try run.observations(.ocr, sizes: "fit-sizes")
   let issues = try run.dataIssues(.ocr)
   let method: FitMethod = try run.parameter("method")
   let problem = try FitProblem(observations)
@@ -48,7 +48,7 @@ ExperimentRun.main(.figure3b) { run in
   }
   try run.write(ScalingLawFigure(name: "figure3b", panels: panels, header: [
     "Figure 3b of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",
-    "Input: results:ocr (\(observations.count) rows) and dataIssues:ocr of paper-artifacts/results.sqlite, seed \(run.results.seedDigest).",
+    "Input: \(run.describe(.ocr, observations)) and dataIssues:ocr of paper-artifacts/results.sqlite, seed \(run.results.seedDigest).",
     "Fit (a): \(method), bounds \(fit.bounds!), \(fit.convention), SSE \(fit.sse).",
     "Fit (b): \(method), bounds \(comparison.bounds!), \(comparison.convention), SSE \(comparison.sse).",
   ]).script())

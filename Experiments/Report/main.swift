@@ -13,7 +13,7 @@ struct Summary: Encodable {
 }
 
 ExperimentRun.main(.report) { run in
-  let ledger = try Ledger.verify(database: run.results)
+  let ledger = try Ledger.verify(database: run.results, figuresDirectory: run.layout.figuresDirectory)
   let figures = run.experiment.dependsOn.compactMap(Experiment.named).map {
     FigureOutputs($0, figuresDirectory: run.layout.figuresDirectory)
   }

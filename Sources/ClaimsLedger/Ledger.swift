@@ -1,14 +1,16 @@
+import Foundation
 import Notebook
 import ResultsStore
 import ScalingLaw
 
-/// The claims ledger: every claim of PAPER.md §5, in the paper's order, checked against the
-/// published data.
+/// The claims ledger: every claim of PAPER.md §5 in the paper's order, checked against the
+/// published data, then the paper's cost model checked against the bundled engine's timings.
 public enum Ledger {
-  /// Every claim, one per id of PAPER.md §5.
+  /// Every claim: one per id of PAPER.md §5, then the claim the inference-cost experiment
+  /// adds (`cost.linear-in-tokens`, the paper's cost model tested on a real forward pass).
   public static let claims: [Claim] = [
     .exponents, .ratio, .optimalVAtQ0, .optimalVAtQ50, .extrapolation14B, .holdout7B, .textShift, .ocrReversal,
-    .isoCompute, .queccExtreme, .extremeCompression, .monotone,
+    .isoCompute, .queccExtreme, .extremeCompression, .monotone, .linearInTokens,
   ]
 
   /// The claims with ids in `ids`, in ledger order; all of them when `ids` is `nil`.
@@ -23,11 +25,13 @@ public enum Ledger {
     try LedgerSettings(parameters: Experiment.report.parameters)
   }
 
-  /// Reads the database, fits with the registered settings, and checks the claims with ids in
-  /// `ids` (all when `nil`).
-  public static func verify(database: ResultsDatabase, ids: [String]? = nil) throws -> LedgerReport {
+  /// Reads the database and the inference-cost experiment's output in `figuresDirectory`, fits
+  /// with the registered settings, and checks the claims with ids in `ids` (all when `nil`).
+  public static func verify(database: ResultsDatabase, figuresDirectory: URL, ids: [String]? = nil) throws -> LedgerReport {
     let selected = try claims(ids: ids)
-    let evidence = try Evidence(inputs: LedgerInputs(database: database), settings: registeredSettings())
+    let inputs = try LedgerInputs(
+      database: database, inferenceCost: try MeasuredInferenceCost.load(figuresDirectory: figuresDirectory))
+    let evidence = try Evidence(inputs: inputs, settings: registeredSettings())
     return LedgerReport(evidence: evidence, claims: selected.map { $0.result(evidence) })
   }
 

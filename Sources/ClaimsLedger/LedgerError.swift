@@ -4,6 +4,7 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
   case invalidSetting(name: String, value: String)
   case unknownClaim(String, known: [String])
   case missingFitSize(suite: String, N: Double, available: [Double])
+  case unreadableCostSummary(path: String, reason: String)
 
   public var description: String {
     switch self {
@@ -16,6 +17,8 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
     case .missingFitSize(let suite, let N, let available):
       "the \(suite) grid has no observations at N = \(N) B, which the paper fits on; "
         + "it has N = \(available.map { "\($0)" }.joined(separator: ", "))"
+    case .unreadableCostSummary(let path, let reason):
+      "cannot read the inference-cost measurements \(path): \(reason); rerun ./repro figure inference-cost"
     }
   }
 }

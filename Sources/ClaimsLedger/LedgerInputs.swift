@@ -16,10 +16,13 @@ public struct LedgerInputs: Sendable {
   public var sources: [Source]
   /// The database's seed digest; `nil` for hand-made inputs.
   public var seedDigest: String?
+  /// The bundled engine's timings (not in the database: the inference-cost experiment's output);
+  /// `nil` when that experiment has not run.
+  public var inferenceCost: MeasuredInferenceCost?
 
   public init(
     visualReasoning: Grid, ocr: Grid, table1: [Table1Entry], dataIssues: [DataIssue], sources: [Source] = [],
-    seedDigest: String? = nil
+    seedDigest: String? = nil, inferenceCost: MeasuredInferenceCost? = nil
   ) {
     self.visualReasoning = visualReasoning
     self.ocr = ocr
@@ -27,15 +30,16 @@ public struct LedgerInputs: Sendable {
     self.dataIssues = dataIssues
     self.sources = sources
     self.seedDigest = seedDigest
+    self.inferenceCost = inferenceCost
   }
 
-  /// Reads every selection in ``selections`` from `database`.
-  public init(database: ResultsDatabase) throws {
+  /// Reads every selection in ``selections`` from `database`, and takes the engine's timings as given.
+  public init(database: ResultsDatabase, inferenceCost: MeasuredInferenceCost?) throws {
     self.init(
       visualReasoning: try Grid(suite: .visualReasoning, database: database),
       ocr: try Grid(suite: .ocr, database: database),
       table1: try database.table1(), dataIssues: try database.dataIssues(), sources: try database.sources(),
-      seedDigest: database.seedDigest)
+      seedDigest: database.seedDigest, inferenceCost: inferenceCost)
   }
 
   /// The database selections the ledger reads: the report experiment's registered inputs.

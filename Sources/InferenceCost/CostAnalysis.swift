@@ -1,3 +1,4 @@
+import ComputeFrontier
 import Foundation
 import InferenceEngine
 
@@ -6,8 +7,6 @@ import InferenceEngine
 public struct CostAnalysis: Sendable {
   /// The claims-ledger id this experiment decides.
   public static let claimID = "cost.linear-in-tokens"
-  /// The claim holds when the linear model explains at least this share of the variance.
-  public static let rSquaredThreshold = 0.95
 
   public var measurements: [SweepMeasurement]
   /// Median prefill time against `2N(Q+V)`: the paper's model of inference cost.
@@ -25,7 +24,7 @@ public struct CostAnalysis: Sendable {
     endToEndFit = try LinearCostFit(flops: x, seconds: measurements.map(\.totalSeconds))
   }
 
-  public var claimHolds: Bool { prefillFit.rSquared >= Self.rSquaredThreshold }
+  public var claimHolds: Bool { prefillFit.isLinear }
 
   /// `(measured − predicted) / measured` for the prefill fit.
   public func relativeError(_ m: SweepMeasurement) -> Double {
@@ -130,7 +129,7 @@ public struct CostAnalysis: Sendable {
   public var verdict: String {
     let r2 = String(format: "%.4f", prefillFit.rSquared)
     return "\(Self.claimID): \(claimHolds ? "PASS" : "FAIL") — R² = \(r2) "
-      + "\(claimHolds ? "≥" : "<") \(Self.rSquaredThreshold) over \(prefillFit.pointCount) configurations "
+      + "\(claimHolds ? "≥" : "<") \(LinearCostFit.linearityThreshold) over \(prefillFit.pointCount) configurations "
       + "(prefill time ≈ c·2N(Q+V) + overhead, 1/c = "
       + String(format: "%.3g GFLOP/s, overhead %.2f ms)", prefillFit.effectiveGFLOPPerSecond, prefillFit.overheadSeconds * 1e3)
   }

@@ -1,3 +1,4 @@
+import ComputeFrontier
 import Foundation
 import Gnuplot
 import InferenceEngine

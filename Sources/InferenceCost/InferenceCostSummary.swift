@@ -1,3 +1,4 @@
+import ComputeFrontier
 import InferenceEngine
 
 /// The experiment's numbers at full precision, as `summary.json` for the driver and the claims
@@ -37,7 +38,7 @@ public struct InferenceCostSummary: Encodable, Sendable {
     claim = CostAnalysis.claimID
     holds = analysis.claimHolds
     rSquared = analysis.prefillFit.rSquared
-    rSquaredThreshold = CostAnalysis.rSquaredThreshold
+    rSquaredThreshold = LinearCostFit.linearityThreshold
     secondsPerFLOP = analysis.prefillFit.secondsPerFLOP
     overheadSeconds = analysis.prefillFit.overheadSeconds
     effectiveGFLOPPerSecond = analysis.prefillFit.effectiveGFLOPPerSecond

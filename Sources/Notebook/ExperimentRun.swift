@@ -41,6 +41,24 @@ public final class ExperimentRun {
     return try results.observations(suite: suite)
   }
 
+  /// The suite's observations at the LLM sizes the parameter `parameter` lists, each of which
+  /// must be present: the paper fits on 0.5–7 B, and rows ingested at other sizes (14 B) must not
+  /// silently enter a fit that stands for the paper's.
+  public func observations(_ suite: SuiteID, sizes parameter: String) throws -> [Observation] {
+    let sizes: [Double] = try parameterList(parameter)
+    let all = try observations(suite)
+    if let missing = sizes.first(where: { N in !all.contains { $0.N == N } }) {
+      throw NotebookError.missingFitSize(experiment: experiment.executable, suite: suite, N: missing)
+    }
+    return all.filter { sizes.contains($0.N) }
+  }
+
+  /// How a figure's header names the rows a fit read: `results:ocr, N = 0.5, 1.8, 4, 7 B (28 rows)`.
+  public func describe(_ suite: SuiteID, _ observations: [Observation]) -> String {
+    let sizes = Set(observations.map(\.N)).sorted().map { String(format: "%g", $0) }
+    return "results:\(suite.rawValue), N = \(sizes.joined(separator: ", ")) B (\(observations.count) rows)"
+  }
+
   /// Every stored result of a suite, with its source.
   public func measurements(_ suite: SuiteID) throws -> [MeasuredResult] {
     try require(.results(suite: suite))

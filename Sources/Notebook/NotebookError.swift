@@ -6,6 +6,7 @@ public enum NotebookError: Error, Equatable, CustomStringConvertible {
   case missingParameter(experiment: String, name: String)
   case invalidParameter(experiment: String, name: String, value: String, expected: String)
   case imagesNotRendered(reason: String)
+  case missingFitSize(experiment: String, suite: SuiteID, N: Double)
 
   public var description: String {
     switch self {
@@ -18,6 +19,8 @@ public enum NotebookError: Error, Equatable, CustomStringConvertible {
       "\(experiment): parameter '\(name)' = '\(value)' is not \(expected)"
     case .imagesNotRendered(let reason):
       "images not rendered: \(reason)"
+    case .missingFitSize(let experiment, let suite, let N):
+      "\(experiment) fits on N = \(N) B, but the database has no \(suite) rows at that size"
     }
   }
 }

@@ -11,18 +11,15 @@ extension Experiment {
     id: "2", executable: "figure2",
     title: "Figure 2 — extrapolation to 14B (fit 0.5–7B) and the 7B hold-out (fit 0.5–4B)",
     inputs: [.results(suite: .visualReasoning)],
-    parameters: [
-      "method": "least-squares",
-      "bounds": "paper",
+    parameters: paperFit.merging([
       "Q": "0",
-      "fit-sizes": "0.5,1.8,4,7",
       "predict": "14",
       "holdout-fit-sizes": "0.5,1.8,4",
       "holdout-predict": "7",
       "bootstrap": "1000",
       "seed": "1",
       "band-level": "0.95",
-    ],
+    ]) { _, own in own },
     claims: ["fig2.extrapolation-14b", "fig2.holdout-7b"])
 
   /// Figure 3a: text tokens shift the optimum — the frontier and the compute-optimal V for a
@@ -31,12 +28,7 @@ extension Experiment {
     id: "3a", executable: "figure3a",
     title: "Figure 3a — as text tokens Q grow, the compute-optimal V grows (visual reasoning)",
     inputs: [.results(suite: .visualReasoning)],
-    parameters: [
-      "method": "least-squares",
-      "bounds": "paper",
-      "Q": "0,10,25,50,100,200",
-      "frontier-N": "0.3,20",
-    ],
+    parameters: paperFit.merging(["Q": "0,10,25,50,100,200", "frontier-N": "0.3,20"]) { _, own in own },
     claims: ["fig3a.text-shift", "fig1.optimal-v-q50", "abstract.extreme-compression"])
 
   /// Figure 3b: the Figure 1 fit on the OCR grid, with bounds that contain the optimum (the
@@ -46,14 +38,13 @@ extension Experiment {
     id: "3b", executable: "figure3b",
     title: "Figure 3b — OCR / text understanding reverses the trend: β > α",
     inputs: [.results(suite: .ocr), .dataIssues(suite: .ocr)],
-    parameters: [
-      "method": "least-squares",
+    parameters: paperFit.merging([
       "bounds": "a=0:5,alpha=0:1,beta=0:1,D=0:1",
       "Q": "0",
       "frontier-N": "0.3,20",
       "bootstrap": "200",
       "seed": "1",
-    ],
+    ]) { _, own in own },
     claims: ["fig3b.ocr-reversal", "data.monotone"])
 
   /// Figure 4: iso-compute groups of grid configurations (within ±25 % of the group's

@@ -7,7 +7,8 @@ extension Experiment {
   /// The reviewer report: every claim of the paper (PAPER.md §5) checked against the data, with
   /// the figures, the fits per method, data provenance and known data issues. Its parameters are
   /// the claims ledger's settings, shared with `repro verify`; the claims' criteria are
-  /// constants in the ClaimsLedger library. It reads the figures' outputs, so it runs after them.
+  /// constants in the ClaimsLedger library. It reads the figures' outputs (and the engine's
+  /// timings from the inference-cost summary), so it runs after them.
   public static let report = Experiment(
     id: "review", executable: "report",
     title: "Reviewer report — every claim of the paper checked against the data",
@@ -23,7 +24,7 @@ extension Experiment {
     claims: [
       "fig1.exponents", "fig1.ratio", "fig1.optimal-v-q0", "fig1.optimal-v-q50", "fig2.extrapolation-14b",
       "fig2.holdout-7b", "fig3a.text-shift", "fig3b.ocr-reversal", "fig4.iso-compute", "table1.quecc-extreme",
-      "abstract.extreme-compression", "data.monotone",
+      "abstract.extreme-compression", "data.monotone", "cost.linear-in-tokens",
     ],
-    dependsOn: ([figure1] + paperFigures).map(\.id))
+    dependsOn: ([figure1] + paperFigures + engineExperiments).map(\.id))
 }

@@ -24,4 +24,14 @@ public struct IsoComputeComparison: Sendable, Codable, Equatable {
     pairs = groups.map(\.pairs).reduce(0, +)
     pairsWonByBiggerN = groups.map(\.pairsWonByBiggerN).reduce(0, +)
   }
+
+  /// The share of groups the bigger N wins (Figure 4's reading); `nil` when there is no group.
+  public var groupShareWonByBiggerN: Double? {
+    groups.isEmpty ? nil : Double(groupsWonByBiggerN) / Double(groups.count)
+  }
+
+  /// The share of cross-N pairs the bigger N wins (a finer reading); `nil` when there is no pair.
+  public var pairShareWonByBiggerN: Double? {
+    pairs == 0 ? nil : Double(pairsWonByBiggerN) / Double(pairs)
+  }
 }

@@ -41,10 +41,17 @@ public struct BootstrapResult: Sendable, Codable, Equatable {
   /// The central `level` percentile interval of `quantity` over the resamples (numpy's default
   /// linear interpolation between order statistics); `nil` if no resample produced a finite value.
   public func interval(level: Double = 0.95, of quantity: (ScalingLaw) -> Double) -> ClosedRange<Double>? {
-    let values = laws.map(quantity).filter(\.isFinite).sorted()
-    guard !values.isEmpty else { return nil }
+    Self.percentileInterval(laws.map(quantity), level: level)
+  }
+
+  /// The central `level` percentile interval of the finite `values` (numpy's default linear
+  /// interpolation between order statistics), for bootstrap quantities that are not laws; `nil`
+  /// if none is finite.
+  public static func percentileInterval(_ values: [Double], level: Double = 0.95) -> ClosedRange<Double>? {
+    let sorted = values.filter(\.isFinite).sorted()
+    guard !sorted.isEmpty else { return nil }
     let tail = (1 - level) / 2
-    return Self.percentile(values, tail)...Self.percentile(values, 1 - tail)
+    return percentile(sorted, tail)...percentile(sorted, 1 - tail)
   }
 
   /// The share of resamples for which `condition` holds (e.g. α > β).

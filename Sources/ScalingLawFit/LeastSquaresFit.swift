@@ -195,13 +195,25 @@ struct ProjectedLevenbergMarquardt {
         lambda *= 10
       }
       if !accepted {
-        // No damped step can lower the SSE: the point is optimal to machine precision if the
-        // gradient is already tiny, otherwise the iteration is stuck and says so.
-        let stalledOK = scaledGradient <= 1e-6 * sse + roundingFloor
-        return Outcome(law: law(p), sse: sse, iterations: iteration, converged: stalledOK,
-                       criterion: stalledOK
-                         ? "no further decrease at machine precision; projected gradient ≤ 1e-6·SSE"
-                         : "stalled with projected gradient \(scaledGradient) > 1e-6·SSE")
+        // No damped step can lower the SSE. That is optimality to machine precision when the
+        // gradient is tiny, or when the Gauss–Newton model itself predicts no decrease worth
+        // resolving: along the nearly flat a–α valley of this law, a gradient just above the
+        // first test can still leave nothing a double can resolve (MINPACK's predicted-
+        // reduction test, with a tolerance 10⁴ times stricter than its default √ε).
+        if scaledGradient <= 1e-6 * sse + roundingFloor {
+          return Outcome(law: law(p), sse: sse, iterations: iteration, converged: true,
+                         criterion: "no further decrease at machine precision; projected gradient ≤ 1e-6·SSE")
+        }
+        let newton = Self.solve(jtj, g, free: free, lambda: 0)
+        let predicted = -2 * zip(free, newton).reduce(0) { $0 + g[$1.0] * $1.1 }
+          - free.indices.reduce(0) { sum, u in
+            sum + free.indices.reduce(0) { $0 + newton[u] * jtj[free[u]][free[$1]] * newton[$1] }
+          }
+        let flat = predicted.isFinite && predicted <= 1e-12 * sse + roundingFloor
+        return Outcome(law: law(p), sse: sse, iterations: iteration, converged: flat,
+                       criterion: flat
+                         ? "no further decrease at machine precision; Gauss–Newton predicts a decrease ≤ 1e-12·SSE"
+                         : "stalled with projected gradient \(scaledGradient) > 1e-6·SSE and a predicted decrease \(predicted)")
       }
     }
     return Outcome(law: law(p), sse: sse, iterations: maxIterations, converged: false,

@@ -7,7 +7,7 @@ import ResultsStore
 struct VerifyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "verify",
-    abstract: "Check every claim of the paper (PAPER.md §5) against the data: pass, fail or unverifiable.",
+    abstract: "Check every claim of the paper (PAPER.md §5, and the cost model) against the data: pass, fail or unverifiable.",
     discussion: """
       Criteria are fixed in Sources/ClaimsLedger/; fit settings are the report experiment's parameters. \
       Exit status: 0 when no claim fails (unverifiable is not a failure), 1 when a claim fails, 2 on an error.
@@ -30,8 +30,10 @@ struct VerifyCommand: ParsableCommand {
     let report: LedgerReport
     let output: String
     do {
-      let database = try ResultsDatabase.openReadOnly(try ProjectLayout.locate())
-      report = try Ledger.verify(database: database, ids: claims.isEmpty ? nil : claims)
+      let layout = try ProjectLayout.locate()
+      let database = try ResultsDatabase.openReadOnly(layout)
+      report = try Ledger.verify(
+        database: database, figuresDirectory: layout.figuresDirectory, ids: claims.isEmpty ? nil : claims)
       output = try render(report)
     } catch {
       FileHandle.standardError.write(Data("error: \(error)\n".utf8))

@@ -19,6 +19,24 @@ import Testing
     #expect(statuses["fig2.extrapolation-14b"] == .unverifiable)
     #expect(report.seedDigest == (try ResultsDatabase.openReadOnly(Bundled.layout).seedDigest))
     #expect(!report.hasFailures)
+    #expect(statuses["cost.linear-in-tokens"] == .pass)
+  }
+
+  /// The ledger and Figure 4 count the same thing: the committed figure's groups.
+  @Test func isoComputeCountsAreFigure4s() throws {
+    let evidence = try Evidence(inputs: Bundled.inputs(), settings: HandMade.settings)
+    let result = try #require(try Ledger.verify(evidence, ids: ["fig4.iso-compute"]).claims.first)
+    let url = Bundled.layout.figuresDirectory.appendingPathComponent("figure4/summary.json")
+    let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+    let comparisons = try #require(summary["comparisons"] as? [[String: Any]])
+    #expect(comparisons.count == 4)
+    for comparison in comparisons {
+      let won = try #require(comparison["groupsWonByBiggerN"] as? Int)
+      let groups = try #require(comparison["groups"] as? [Any])
+      let Q = try #require(comparison["Q"] as? Double)
+      let key = (comparison["suite"] as? String == "ocr" ? "ocr" : "reasoning") + "ShareAtQ\(Int(Q))"
+      #expect(result.quantities[key] == Double(won) / Double(groups.count), "\(key)")
+    }
   }
 }
 
@@ -51,8 +69,11 @@ import Testing
     let (status, output) = try Self.verify(["--json"], in: project.layout.root)
     #expect(status == 0)
     let report = try JSONDecoder().decode(LedgerReport.self, from: output)
-    #expect(report.claims.count == 12)
-    #expect(report.counts["unverifiable"] == 1 && report.counts["fail"] == 0)
+    #expect(report.claims.count == 13)
+    // The scratch project has no Figures/: the cost claim cannot be checked there, and says so.
+    #expect(report.counts["unverifiable"] == 2 && report.counts["fail"] == 0)
+    let cost = try #require(report.claims.first { $0.id == "cost.linear-in-tokens" })
+    #expect(cost.status == .unverifiable && cost.explanation.contains("./repro figure inference-cost"))
   }
 
   @Test func exitsOneWhenAClaimFails() throws {

@@ -14,19 +14,22 @@ import Testing
     "fig2.holdout-7b", "fig3a.text-shift", "fig3b.ocr-reversal", "fig4.iso-compute", "table1.quecc-extreme",
     "abstract.extreme-compression", "data.monotone",
   ]
+  /// Every claim the ledger checks: the paper's, then the inference-cost experiment's.
+  static let ledgerIds = paperIds + ["cost.linear-in-tokens"]
 
   @Test func everyClaimOfThePaperIsInTheLedgerOnce() {
-    #expect(Ledger.claims.map(\.id) == Self.paperIds)
-    #expect(Experiment.report.claims == Self.paperIds)
+    #expect(Ledger.claims.map(\.id) == Self.ledgerIds)
+    #expect(Experiment.report.claims == Self.ledgerIds)
   }
 
   @Test func unknownClaimIsAnErrorNamingTheKnownOnes() {
-    #expect(throws: LedgerError.unknownClaim("fig9.nope", known: Self.paperIds)) { try Ledger.claims(ids: ["fig9.nope"]) }
+    #expect(throws: LedgerError.unknownClaim("fig9.nope", known: Self.ledgerIds)) { try Ledger.claims(ids: ["fig9.nope"]) }
   }
 
   @Test func theReportRegistrationReadsWhatTheLedgerReadsAndHoldsItsSettings() throws {
     #expect(Experiment.report.inputs == LedgerInputs.selections)
     #expect(Experiment.report.dependsOn.contains(Experiment.figure1.id))
+    #expect(Experiment.report.dependsOn.contains(Experiment.inferenceCost.id))
     let settings = try Ledger.registeredSettings()
     #expect(settings.method == .leastSquares)
     #expect(settings.methods == [.paperGrid, .leastSquares, .robust])
@@ -57,11 +60,11 @@ import Testing
     let object = try #require(try JSONSerialization.jsonObject(with: report.json()) as? [String: Any])
     #expect(Set(object.keys) == ["schemaVersion", "seedDigest", "settings", "counts", "claims", "warnings", "fits"])
     #expect(object["schemaVersion"] as? Int == 1)
-    #expect(object["counts"] as? [String: Int] == ["pass": 11, "fail": 0, "unverifiable": 1])
+    #expect(object["counts"] as? [String: Int] == ["pass": 12, "fail": 0, "unverifiable": 1])
     let settings = try #require(object["settings"] as? [String: Any])
     #expect(Set(settings.keys) == ["method", "comparedMethods", "bounds", "ocrBounds", "convention", "bootstrapResamples", "seed"])
     let claims = try #require(object["claims"] as? [[String: Any]])
-    #expect(claims.map { $0["id"] as? String } == Self.paperIds)
+    #expect(claims.map { $0["id"] as? String } == Self.ledgerIds)
     for claim in claims {
       #expect(Set(claim.keys) == [
         "id", "statement", "location", "check", "criterion", "status", "value", "quantities", "explanation", "robustness",
@@ -90,12 +93,12 @@ import Testing
   @Test func textRenderingsCarryEveryClaim() throws {
     let report = try Self.handMadeReport()
     let table = report.table(colour: false)
-    for id in Self.paperIds { #expect(table.contains(id)) }
+    for id in Self.ledgerIds { #expect(table.contains(id)) }
     #expect(!table.contains("\u{1B}["))
     #expect(report.table(colour: true).contains("\u{1B}[1;32mPASS"))
-    #expect(table.contains("12 claims: 11 pass, 0 fail, 1 unverifiable"))
+    #expect(table.contains("13 claims: 12 pass, 0 fail, 1 unverifiable"))
     let markdown = report.markdownTable
-    #expect(markdown.split(separator: "\n").count == 2 + Self.paperIds.count)
+    #expect(markdown.split(separator: "\n").count == 2 + Self.ledgerIds.count)
     #expect(markdown.contains("| `fig1.exponents` |"))
     let detail = LedgerReport.detail(report.claims[0], colour: false)
     #expect(detail.hasPrefix("fig1.exponents: PASS\n"))

@@ -38,7 +38,7 @@ import Testing
     let law = try LeastSquaresFit().fit(FitProblem(bundled)).law
     let rows = [1, 16, 144, 576].map { V in (N: 14.0, V: V, accuracy: 1 - law.error(N: 14, T: Double(V)) + offset) }
     let database = try project.ingest(rows)
-    let inputs = try LedgerInputs(database: database)
+    let inputs = try LedgerInputs(database: database, inferenceCost: nil)
     #expect(inputs.visualReasoning.observations.filter { $0.N == 14 }.count == 4)
     #expect(inputs.visualReasoning.sources.last == "ingested/qwen14b.csv")
     return try HandMade.result("fig2.extrapolation-14b", inputs)

@@ -28,11 +28,11 @@ enum HandMade {
 
   static func inputs(
     reasoning: ScalingLaw = paperLike, ocr: ScalingLaw = ocrLike, table1: [Table1Entry] = Table1Data.paperLike,
-    issues: [DataIssue] = []
+    issues: [DataIssue] = [], cost: MeasuredInferenceCost? = CostData.linear
   ) -> LedgerInputs {
     LedgerInputs(
       visualReasoning: grid(reasoning, suite: .visualReasoning), ocr: grid(ocr, suite: .ocr), table1: table1,
-      dataIssues: issues)
+      dataIssues: issues, inferenceCost: cost)
   }
 
   static func result(_ id: String, _ inputs: LedgerInputs, settings: LedgerSettings = settings) throws -> ClaimResult {
@@ -60,13 +60,37 @@ enum Table1Data {
   static let paperLike = entries(quecc: 60, others: 59)
 }
 
+/// Prefill timings of a made-up sweep: 3 model sizes × 7 V × 2 Q.
+enum CostData {
+  /// Time = `secondsPerFLOP`·2N(Q+V) + 2 ms, times a deterministic wobble of ±`noise` (relative).
+  static func sweep(noise: Double, secondsPerFLOP: Double = 5e-11) -> MeasuredInferenceCost {
+    var points: [MeasuredInferenceCost.Point] = []
+    for (index, (model, N)) in [("1m", 1_000_000), ("15m", 15_000_000), ("60m", 60_000_000)].enumerated() {
+      for Q in [0, 50] {
+        for (step, V) in [1, 4, 16, 36, 64, 144, 576].enumerated() {
+          let flops = Double(2 * N * (Q + V))
+          let wobble = 1 + noise * (((index + step + Q) % 2 == 0) ? 1 : -1)
+          points.append(.init(model: model, N: N, V: V, Q: Q, paperFLOPs: flops, prefillSeconds: (secondsPerFLOP * flops + 0.002) * wobble))
+        }
+      }
+    }
+    return MeasuredInferenceCost(points: points, machine: "test machine", loadAverage: 0.5)
+  }
+
+  /// Within 2 % of a line: the claim holds.
+  static let linear = sweep(noise: 0.02)
+}
+
 /// The project this test file lives in, with its real database.
 enum Bundled {
   static let layout = ProjectLayout(
     root: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent())
 
+  /// The database and the committed inference-cost summary.
   static func inputs() throws -> LedgerInputs {
-    try LedgerInputs(database: ResultsDatabase.openReadOnly(layout))
+    try LedgerInputs(
+      database: ResultsDatabase.openReadOnly(layout),
+      inferenceCost: MeasuredInferenceCost.load(figuresDirectory: layout.figuresDirectory))
   }
 }
 

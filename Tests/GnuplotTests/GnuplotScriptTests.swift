@@ -1,4 +1,5 @@
 import Gnuplot
+import GoldenFiles
 import Testing
 
 /// A small script that uses every part of the builder; `Golden/small.gp` is its exact text.

@@ -29,6 +29,7 @@ struct RegistryTests {
   func figure1Registration() {
     #expect(Experiment.figure1.inputs == [.results(suite: .visualReasoning)])
     #expect(Experiment.figure1.parameters["method"] == "least-squares")
+    #expect(Experiment.figure1.parameters["fit-sizes"] == "0.5,1.8,4,7")
     #expect(Experiment.figure1.claims.contains("fig1.exponents"))
   }
 }

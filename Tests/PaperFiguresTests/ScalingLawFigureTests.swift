@@ -1,5 +1,6 @@
 import Foundation
 import Gnuplot
+import GoldenFiles
 import PaperFigures
 import ScalingLaw
 import Testing

@@ -48,17 +48,3 @@ enum Executables {
     return Dictionary(uniqueKeysWithValues: try names.map { ($0, try Data(contentsOf: directory.appendingPathComponent($0))) })
   }
 }
-
-/// Golden files live in the source tree; `UPDATE_GOLDEN=1 ./repro test` rewrites them.
-enum Golden {
-  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-
-  static func check(_ actual: String, against name: String) throws {
-    let url = directory.appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-      try actual.write(to: url, atomically: true, encoding: .utf8)
-    }
-    let expected = try String(contentsOf: url, encoding: .utf8)
-    #expect(actual == expected, "\(name) differs from its golden file; rerun with UPDATE_GOLDEN=1 if the change is intended")
-  }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import GoldenFiles
 import Testing
 
 @Suite("Figure 1, end to end")
@@ -9,7 +10,7 @@ struct Figure1Tests {
     let run = try Executables.run("figure1", ["--output", output.path], environment: ["GNUPLOT": "/nonexistent"])
     #expect(run.status == 3, "without gnuplot the figure writes its scripts and exits 3: \(run.stderr)")
     #expect(run.stderr.contains("gnuplot-nox"))
-    try Golden.check(String(contentsOf: output.appendingPathComponent("figure1.gp"), encoding: .utf8), against: "figure1.gp")
+    try Golden.expect(String(contentsOf: output.appendingPathComponent("figure1.gp"), encoding: .utf8), matches: "figure1.gp")
     let summary = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("summary.json"))) as? [String: Any])
     let fit = try #require(summary["fit"] as? [String: Any])
     #expect(fit["method"] as? String == "least-squares")

@@ -86,6 +86,19 @@ struct FitMethodTests {
     }
   }
 
+  @Test("a fit stopped before convergence throws instead of returning a number")
+  func unconvergedFitThrows() throws {
+    let coarse = LeastSquaresFit(lattice: (3, 3), maxStarts: 1, maxIterations: 0)
+    #expect(throws: FitError.self) { try coarse.fit(visualReasoning) }
+    do {
+      _ = try coarse.fit(visualReasoning)
+    } catch {
+      guard case .notConverged(let method, let detail) = error else { Issue.record("unexpected \(error)"); return }
+      #expect(method == .leastSquares && detail.hasPrefix("iteration limit 0 reached"))
+      #expect(error.description.hasPrefix("the least-squares fit did not converge"))
+    }
+  }
+
   @Test("the exhaustive paper grid on the visual-reasoning data")
   func exhaustivePaperGridOptimum() throws {
     // Independently computed with numpy over the full 5,000,000-point grid.

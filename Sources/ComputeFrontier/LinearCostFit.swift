@@ -43,6 +43,15 @@ public struct LinearCostFit: Sendable, Equatable {
 
   /// `1/c` in GFLOP/s: the throughput the line implies for the paper's FLOPs.
   public var effectiveGFLOPPerSecond: Double { 1 / secondsPerFLOP / 1e9 }
+
+  /// The share of variance the line must explain for time to count as linear in `2N(Q+V)`:
+  /// the criterion of the claim `cost.linear-in-tokens`, fixed by the issue that asked for the
+  /// measurement before any was taken. Both the inference-cost experiment and the claims
+  /// ledger judge by it.
+  public static let linearityThreshold = 0.95
+
+  /// Whether the line explains at least ``linearityThreshold`` of the variance.
+  public var isLinear: Bool { rSquared >= Self.linearityThreshold }
 }
 
 /// Data a line cannot be fitted to.

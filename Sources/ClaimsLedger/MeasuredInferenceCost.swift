@@ -1,0 +1,106 @@
+import Foundation
+import Notebook
+
+/// The bundled engine's prefill timings, as the inference-cost experiment recorded them: the
+/// evidence for `cost.linear-in-tokens`.
+///
+/// The ledger reads the experiment's output, `Figures/inference-cost/summary.json`, rather than
+/// its measurement cache, so that checking claims never links or runs the engine. It keeps only
+/// the measured numbers and refits the line itself: the summary's own verdict is not trusted.
+public struct MeasuredInferenceCost: Sendable, Equatable {
+  /// One configuration of the sweep.
+  public struct Point: Sendable, Equatable {
+    public var model: String
+    /// LLM parameters (not billions: the bundled models are small).
+    public var N: Int
+    public var V: Int
+    public var Q: Int
+    /// The paper's cost model, `2N(Q+V)`, in FLOP.
+    public var paperFLOPs: Double
+    /// Median measured prefill time, seconds.
+    public var prefillSeconds: Double
+
+    public init(model: String, N: Int, V: Int, Q: Int, paperFLOPs: Double, prefillSeconds: Double) {
+      self.model = model
+      self.N = N
+      self.V = V
+      self.Q = Q
+      self.paperFLOPs = paperFLOPs
+      self.prefillSeconds = prefillSeconds
+    }
+  }
+
+  public var points: [Point]
+  /// The machine the timings were taken on, in words (CPU, cores, BLAS).
+  public var machine: String
+  /// The 1-minute load average when the sweep ran, if recorded: timings under load are noisier.
+  public var loadAverage: Double?
+  /// Where the timings came from, relative to the project root.
+  public var source: String
+
+  public init(points: [Point], machine: String, loadAverage: Double? = nil, source: String = "hand-made") {
+    self.points = points
+    self.machine = machine
+    self.loadAverage = loadAverage
+    self.source = source
+  }
+
+  /// The summary's path relative to the project root.
+  public static let summaryPath = "Figures/\(Experiment.inferenceCost.outputFolder)/summary.json"
+
+  /// Reads the inference-cost experiment's summary from the project's `Figures/` folder; `nil`
+  /// when the experiment has not run there (the claim is then unverifiable and says how to run it).
+  public static func load(figuresDirectory: URL) throws(LedgerError) -> MeasuredInferenceCost? {
+    let url = figuresDirectory.appendingPathComponent("\(Experiment.inferenceCost.outputFolder)/summary.json")
+    guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+    let data: Data
+    do { data = try Data(contentsOf: url) } catch {
+      throw .unreadableCostSummary(path: summaryPath, reason: error.localizedDescription)
+    }
+    return try MeasuredInferenceCost(summary: data, source: summaryPath)
+  }
+
+  /// Decodes the fields the claim needs from a summary's JSON, rejecting missing or non-finite
+  /// timings with the offending configuration named.
+  public init(summary data: Data, source: String) throws(LedgerError) {
+    let summary: Summary
+    do { summary = try JSONDecoder().decode(Summary.self, from: data) } catch {
+      throw .unreadableCostSummary(path: source, reason: "not an inference-cost summary (\(error))")
+    }
+    var points: [Point] = []
+    for p in summary.points {
+      let configuration = "\(p.model) at V = \(p.V), Q = \(p.Q)"
+      guard let prefill = p.seconds["prefill"] else {
+        throw .unreadableCostSummary(path: source, reason: "\(configuration) has no prefill time")
+      }
+      guard prefill.isFinite, prefill > 0, p.paperFLOPs.isFinite, p.paperFLOPs > 0 else {
+        throw .unreadableCostSummary(path: source, reason: "\(configuration) has a non-positive or non-finite time or FLOP count")
+      }
+      points.append(Point(model: p.model, N: p.N, V: p.V, Q: p.Q, paperFLOPs: p.paperFLOPs, prefillSeconds: prefill))
+    }
+    let m = summary.machine
+    self.init(
+      points: points, machine: "\(m.cpuModel), \(m.cores) cores, \(m.blas)", loadAverage: summary.loadAverage,
+      source: source)
+  }
+
+  /// The subset of `InferenceCostSummary`'s JSON the ledger reads.
+  private struct Summary: Decodable {
+    struct Machine: Decodable {
+      var cpuModel: String
+      var cores: Int
+      var blas: String
+    }
+    struct Point: Decodable {
+      var model: String
+      var N: Int
+      var V: Int
+      var Q: Int
+      var paperFLOPs: Double
+      var seconds: [String: Double]
+    }
+    var machine: Machine
+    var loadAverage: Double?
+    var points: [Point]
+  }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@testable import ClaimsLedger
+
+/// `cost.linear-in-tokens` on made-up sweeps, and reading the experiment's summary.
+@Suite struct CostClaimTests {
+  static func result(_ cost: MeasuredInferenceCost?) throws -> ClaimResult {
+    try HandMade.result("cost.linear-in-tokens", HandMade.inputs(cost: cost))
+  }
+
+  @Test func passesWhenPrefillTimeIsNearlyLinearInTheFLOPs() throws {
+    let result = try Self.result(CostData.linear)
+    #expect(result.status == .pass)
+    #expect(try #require(result.quantities["rSquared"]) > 0.99)
+    #expect(abs(try #require(result.quantities["gflopPerSecond"]) - 20) < 1)
+    #expect(result.quantities["configurations"] == 42)
+    let bootstrap = try #require(result.robustness?.bootstrap)
+    #expect(bootstrap.shareHolding == 1 && bootstrap.failures == 0 && bootstrap.resamples == HandMade.settings.resamples)
+    #expect(result.explanation.contains("test machine"))
+  }
+
+  @Test func failsWhenTimeFollowsModelSizeAlone() throws {
+    // Memory-bound prefill: every configuration of a model takes the same time, whatever V and Q.
+    var cost = CostData.linear
+    cost.points = cost.points.map { point in
+      var point = point
+      point.prefillSeconds = 1e-3 * Double(point.N) / 1e6
+      return point
+    }
+    let result = try Self.result(cost)
+    #expect(result.status == .fail)
+    #expect(try #require(result.quantities["rSquared"]) < 0.5)
+    #expect(result.robustness?.fits.first?.holds == false)
+  }
+
+  @Test func noisyTimingsMakeTheBootstrapShareDrop() throws {
+    let result = try Self.result(CostData.sweep(noise: 0.6))
+    let share = try #require(result.robustness?.bootstrap.shareHolding)
+    #expect(share < 1)
+    let interval = try #require(result.robustness?.bootstrap.intervals["rSquared"])
+    #expect(interval[0] < interval[1])
+  }
+
+  @Test func isUnverifiableWithoutMeasurements() throws {
+    let result = try Self.result(nil)
+    #expect(result.status == .unverifiable)
+    #expect(result.explanation.contains(MeasuredInferenceCost.summaryPath))
+  }
+
+  @Test func readsTheCommittedSummary() throws {
+    let cost = try #require(try MeasuredInferenceCost.load(figuresDirectory: Bundled.layout.figuresDirectory))
+    #expect(cost.points.count == 5 * 7 * 2)
+    #expect(Set(cost.points.map(\.model)) == ["1m", "5m", "15m", "32m", "61m"])
+    #expect(cost.points.allSatisfy { $0.paperFLOPs == Double(2 * $0.N * ($0.Q + $0.V)) })
+    #expect(cost.machine.contains("cores"))
+    #expect(cost.source == MeasuredInferenceCost.summaryPath)
+  }
+
+  @Test func aMissingSummaryIsNoMeasurementAndABrokenOneAnError() throws {
+    let empty = FileManager.default.temporaryDirectory.appendingPathComponent("no-figures-\(UUID().uuidString)")
+    #expect(try MeasuredInferenceCost.load(figuresDirectory: empty) == nil)
+
+    #expect(throws: LedgerError.self) { try MeasuredInferenceCost(summary: Data("not json".utf8), source: "x.json") }
+    let noPrefill = """
+      {"machine": {"cpuModel": "cpu", "cores": 2, "blas": "blas"}, "loadAverage": null,
+       "points": [{"model": "1m", "N": 10, "V": 1, "Q": 0, "paperFLOPs": 20, "seconds": {"decode": 0.1}}]}
+      """
+    #expect(throws: LedgerError.unreadableCostSummary(path: "x.json", reason: "1m at V = 1, Q = 0 has no prefill time")) {
+      try MeasuredInferenceCost(summary: Data(noPrefill.utf8), source: "x.json")
+    }
+    let negative = noPrefill.replacingOccurrences(of: "\"decode\": 0.1", with: "\"prefill\": -1")
+    #expect(throws: LedgerError.self) { try MeasuredInferenceCost(summary: Data(negative.utf8), source: "x.json") }
+  }
+}
