@@ -1,11 +1,13 @@
+import Notebook
+
 /// What the paper (and its authors' code) states, as numbers: the reference every claim is
 /// checked against. Sources: PAPER.md §2–§5.
 public enum PaperFacts {
   /// The published visual-reasoning exponents (Figure 1's legend, typed in by hand).
   public static let alpha = 0.077
   public static let beta = 0.015
-  /// The LLM sizes (billions) the paper fits the law on.
-  public static let fitSizes: [Double] = [0.5, 1.8, 4, 7]
+  /// The LLM sizes (billions) the paper fits the law on (registered once, with the figures).
+  public static let fitSizes: [Double] = Experiment.paperFitSizes
   /// The held-out size of Figure 2, whose measurements were not published.
   public static let extrapolatedSize = 14.0
   /// The visual tokens of uncompressed CLIP ViT-L/14-336 (the "no compression" setting).
