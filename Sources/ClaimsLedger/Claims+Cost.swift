@@ -24,15 +24,11 @@ extension Claim {
         return .unverifiable("The timings in \(cost.source) admit no line: \(error).")
       }
       let robustness = linearityRobustness(cost, fit: fit, settings: evidence.settings)
+      // The fit needs at least 3 points, so there is a worst one.
       let worst = cost.points.max { a, b in
         abs(1 - fit.predictedSeconds(flops: a.paperFLOPs) / a.prefillSeconds)
           < abs(1 - fit.predictedSeconds(flops: b.paperFLOPs) / b.prefillSeconds)
-      }
-      let worstText = worst.map { p in
-        "for \(p.model) at V = \(p.V), Q = \(p.Q) it predicts "
-          + "\(Format.number(fit.predictedSeconds(flops: p.paperFLOPs) * 1e3, digits: 3)) ms against "
-          + "\(Format.number(p.prefillSeconds * 1e3, digits: 3)) ms measured, the worst point"
-      }
+      }!
       let load = cost.loadAverage.map { " (load average \(Format.number($0, digits: 3)) while measuring)" } ?? ""
       return Finding(
         holds: fit.isLinear,
@@ -43,9 +39,11 @@ extension Claim {
           "rSquared": fit.rSquared, "gflopPerSecond": fit.effectiveGFLOPPerSecond, "overheadSeconds": fit.overheadSeconds,
           "configurations": Double(fit.pointCount),
         ],
-        explanation: "Measured on \(cost.machine)\(load). Large prefills set the line; small ones miss it ("
-          + (worstText ?? "")
-          + "): below a few GFLOP a fixed overhead and reading every weight once dominate. The vision encoder, "
+        explanation: "Measured on \(cost.machine)\(load). Large prefills set the line; small ones miss it (for "
+          + "\(worst.model) at V = \(worst.V), Q = \(worst.Q) it predicts "
+          + "\(Format.number(fit.predictedSeconds(flops: worst.paperFLOPs) * 1e3, digits: 3)) ms against "
+          + "\(Format.number(worst.prefillSeconds * 1e3, digits: 3)) ms measured, the worst point): below a few "
+          + "GFLOP a fixed overhead and reading every weight once dominate. The vision encoder, "
           + "QueCC's question pass and decoding are outside 2·N·(Q+V) altogether (Figures/inference-cost/findings.md). "
           + "R² ≥ \(Format.number(LinearCostFit.linearityThreshold)) in "
           + "\(Format.percent(robustness.bootstrap.shareHolding)) of bootstrap resamples of the configurations, 95 % "

@@ -45,13 +45,14 @@ public struct MeasuredInferenceCost: Sendable, Equatable {
     self.source = source
   }
 
-  /// The summary's path relative to the project root.
-  public static let summaryPath = "Figures/\(Experiment.inferenceCost.outputFolder)/summary.json"
+  /// The summary's path relative to `Figures/`, and relative to the project root.
+  static let summaryFile = "\(Experiment.inferenceCost.outputFolder)/summary.json"
+  public static let summaryPath = "Figures/" + summaryFile
 
   /// Reads the inference-cost experiment's summary from the project's `Figures/` folder; `nil`
   /// when the experiment has not run there (the claim is then unverifiable and says how to run it).
   public static func load(figuresDirectory: URL) throws(LedgerError) -> MeasuredInferenceCost? {
-    let url = figuresDirectory.appendingPathComponent("\(Experiment.inferenceCost.outputFolder)/summary.json")
+    let url = figuresDirectory.appendingPathComponent(summaryFile)
     guard FileManager.default.fileExists(atPath: url.path) else { return nil }
     let data: Data
     do { data = try Data(contentsOf: url) } catch {

@@ -54,9 +54,7 @@ struct BenchFit: ParsableCommand {
       report.numpyUnavailableReason = reason.description
     }
     if json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-      print(String(decoding: try encoder.encode(report), as: UTF8.self))
+      try printJSON(report)
       return
     }
     print("paper grid, exhaustive (\(report.points) points, \(report.cores) cores): \(Self.ms(gridSeconds)) (median of \(repeats))")

@@ -51,9 +51,7 @@ struct BenchDriver: ParsableCommand {
       targets: forced.results.count, jobs: jobs, forcedSeconds: forcedSeconds, noOpSeconds: noOpSeconds,
       forcedOverNoOp: forcedSeconds / noOpSeconds)
     if json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-      print(String(decoding: try encoder.encode(report), as: UTF8.self))
+      try printJSON(report)
       return
     }
     print("forced run, every target rebuilt (\(report.targets) targets, -j \(jobs)): \(BenchFit.ms(forcedSeconds))")

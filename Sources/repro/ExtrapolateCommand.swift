@@ -73,9 +73,7 @@ struct ExtrapolateCommand: ParsableCommand {
       fitter: method.fitter(bounds: bounds), bootstrap: bootstrap > 0 ? Bootstrap(resamples: bootstrap, seed: seed) : nil,
       bandSamples: 0)
     if json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-      print(String(decoding: try encoder.encode(Report(suite: suite, extrapolation: e)), as: UTF8.self))
+      try printJSON(Report(suite: suite, extrapolation: e))
     } else {
       print(Self.describe(e, suite: suite))
     }

@@ -57,10 +57,7 @@ struct FitCommand: ParsableCommand {
     if markdown {
       print(summaries.map(Self.markdownRow).joined(separator: "\n"))
     } else if json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-      let data = summaries.count == 1 ? try encoder.encode(summaries[0]) : try encoder.encode(summaries)
-      print(String(decoding: data, as: UTF8.self))
+      if summaries.count == 1 { try printJSON(summaries[0]) } else { try printJSON(summaries) }
     } else {
       print(summaries.map(Self.describe).joined(separator: "\n"))
     }
