@@ -79,6 +79,7 @@ let package = Package(
     .target(name: "VLM", dependencies: ["CBLAS", "Safetensors", "SeededRandom"]),
     .target(name: "QueCC", dependencies: ["VLM"]),
     .target(name: "InferenceEngine", dependencies: ["VLM", "QueCC", "Safetensors"]),
+    .target(name: "MiniVLM", dependencies: ["VLM", "QueCC", "Safetensors", crypto]),
     .target(
       name: "InferenceCost",
       dependencies: [
@@ -110,6 +111,7 @@ let package = Package(
     .testTarget(name: "VLMTests", dependencies: ["VLM", "Safetensors", "SeededRandom"]),
     .testTarget(name: "QueCCTests", dependencies: ["QueCC", "VLM", "Safetensors", "SeededRandom"]),
     .testTarget(name: "InferenceEngineTests", dependencies: ["InferenceEngine", "QueCC", "VLM"]),
+    .testTarget(name: "MiniVLMTests", dependencies: ["MiniVLM", "QueCC", "VLM", "Safetensors", "SeededRandom"]),
     .testTarget(
       name: "InferenceCostTests", dependencies: ["InferenceCost", "InferenceEngine", "ComputeFrontier", "PaperFigures", grdb]),
     .testTarget(name: "ReproEndToEndTests", dependencies: ["repro", "figure1", "GoldenFiles"], exclude: ["Golden"]),

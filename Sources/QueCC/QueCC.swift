@@ -8,10 +8,14 @@ import VLM
 /// 3. a depth-wise `Conv2d` with kernel = stride = `s` downsamples the grid to one query per
 ///    `s × s` region;
 /// 4. `k, v` = two more such MLPs on the multi-level features `[P, 4d]`;
-/// 5. each region query attends only to its own window (8-head `nn.MultiheadAttention`).
-/// The `[V, d]` result goes to the projector. A trained checkpoint exists per stride; here one
-/// checkpoint holds a convolution for every stride the grid allows (`q_downsample.s4`, …) and
-/// shares the rest, which is equivalent for measuring cost.
+/// 5. each region query attends only to its own window (`nn.MultiheadAttention`, 8 heads in the
+///    authors' code, a parameter here).
+/// The `[V, d]` result goes to the projector. A trained checkpoint holds the convolution of its
+/// own stride (`q_downsample.s4`); the bundled cost-measurement checkpoints hold one for every
+/// stride the grid allows and share the rest, which is equivalent for measuring cost.
+///
+/// Steps 4 and 5's key/value projections depend only on the image: `imageContext` computes them
+/// once per image, and `compress` runs steps 1–3 and 5 for many questions at once.
 public struct QueCC: Sendable {
   let textProjection: Linear
   let textNorm: LayerNorm
@@ -21,34 +25,64 @@ public struct QueCC: Sendable {
   let downsample: [Int: DepthwiseConvolution]
   let attention: RegionAttention
 
+  /// Heads of the authors' region attention.
   public static let heads = 8
 
+  /// Every stride of `gridSide`, 8 heads: the bundled cost-measurement layout.
   public init(_ weights: Weights, visionWidth d: Int, textWidth: Int, gridSide: Int) throws(WeightsError) {
+    try self.init(weights, visionWidth: d, textWidth: textWidth, strides: Self.strides(gridSide: gridSide), heads: Self.heads)
+  }
+
+  /// A QueCC with a convolution `q_downsample.s{s}` for each of `strides` and `heads` attention heads.
+  public init(_ weights: Weights, visionWidth d: Int, textWidth: Int, strides: [Int], heads: Int) throws(WeightsError) {
+    precondition(heads >= 1 && d % heads == 0, "\(heads) heads do not divide width \(d)")
     textProjection = try Linear(weights.scoped("text_projection.0"), inputs: textWidth, outputs: d, bias: true)
     textNorm = try LayerNorm(weights.scoped("text_projection.1"), width: d, epsilon: 1e-6)
     queryMLP = try ProjectionMLP(weights.scoped("q_proj"), inputs: d, width: d)
     keyMLP = try ProjectionMLP(weights.scoped("k_proj"), inputs: 4 * d, width: d)
     valueMLP = try ProjectionMLP(weights.scoped("v_proj"), inputs: 4 * d, width: d)
     var downsample: [Int: DepthwiseConvolution] = [:]
-    for stride in Self.strides(gridSide: gridSide) {
+    for stride in strides {
       downsample[stride] = try DepthwiseConvolution(weights.scoped("q_downsample.s\(stride)"), channels: d, kernel: stride)
     }
     self.downsample = downsample
-    attention = try RegionAttention(weights.scoped("clip_attn"), width: d, heads: Self.heads)
+    attention = try RegionAttention(weights.scoped("clip_attn"), width: d, heads: heads)
   }
 
   public static func parameters(visionWidth d: Int, textWidth: Int, gridSide: Int) -> [ParameterSpec] {
+    parameters(visionWidth: d, textWidth: textWidth, strides: strides(gridSide: gridSide))
+  }
+
+  public static func parameters(visionWidth d: Int, textWidth: Int, strides: [Int]) -> [ParameterSpec] {
     Linear.parameters(inputs: textWidth, outputs: d, bias: true).scoped("text_projection.0")
       + LayerNorm.parameters(width: d).scoped("text_projection.1")
       + ProjectionMLP.parameters(inputs: d, width: d).scoped("q_proj")
       + ProjectionMLP.parameters(inputs: 4 * d, width: d).scoped("k_proj")
       + ProjectionMLP.parameters(inputs: 4 * d, width: d).scoped("v_proj")
-      + strides(gridSide: gridSide).flatMap { DepthwiseConvolution.parameters(channels: d, kernel: $0).scoped("q_downsample.s\($0)") }
+      + strides.flatMap { DepthwiseConvolution.parameters(channels: d, kernel: $0).scoped("q_downsample.s\($0)") }
       + RegionAttention.parameters(width: d).scoped("clip_attn")
   }
 
   static func strides(gridSide: Int) -> [Int] {
     (1...gridSide).filter { gridSide % $0 == 0 }
+  }
+
+  /// The strides this instance has a convolution for.
+  public var strides: [Int] { downsample.keys.sorted() }
+
+  /// What QueCC computes from an image alone, whatever the question: its patch features and the
+  /// projected keys and values of the region attention.
+  public struct ImageContext: Sendable {
+    let patches: Matrix
+    let keysValues: RegionAttention.ProjectedKeysValues
+  }
+
+  /// Steps 4 and the key/value projections of step 5 for one image.
+  public func imageContext(_ features: VisionFeatures, flops: inout Int) -> ImageContext {
+    ImageContext(
+      patches: features.patches,
+      keysValues: attention.project(keys: keyMLP(features.multiLevel, flops: &flops),
+                                    values: valueMLP(features.multiLevel, flops: &flops), flops: &flops))
   }
 
   /// Compresses `features` to `grid.tokenCount` tokens of width `d`.
@@ -58,15 +92,36 @@ public struct QueCC: Sendable {
   public func callAsFunction(
     _ features: VisionFeatures, queryEmbedding: [Float]?, grid: CompressionGrid, flops: inout Int
   ) -> Matrix {
-    var x = features.patches
-    if let queryEmbedding {
-      let text = textNorm(textProjection(Matrix(rows: 1, columns: queryEmbedding.count, values: queryEmbedding), flops: &flops))
-      x = x.addingToEveryRow(text.values)
+    let context = imageContext(features, flops: &flops)
+    return compress([context], queryEmbeddings: queryEmbedding.map { Matrix(rows: 1, columns: $0.count, values: $0) },
+                    grid: grid, flops: &flops)
+  }
+
+  /// Compresses `B = contexts.count` questions at once, question `b` about `contexts[b]` with
+  /// query embedding row `b` of `queryEmbeddings` (`[B, d_llm]`, or `nil` for no question):
+  /// `[B·V, d]`, question `b`'s tokens in rows `b·V ..< (b+1)·V`. The projections run as one GEMM
+  /// over all questions; the convolution and the windowed attention per question.
+  public func compress(
+    _ contexts: [ImageContext], queryEmbeddings: Matrix?, grid: CompressionGrid, flops: inout Int
+  ) -> Matrix {
+    guard let convolution = downsample[grid.stride] else {
+      preconditionFailure("this QueCC has no q_downsample.s\(grid.stride) (strides \(strides))")
     }
-    let queries = downsample[grid.stride]!(queryMLP(x, flops: &flops), grid: grid, flops: &flops)
-    let keys = keyMLP(features.multiLevel, flops: &flops)
-    let values = valueMLP(features.multiLevel, flops: &flops)
-    return attention(queries: queries, keys: keys, values: values, grid: grid, flops: &flops)
+    var x = Matrix.stacking(contexts.map(\.patches))
+    if let queryEmbeddings {
+      precondition(queryEmbeddings.rows == contexts.count, "one query embedding per question")
+      let text = textNorm(textProjection(queryEmbeddings, flops: &flops))
+      let patches = grid.gridSide * grid.gridSide, width = x.columns
+      x.values.withUnsafeMutableBufferPointer { x in
+        for question in 0..<contexts.count {
+          for patch in 0..<patches {
+            for c in 0..<width { x[(question * patches + patch) * width + c] += text[question, c] }
+          }
+        }
+      }
+    }
+    let queries = convolution(queryMLP(x, flops: &flops), grid: grid, flops: &flops)
+    return attention(queries: queries, keysValues: contexts.map(\.keysValues), grid: grid, flops: &flops)
   }
 }
 
@@ -89,16 +144,30 @@ struct DepthwiseConvolution: Sendable {
             ParameterSpec(name: "bias", shape: [channels], initialization: .uniform(bound: bound))]
   }
 
-  /// `[P, d]` on the patch grid → `[R, d]`, one row per region.
+  /// `[B·P, d]`, `B` patch grids stacked → `[B·R, d]`, one row per region of each grid.
   func callAsFunction(_ x: Matrix, grid: CompressionGrid, flops: inout Int) -> Matrix {
     precondition(weight.columns == grid.regionSize, "a \(grid.stride)×\(grid.stride) convolution")
-    var out = Matrix(rows: grid.tokenCount, columns: x.columns, values: (0..<grid.tokenCount).flatMap { _ in bias })
-    for region in 0..<grid.tokenCount {
-      for (tap, patch) in grid.patchIndices(region: region).enumerated() {
-        for c in 0..<x.columns { out[region, c] += weight[c, tap] * x[patch, c] }
+    let patches = grid.gridSide * grid.gridSide, regions = grid.tokenCount, width = x.columns
+    precondition(x.rows % patches == 0, "whole patch grids")
+    let grids = x.rows / patches
+    let windows = (0..<regions).map(grid.patchIndices)
+    var out = Matrix(rows: grids * regions, columns: width, values: (0..<(grids * regions)).flatMap { _ in bias })
+    x.values.withUnsafeBufferPointer { x in
+      weight.values.withUnsafeBufferPointer { w in
+        out.values.withUnsafeMutableBufferPointer { out in
+          for block in 0..<grids {
+            for region in 0..<regions {
+              let y = (block * regions + region) * width
+              for (tap, patch) in windows[region].enumerated() {
+                let source = (block * patches + patch) * width
+                for c in 0..<width { out[y + c] += w[c * grid.regionSize + tap] * x[source + c] }
+              }
+            }
+          }
+        }
       }
     }
-    flops += 2 * x.rows * x.columns
+    flops += 2 * x.rows * width
     return out
   }
 }

@@ -9,12 +9,21 @@ import VLM
 /// its region (apart from QueCC's global query embedding). FLOPs: the three input projections
 /// `2·(R + 2P)·d²`, the windowed attention `4·P·d` (every patch is in exactly one window), and
 /// the output projection `2·R·d²`, for `R` regions, `P` patches and width `d`.
+///
+/// Keys and values depend only on the image, so they are projected once (`project`) and reused
+/// by every question about it; the queries of many questions go through one GEMM.
 struct RegionAttention: Sendable {
   let query: Linear
   let key: Linear
   let value: Linear
   let output: Linear
   let heads: Int
+
+  /// Keys and values after their input projections, `[P, d]` each.
+  struct ProjectedKeysValues: Sendable {
+    let keys: Matrix
+    let values: Matrix
+  }
 
   init(_ weights: Weights, width: Int, heads: Int) throws(WeightsError) {
     let packed = try weights.matrix("in_proj_weight", rows: 3 * width, columns: width)
@@ -41,27 +50,60 @@ struct RegionAttention: Sendable {
   ///   - queries: `[R, d]`, one per region of `grid`.
   ///   - keys, values: `[P, d]`, the whole patch grid.
   func callAsFunction(queries: Matrix, keys: Matrix, values: Matrix, grid: CompressionGrid, flops: inout Int) -> Matrix {
+    self(queries: queries, keysValues: [project(keys: keys, values: values, flops: &flops)], grid: grid, flops: &flops)
+  }
+
+  func project(keys: Matrix, values: Matrix, flops: inout Int) -> ProjectedKeysValues {
+    ProjectedKeysValues(keys: key(keys, flops: &flops), values: value(values, flops: &flops))
+  }
+
+  /// Attends `B = keysValues.count` blocks of region queries at once: `queries` is `[B·R, d]`,
+  /// block `b` attending to `keysValues[b]`; returns `[B·R, d]`.
+  func callAsFunction(queries: Matrix, keysValues: [ProjectedKeysValues], grid: CompressionGrid, flops: inout Int) -> Matrix {
+    let regions = grid.tokenCount
+    precondition(queries.rows == keysValues.count * regions, "one block of \(regions) region queries per image")
     let q = query(queries, flops: &flops)
-    let k = key(keys, flops: &flops)
-    let v = value(values, flops: &flops)
     let width = q.columns
     let headWidth = width / heads
     let scale = 1 / Float(headWidth).squareRoot()
-    var attended = Matrix(zeros: grid.tokenCount, width)
-    for region in 0..<grid.tokenCount {
-      let window = grid.patchIndices(region: region)
-      for head in 0..<heads {
-        let columns = (head * headWidth)..<((head + 1) * headWidth)
-        var weights = window.map { patch in columns.reduce(Float(0)) { $0 + q[region, $1] * k[patch, $1] } * scale }
-        let top = weights.max()!
-        weights = weights.map { exp($0 - top) }
-        let total = weights.reduce(0, +)
-        for c in columns {
-          attended[region, c] = zip(window, weights).reduce(Float(0)) { $0 + $1.1 * v[$1.0, c] } / total
+    let windows = (0..<regions).map(grid.patchIndices)
+    var attended = Matrix(zeros: q.rows, width)
+    var weights = [Float](repeating: 0, count: grid.regionSize)
+    q.values.withUnsafeBufferPointer { q in
+      attended.values.withUnsafeMutableBufferPointer { out in
+        for (block, kv) in keysValues.enumerated() {
+          kv.keys.values.withUnsafeBufferPointer { k in
+            kv.values.values.withUnsafeBufferPointer { v in
+              for region in 0..<regions {
+                let row = block * regions + region
+                for head in 0..<heads {
+                  let first = head * headWidth
+                  var top = -Float.infinity
+                  for (j, patch) in windows[region].enumerated() {
+                    var dot: Float = 0
+                    for c in first..<(first + headWidth) { dot += q[row * width + c] * k[patch * width + c] }
+                    weights[j] = dot * scale
+                    top = max(top, weights[j])
+                  }
+                  var total: Float = 0
+                  for j in weights.indices {
+                    weights[j] = exp(weights[j] - top)
+                    total += weights[j]
+                  }
+                  for j in weights.indices { weights[j] /= total }
+                  for c in first..<(first + headWidth) {
+                    var sum: Float = 0
+                    for (j, patch) in windows[region].enumerated() { sum += weights[j] * v[patch * width + c] }
+                    out[row * width + c] = sum
+                  }
+                }
+              }
+            }
+          }
         }
       }
-      flops += 4 * window.count * width
     }
+    flops += 4 * keysValues.count * grid.gridSide * grid.gridSide * width
     return output(attended, flops: &flops)
   }
 }

@@ -10,12 +10,14 @@ public struct TokenPacker: Sendable {
   let valueMLP: ProjectionMLP
   let attention: RegionAttention
 
-  public init(_ weights: Weights, visionWidth d: Int) throws(WeightsError) {
+  /// - Parameter heads: heads of the region attention (the authors' 8 by default).
+  public init(_ weights: Weights, visionWidth d: Int, heads: Int = QueCC.heads) throws(WeightsError) {
+    precondition(heads >= 1 && d % heads == 0, "\(heads) heads do not divide width \(d)")
     queryProjection = try Linear(weights.scoped("q_proj"), inputs: d, outputs: d, bias: false)
     queryNorm = try LayerNorm(weights.scoped("ln_q"), width: d, epsilon: 1e-6)
     keyMLP = try ProjectionMLP(weights.scoped("k_proj"), inputs: 4 * d, width: d)
     valueMLP = try ProjectionMLP(weights.scoped("v_proj"), inputs: 4 * d, width: d)
-    attention = try RegionAttention(weights.scoped("clip_attn"), width: d, heads: QueCC.heads)
+    attention = try RegionAttention(weights.scoped("clip_attn"), width: d, heads: heads)
   }
 
   public static func parameters(visionWidth d: Int) -> [ParameterSpec] {
@@ -38,7 +40,8 @@ public struct TokenPacker: Sendable {
   /// (interpolation, not counted as FLOPs).
   static func bilinearDownsample(_ x: Matrix, gridSide g: Int, to n: Int) -> Matrix {
     func source(_ i: Int) -> (Int, Int, Float) {
-      let position = n > 1 ? Float(i) * Float(g - 1) / Float(n - 1) : 0
+      // PyTorch's order of operations: the scale `(g − 1)/(n − 1)` first, then times the index.
+      let position = n > 1 ? Float(g - 1) / Float(n - 1) * Float(i) : 0
       let low = min(Int(position), g - 1)
       return (low, min(low + 1, g - 1), position - Float(low))
     }

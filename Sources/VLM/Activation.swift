@@ -15,14 +15,16 @@ public enum Activation: Sendable {
   public func apply(_ x: inout Matrix) {
     x.values.withUnsafeMutableBufferPointer { values in
       nonisolated(unsafe) let values = values
-      forEachChunk(values.count) { range in
-        let chunk = UnsafeMutableBufferPointer(rebasing: values[range])
-        switch self {
-        case .gelu: for i in chunk.indices { chunk[i] = 0.5 * chunk[i] * (1 + erf(chunk[i] * 0.707_106_77)) }
-        case .quickGELU: VectorMath.sigmoidGate(chunk, slope: 1.702)
-        case .silu: VectorMath.sigmoidGate(chunk, slope: 1)
-        }
-      }
+      forEachChunk(values.count) { range in apply(to: UnsafeMutableBufferPointer(rebasing: values[range])) }
+    }
+  }
+
+  /// Applies the non-linearity in place to contiguous values (a batch buffer, or one chunk).
+  public func apply(to values: UnsafeMutableBufferPointer<Float>) {
+    switch self {
+    case .gelu: for i in values.indices { values[i] = 0.5 * values[i] * (1 + erf(values[i] * 0.707_106_77)) }
+    case .quickGELU: VectorMath.sigmoidGate(values, slope: 1.702)
+    case .silu: VectorMath.sigmoidGate(values, slope: 1)
     }
   }
 }

@@ -19,9 +19,7 @@ public enum Attention {
     let width = queries.columns
     precondition(width % heads == 0 && keys.columns == width && values.columns == width, "attention widths")
     precondition(keyCount <= keys.rows && keyCount <= values.rows && (!causal || queries.rows <= keyCount), "attention key count")
-    let headWidth = width / heads
     let queryCount = queries.rows
-    let scale = 1 / Float(headWidth).squareRoot()
     var output = Matrix(zeros: queryCount, width)
     var scores = [Float](repeating: 0, count: queryCount * keyCount)
     queries.values.withUnsafeBufferPointer { q in
@@ -29,22 +27,40 @@ public enum Attention {
         values.values.withUnsafeBufferPointer { v in
           output.values.withUnsafeMutableBufferPointer { o in
             scores.withUnsafeMutableBufferPointer { s in
-              for head in 0..<heads {
-                let column = head * headWidth
-                BLAS.gemm(transposeB: true, m: queryCount, n: keyCount, k: headWidth, alpha: scale,
-                          a: q.baseAddress! + column, lda: width, b: k.baseAddress! + column, ldb: width,
-                          c: s.baseAddress!, ldc: keyCount, flops: &flops)
-                softmaxRows(s, rows: queryCount, columns: keyCount, causal: causal)
-                BLAS.gemm(transposeB: false, m: queryCount, n: headWidth, k: keyCount, alpha: 1,
-                          a: s.baseAddress!, lda: keyCount, b: v.baseAddress! + column, ldb: width,
-                          c: o.baseAddress! + column, ldc: width, flops: &flops)
-              }
+              multiHead(queries: q.baseAddress!, queryStride: width, keys: k.baseAddress!, keyStride: width,
+                        values: v.baseAddress!, valueStride: width, queryCount: queryCount, keyCount: keyCount,
+                        width: width, heads: heads, causal: causal, scores: s.baseAddress!,
+                        output: o.baseAddress!, outputStride: width, flops: &flops)
             }
           }
         }
       }
     }
     return output
+  }
+
+  /// The same on raw row-major storage with row strides, so a batch kernel can read queries,
+  /// keys and values side by side in one fused `[T, 3·width]` buffer and attend one sequence of
+  /// a batch at a time. `scores` needs room for `queryCount · keyCount` values.
+  public static func multiHead(
+    queries q: UnsafePointer<Float>, queryStride: Int, keys k: UnsafePointer<Float>, keyStride: Int,
+    values v: UnsafePointer<Float>, valueStride: Int, queryCount: Int, keyCount: Int, width: Int, heads: Int,
+    causal: Bool, scores: UnsafeMutablePointer<Float>, output o: UnsafeMutablePointer<Float>, outputStride: Int,
+    flops: inout Int
+  ) {
+    let headWidth = width / heads
+    let scale = 1 / Float(headWidth).squareRoot()
+    let s = UnsafeMutableBufferPointer(start: scores, count: queryCount * keyCount)
+    for head in 0..<heads {
+      let column = head * headWidth
+      BLAS.gemm(transposeB: true, m: queryCount, n: keyCount, k: headWidth, alpha: scale,
+                a: q + column, lda: queryStride, b: k + column, ldb: keyStride,
+                c: scores, ldc: keyCount, flops: &flops)
+      softmaxRows(s, rows: queryCount, columns: keyCount, causal: causal)
+      BLAS.gemm(transposeB: false, m: queryCount, n: headWidth, k: keyCount, alpha: 1,
+                a: scores, lda: keyCount, b: v + column, ldb: valueStride,
+                c: o + column, ldc: outputStride, flops: &flops)
+    }
   }
 
   /// Row-wise softmax in place; with `causal`, row `i` keeps columns `0...(columns − rows + i)`

@@ -29,28 +29,30 @@ public enum BLAS {
     return Matrix(rows: a.rows, columns: b.rows, values: values)
   }
 
-  /// `C ← alpha · A · op(B)` on raw row-major storage with leading dimensions, so attention can
-  /// multiply one head's column block in place. `op(B)` is `Bᵀ` (B: `[n, k]`) or `B` (`[k, n]`).
+  /// `C ← alpha · A · op(B) + beta · C` on raw row-major storage with leading dimensions, so
+  /// attention can multiply one head's column block in place and a residual connection can
+  /// accumulate into the residual stream (`beta = 1`) without a temporary. `op(B)` is `Bᵀ`
+  /// (B: `[n, k]`) or `B` (`[k, n]`). With `beta = 0`, C is write-only (it may be uninitialised).
   public static func gemm(
     transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
     a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-    c: UnsafeMutablePointer<Float>, ldc: Int, flops: inout Int
+    beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int, flops: inout Int
   ) {
     flops += 2 * m * n * k
     guard m > 0, n > 0 else { return }
     guard k > 0 else {
-      for row in 0..<m { (c + row * ldc).update(repeating: 0, count: n) }
+      if beta == 0 { for row in 0..<m { (c + row * ldc).update(repeating: 0, count: n) } }
       return
     }
     if m == 1 {
       // One row (a decoding step): a matrix–vector product streams B once, where GEMM would
       // first pack it — decoding is bound by reading the weights, so this is what matters.
       cblas_sgemv(CblasRowMajor, transposeB ? CblasNoTrans : CblasTrans, Int32(transposeB ? n : k), Int32(transposeB ? k : n),
-                  alpha, b, Int32(ldb), a, 1, 0, c, 1)
+                  alpha, b, Int32(ldb), a, 1, beta, c, 1)
       return
     }
     cblas_sgemm(CblasRowMajor, CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-                Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), 0, c, Int32(ldc))
+                Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
   }
 
   /// Threads OpenBLAS uses for one product (all cores unless `OPENBLAS_NUM_THREADS` says otherwise).

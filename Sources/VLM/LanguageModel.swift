@@ -10,7 +10,9 @@ public struct LanguageModel: Sendable {
   let head: Linear
   let rotary: RotaryEmbedding
 
-  public init(_ weights: Weights, config: LanguageModelConfig) throws(WeightsError) {
+  /// - Parameter tiedHead: use `embed_tokens` as the LM head (tied embeddings) instead of
+  ///   reading `lm_head.weight`.
+  public init(_ weights: Weights, config: LanguageModelConfig, tiedHead: Bool = false) throws(WeightsError) {
     self.config = config
     let model = weights.scoped("model")
     self.embedTokens = try model.matrix("embed_tokens.weight", rows: config.vocabularySize, columns: config.width)
@@ -20,7 +22,9 @@ public struct LanguageModel: Sendable {
     }
     self.layers = layers
     self.norm = try RMSNorm(model.scoped("norm"), width: config.width, epsilon: config.rmsEpsilon)
-    self.head = try Linear(weights.scoped("lm_head"), inputs: config.width, outputs: config.vocabularySize, bias: false)
+    self.head = tiedHead
+      ? Linear(weight: embedTokens, bias: nil)
+      : try Linear(weights.scoped("lm_head"), inputs: config.width, outputs: config.vocabularySize, bias: false)
     self.rotary = RotaryEmbedding(headWidth: config.headWidth, theta: config.ropeTheta)
   }
 

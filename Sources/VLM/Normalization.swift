@@ -22,23 +22,35 @@ public struct LayerNorm: Sendable {
   public func callAsFunction(_ x: Matrix) -> Matrix {
     precondition(x.columns == weight.count, "LayerNorm of width \(weight.count) on \(x.columns) columns")
     var out = x
-    let width = x.columns
     out.values.withUnsafeMutableBufferPointer { o in
       nonisolated(unsafe) let o = o
-      forEachChunk(x.rows, minimumChunk: max(1, 32_768 / max(width, 1))) { rows in
-        for r in rows {
-          let row = UnsafeMutableBufferPointer(rebasing: o[(r * width)..<((r + 1) * width)])
-          var mean: Float = 0
-          for v in row { mean += v }
-          mean /= Float(width)
-          var variance: Float = 0
-          for v in row { variance += (v - mean) * (v - mean) }
-          let scale = 1 / (variance / Float(width) + epsilon).squareRoot()
-          for c in 0..<width { row[c] = (row[c] - mean) * scale * weight[c] + bias[c] }
-        }
+      forEachChunk(x.rows, minimumChunk: max(1, 32_768 / max(x.columns, 1))) { rows in
+        guard !rows.isEmpty else { return }
+        normalize(rows: rows.count, input: o.baseAddress! + rows.lowerBound * x.columns, output: o.baseAddress! + rows.lowerBound * x.columns)
       }
     }
     return out
+  }
+
+  /// Normalises `rows` contiguous rows of `weight.count` values from `input` into `output`
+  /// (which may be `input`): the one implementation of the norm, for matrices and batch buffers.
+  @inline(__always)
+  public func normalize(rows: Int, input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>) {
+    let width = weight.count
+    weight.withUnsafeBufferPointer { gain in
+      bias.withUnsafeBufferPointer { shift in
+        for r in 0..<rows {
+          let x = input + r * width, y = output + r * width
+          var mean: Float = 0
+          for c in 0..<width { mean += x[c] }
+          mean /= Float(width)
+          var variance: Float = 0
+          for c in 0..<width { variance += (x[c] - mean) * (x[c] - mean) }
+          let scale = 1 / (variance / Float(width) + epsilon).squareRoot()
+          for c in 0..<width { y[c] = (x[c] - mean) * scale * gain[c] + shift[c] }
+        }
+      }
+    }
   }
 }
 
@@ -60,19 +72,29 @@ public struct RMSNorm: Sendable {
   public func callAsFunction(_ x: Matrix) -> Matrix {
     precondition(x.columns == weight.count, "RMSNorm of width \(weight.count) on \(x.columns) columns")
     var out = x
-    let width = x.columns
     out.values.withUnsafeMutableBufferPointer { o in
       nonisolated(unsafe) let o = o
-      forEachChunk(x.rows, minimumChunk: max(1, 32_768 / max(width, 1))) { rows in
-        for r in rows {
-          let row = UnsafeMutableBufferPointer(rebasing: o[(r * width)..<((r + 1) * width)])
-          var squares: Float = 0
-          for v in row { squares += v * v }
-          let scale = 1 / (squares / Float(width) + epsilon).squareRoot()
-          for c in 0..<width { row[c] = row[c] * scale * weight[c] }
-        }
+      forEachChunk(x.rows, minimumChunk: max(1, 32_768 / max(x.columns, 1))) { rows in
+        guard !rows.isEmpty else { return }
+        normalize(rows: rows.count, input: o.baseAddress! + rows.lowerBound * x.columns, output: o.baseAddress! + rows.lowerBound * x.columns)
       }
     }
     return out
+  }
+
+  /// Normalises `rows` contiguous rows of `weight.count` values from `input` into `output`
+  /// (which may be `input`).
+  @inline(__always)
+  public func normalize(rows: Int, input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>) {
+    let width = weight.count
+    weight.withUnsafeBufferPointer { gain in
+      for r in 0..<rows {
+        let x = input + r * width, y = output + r * width
+        var squares: Float = 0
+        for c in 0..<width { squares += x[c] * x[c] }
+        let scale = 1 / (squares / Float(width) + epsilon).squareRoot()
+        for c in 0..<width { y[c] = x[c] * scale * gain[c] }
+      }
+    }
   }
 }

@@ -46,23 +46,35 @@ public struct RotaryEmbedding: Sendable {
 
   /// Rotates every head of `x` with precomputed angles (`table` must cover `x.rows` positions).
   public func apply(_ x: inout Matrix, table: Table) {
-    let half = headWidth / 2
-    let heads = x.columns / headWidth
-    let width = x.columns
-    precondition(table.cosines.count >= x.rows * half, "rotary table covers fewer positions than the matrix has rows")
+    precondition(table.cosines.count >= x.rows * headWidth / 2, "rotary table covers fewer positions than the matrix has rows")
+    let (rows, width) = (x.rows, x.columns)
     x.values.withUnsafeMutableBufferPointer { values in
-      table.cosines.withUnsafeBufferPointer { cosines in
-        table.sines.withUnsafeBufferPointer { sines in
-          for row in 0..<x.rows {
-            for head in 0..<heads {
-              let base = row * width + head * headWidth
-              for j in 0..<half {
-                let a = values[base + j]
-                let b = values[base + j + half]
-                let c = cosines[row * half + j], s = sines[row * half + j]
-                values[base + j] = a * c - b * s
-                values[base + j + half] = b * c + a * s
-              }
+      guard let base = values.baseAddress else { return }
+      apply(to: base, rows: rows, rowStride: width, width: width, table: table) { $0 }
+    }
+  }
+
+  /// Rotates the first `width` columns of `rows` rows spaced `rowStride` apart, row `r` at the
+  /// table's position `position(r)`: a batch of equal-length sequences shares one table, each
+  /// row at its position within its own sequence.
+  public func apply(
+    to x: UnsafeMutablePointer<Float>, rows: Int, rowStride: Int, width: Int, table: Table, position: (Int) -> Int
+  ) {
+    let half = headWidth / 2
+    let heads = width / headWidth
+    table.cosines.withUnsafeBufferPointer { cosines in
+      table.sines.withUnsafeBufferPointer { sines in
+        for row in 0..<rows {
+          let angles = position(row) * half
+          precondition(angles + half <= cosines.count, "rotary table covers fewer positions than the rows need")
+          for head in 0..<heads {
+            let base = x + row * rowStride + head * headWidth
+            for j in 0..<half {
+              let a = base[j]
+              let b = base[j + half]
+              let c = cosines[angles + j], s = sines[angles + j]
+              base[j] = a * c - b * s
+              base[j + half] = b * c + a * s
             }
           }
         }

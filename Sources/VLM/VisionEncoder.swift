@@ -57,21 +57,7 @@ public struct VisionEncoder: Sendable {
   /// Encodes one image. FLOPs: the patch GEMM `2·P·(3·p²)·width`, then per block
   /// `2·T·(4·width² + 2·width·mlp) + 4·T²·width` for `T = P + 1` tokens.
   public func callAsFunction(_ image: Image, flops: inout Int) -> VisionFeatures {
-    precondition(image.side == config.imageSide, "the vision tower takes \(config.imageSide)-pixel images")
-    let patches = BLAS.multiply(unfoldPatches(image), transposing: patchEmbedding, flops: &flops)
-    var hidden = preNorm(Matrix.stacking([Matrix(rows: 1, columns: config.width, values: classEmbedding), patches]) + positionEmbedding)
-    var saved: [Int: Matrix] = [:]
-    for (index, block) in blocks.enumerated() {
-      hidden = block(hidden, flops: &flops)
-      let layer = index + 1
-      if config.multiLevelLayers.contains(layer) || layer == config.featureLayer {
-        saved[layer] = hidden.rows(1..<config.sequenceLength)
-      }
-    }
-    return VisionFeatures(
-      patches: saved[config.featureLayer]!,
-      multiLevel: Matrix.concatenatingColumns(config.multiLevelLayers.map { saved[$0]! }),
-      gridSide: config.gridSide)
+    features([image], flops: &flops)[0]
   }
 
   /// `[P, 3·p²]`: row `py·grid + px` holds the patch's pixels in the convolution kernel's
@@ -97,7 +83,8 @@ public struct VisionEncoder: Sendable {
   }
 }
 
-/// One pre-norm ViT block: `x + attn(LN₁ x)`, then `h + fc₂(quickGELU(fc₁(LN₂ h)))`.
+/// One pre-norm ViT block: `x + attn(LN₁ x)`, then `h + fc₂(quickGELU(fc₁(LN₂ h)))` (run by
+/// `VisionEncoder.features`, a whole batch of images at a time).
 struct VisionBlock: Sendable {
   let norm1: LayerNorm
   let query: Linear
@@ -131,16 +118,5 @@ struct VisionBlock: Sendable {
       + LayerNorm.parameters(width: width).scoped("layer_norm2")
       + Linear.parameters(inputs: width, outputs: config.mlpWidth, bias: true).scoped("mlp.fc1")
       + Linear.parameters(inputs: config.mlpWidth, outputs: width, bias: true).scoped("mlp.fc2")
-  }
-
-  func callAsFunction(_ x: Matrix, flops: inout Int) -> Matrix {
-    let normed = norm1(x)
-    let attended = Attention.multiHead(
-      queries: query(normed, flops: &flops), keys: key(normed, flops: &flops), values: value(normed, flops: &flops),
-      keyCount: x.rows, heads: heads, causal: false, flops: &flops)
-    let h = x + output(attended, flops: &flops)
-    var hidden = fc1(norm2(h), flops: &flops)
-    Activation.quickGELU.apply(&hidden)
-    return h + fc2(hidden, flops: &flops)
   }
 }

@@ -1,0 +1,193 @@
+import Foundation
+import VLM
+
+/// A held-out set in memory, as a shard holds it (docs/miniature-vlm.md §1), whatever file or
+/// files it came from.
+public struct MiniEvalSet: Sendable, Equatable {
+  public var imageSide: Int
+  /// `[images, side, side, 3]` pixels, channels last.
+  public var pixels: [UInt8]
+  /// `Q`, tokens per question.
+  public var questionTokens: Int
+  /// `[questions, Q]` token ids, row after row.
+  public var questions: [Int]
+  public var answers: [Int]
+  /// Index into `typeNames` per question.
+  public var questionTypes: [Int]
+  /// Which image each question is about.
+  public var imageIndex: [Int]
+  public var typeNames: [String]
+
+  public init(imageSide: Int, pixels: [UInt8], questionTokens: Int, questions: [Int], answers: [Int],
+              questionTypes: [Int], imageIndex: [Int], typeNames: [String]) {
+    (self.imageSide, self.pixels, self.questionTokens, self.questions) = (imageSide, pixels, questionTokens, questions)
+    (self.answers, self.questionTypes, self.imageIndex, self.typeNames) = (answers, questionTypes, imageIndex, typeNames)
+  }
+
+  public var imageCount: Int { pixels.count / (3 * imageSide * imageSide) }
+  public var questionCount: Int { answers.count }
+
+  /// Several shards as one set (image indices shifted; the shards must share `Q` and types).
+  public static func concatenating(_ sets: [MiniEvalSet]) throws(MiniVLMError) -> MiniEvalSet {
+    guard var all = sets.first else { throw .incompatibleData(reason: "no evaluation shards") }
+    for set in sets.dropFirst() {
+      guard set.imageSide == all.imageSide, set.questionTokens == all.questionTokens, set.typeNames == all.typeNames else {
+        throw .incompatibleData(reason: "shards differ in image side, question length or question types")
+      }
+      let offset = all.imageCount
+      all.pixels += set.pixels
+      all.questions += set.questions
+      all.answers += set.answers
+      all.questionTypes += set.questionTypes
+      all.imageIndex += set.imageIndex.map { $0 + offset }
+    }
+    return all
+  }
+
+  /// Checks every count and index against the model before any work starts.
+  func validate(for configuration: MiniCellConfiguration) throws(MiniVLMError) {
+    let n = questionCount
+    let vocabulary = configuration.language.vocabularySize
+    guard imageSide == configuration.vision.imageSide, pixels.count == imageCount * 3 * imageSide * imageSide else {
+      throw .incompatibleData(reason: "images of side \(imageSide); the vision tower takes \(configuration.vision.imageSide)")
+    }
+    guard questionTokens == configuration.questionTokens, questions.count == n * questionTokens else {
+      throw .incompatibleData(reason: "questions of \(questionTokens) tokens; the checkpoint was trained on \(configuration.questionTokens)")
+    }
+    guard questionTypes.count == n, imageIndex.count == n else {
+      throw .incompatibleData(reason: "answers, question types and image indices differ in length")
+    }
+    guard questions.allSatisfy({ (0..<vocabulary).contains($0) }), answers.allSatisfy({ (0..<vocabulary).contains($0) }) else {
+      throw .incompatibleData(reason: "a token id lies outside the model's vocabulary of \(vocabulary)")
+    }
+    guard imageIndex.allSatisfy({ (0..<imageCount).contains($0) }) else {
+      throw .incompatibleData(reason: "a question refers to an image the set does not hold")
+    }
+    guard questionTypes.allSatisfy({ typeNames.indices.contains($0) }) else {
+      throw .incompatibleData(reason: "a question type index lies outside question_types")
+    }
+  }
+}
+
+/// Accuracy and loss of a model on a held-out set, overall and per question type, with every
+/// question's prediction.
+public struct MiniEvaluation: Sendable, Equatable, Codable {
+  /// Accuracy and mean cross-entropy over a set of questions.
+  public struct Summary: Sendable, Equatable, Codable {
+    public var type: String
+    public var questions: Int
+    public var correct: Int
+    public var accuracy: Double
+    /// Mean of `−ln p(answer)`, in nats.
+    public var meanCrossEntropy: Double
+  }
+
+  /// The argmax answer per question (ties: lowest id).
+  public var predictions: [Int]
+  /// `−ln softmax(logits)[answer]` per question (nats).
+  public var crossEntropies: [Double]
+  /// Largest minus second-largest logit per question: how close the prediction was to a tie.
+  public var margins: [Float]
+  public var overall: Summary
+  /// One entry per question type present, in the order of the set's `typeNames`.
+  public var byType: [Summary]
+
+  init(predictions: [Int], crossEntropies: [Double], margins: [Float], set: MiniEvalSet) {
+    self.predictions = predictions
+    self.crossEntropies = crossEntropies
+    self.margins = margins
+    func summary(_ name: String, _ questions: [Int]) -> Summary {
+      let correct = questions.count { predictions[$0] == set.answers[$0] }
+      // Summed in question order in Double: the same bytes whatever the batching.
+      let loss = questions.reduce(0.0) { $0 + crossEntropies[$1] }
+      return Summary(type: name, questions: questions.count, correct: correct,
+                     accuracy: questions.isEmpty ? 0 : Double(correct) / Double(questions.count),
+                     meanCrossEntropy: questions.isEmpty ? 0 : loss / Double(questions.count))
+    }
+    overall = summary("all", Array(0..<set.questionCount))
+    byType = set.typeNames.indices.compactMap { type in
+      let questions = (0..<set.questionCount).filter { set.questionTypes[$0] == type }
+      return questions.isEmpty ? nil : summary(set.typeNames[type], questions)
+    }
+  }
+
+  /// Prediction, cross-entropy and top-two margin of one row of logits.
+  static func score(_ logits: ArraySlice<Float>, answer: Int) -> (prediction: Int, crossEntropy: Double, margin: Float) {
+    var best = logits.startIndex, second: Float = -.infinity
+    for i in logits.indices.dropFirst() {
+      if logits[i] > logits[best] {
+        second = logits[best]
+        best = i
+      } else if logits[i] > second {
+        second = logits[i]
+      }
+    }
+    let top = Double(logits[best])
+    let sum = logits.reduce(0.0) { $0 + exp(Double($1) - top) }
+    let crossEntropy = log(sum) + top - Double(logits[logits.startIndex + answer])
+    return (best - logits.startIndex, crossEntropy, logits.count > 1 ? logits[best] - second : .infinity)
+  }
+}
+
+extension MiniVLM {
+  /// The accepted range of `batch` (sequences per LM pass) and `threads`.
+  public static let batchRange = 1...65_536
+  public static let threadRange = 1...256
+  /// Images encoded together by the vision tower (fixed, so results never depend on threads).
+  static let imagesPerUnit = 16
+
+  /// Evaluates the whole set: the tower once per image, the connector per image (per question
+  /// for QueCC), and the LM over `batch` prompts at a time.
+  ///
+  /// Work is cut into units that do not depend on `threads` (groups of `imagesPerUnit` images,
+  /// groups of `batch` questions), each run single-threaded on one of `threads` threads: the
+  /// result is bit-identical for every thread count. The batch size only regroups rows, which
+  /// changes nothing but, at most, the last bits of a GEMM.
+  public func evaluate(_ set: MiniEvalSet, batch: Int = 256, threads: Int = 1) throws(MiniVLMError) -> MiniEvaluation {
+    guard Self.batchRange.contains(batch) else { throw .incompatibleData(reason: "batch \(batch) outside \(Self.batchRange)") }
+    guard Self.threadRange.contains(threads) else { throw .incompatibleData(reason: "threads \(threads) outside \(Self.threadRange)") }
+    try set.validate(for: configuration)
+    let states = imageStates(set, threads: threads)
+    let count = set.questionCount, Q = set.questionTokens
+    var predictions = [Int](repeating: 0, count: count)
+    var crossEntropies = [Double](repeating: 0, count: count)
+    var margins = [Float](repeating: 0, count: count)
+    predictions.withUnsafeMutableBufferPointer { predictions in
+      crossEntropies.withUnsafeMutableBufferPointer { crossEntropies in
+        margins.withUnsafeMutableBufferPointer { margins in
+          nonisolated(unsafe) let (p, c, m) = (predictions, crossEntropies, margins)
+          ComputeThreads.forEach(units: (count + batch - 1) / batch, threads: threads) { unit in
+            let range = (unit * batch)..<min(count, (unit + 1) * batch)
+            let questions = Array(set.questions[(range.lowerBound * Q)..<(range.upperBound * Q)])
+            var flops = 0
+            let embeddings = connector.readsQuestion ? queryEmbeddings(questions, flops: &flops) : nil
+            let visual = connector.visualTokens(range.map { states[set.imageIndex[$0]] }, queryEmbeddings: embeddings, flops: &flops)
+            let logits = answerLogits(visualTokens: visual, questions: questions, flops: &flops)
+            for (row, question) in range.enumerated() {
+              (p[question], c[question], m[question]) = MiniEvaluation.score(logits.row(row), answer: set.answers[question])
+            }
+          }
+        }
+      }
+    }
+    return MiniEvaluation(predictions: predictions, crossEntropies: crossEntropies, margins: margins, set: set)
+  }
+
+  /// The connector's per-image state for every image of the set, the tower run once per image.
+  func imageStates(_ set: MiniEvalSet, threads: Int) -> [MiniConnector.ImageState] {
+    let count = set.imageCount, bytes = 3 * set.imageSide * set.imageSide
+    let slots = UnsafeMutableBufferPointer<MiniConnector.ImageState?>.allocate(capacity: count)
+    slots.initialize(repeating: nil)
+    defer { slots.deallocate() }
+    nonisolated(unsafe) let shared = slots
+    ComputeThreads.forEach(units: (count + Self.imagesPerUnit - 1) / Self.imagesPerUnit, threads: threads) { unit in
+      let range = (unit * Self.imagesPerUnit)..<min(count, (unit + 1) * Self.imagesPerUnit)
+      let images = range.map { Self.image(pixels: set.pixels[($0 * bytes)..<(($0 + 1) * bytes)], side: set.imageSide) }
+      var flops = 0
+      for (image, features) in zip(range, vision.features(images, flops: &flops)) {
+        shared[image] = connector.imageState(features, flops: &flops)
+      }
+    }
+    return slots.map { $0! }
+  }
+}
