@@ -60,7 +60,7 @@ let package = Package(
     // MARK: The command-line driver
     .executableTarget(
       name: "repro",
-      dependencies: notebookLibraries + ["ReproDriver", "ClaimsLedger", "InferenceEngine", "InferenceCost", "QueCC", "VLM", argumentParser]),
+      dependencies: notebookLibraries + ["ReproDriver", "ClaimsLedger", "InferenceEngine", "InferenceCost", "QueCC", "VLM", "MiniTasks", argumentParser]),
 
     // MARK: Experiments (one executable per figure or table)
     experiment("figure1", path: "Figure1"),
@@ -79,7 +79,12 @@ let package = Package(
     .target(name: "VLM", dependencies: ["CBLAS", "Safetensors", "SeededRandom"]),
     .target(name: "QueCC", dependencies: ["VLM"]),
     .target(name: "InferenceEngine", dependencies: ["VLM", "QueCC", "Safetensors"]),
-    .target(name: "MiniVLM", dependencies: ["VLM", "QueCC", "Safetensors", crypto]),
+
+    // MARK: Miniature VLM family (docs/miniature-vlm.md)
+    /// The synthetic task generators: the single source of the miniature models' data.
+    .target(name: "MiniTasks", dependencies: ["Safetensors", "SeededRandom", "AtomicFiles", "Gnuplot", crypto]),
+    /// The engine that evaluates trained miniature checkpoints.
+    .target(name: "MiniVLM", dependencies: ["VLM", "QueCC", "Safetensors", "MiniTasks", crypto]),
     .target(
       name: "InferenceCost",
       dependencies: [
@@ -108,6 +113,7 @@ let package = Package(
       dependencies: ["PaperAnalysis", "PaperFigures", "ResultsStore", "ScalingLawFit", "ScalingLaw", "Gnuplot"]),
     .testTarget(name: "ReproDriverTests", dependencies: ["ReproDriver", "Notebook", "ResultsStore", "repro", "figure1"]),
     .testTarget(name: "SafetensorsTests", dependencies: ["Safetensors"]),
+    .testTarget(name: "MiniTasksTests", dependencies: ["MiniTasks", "Safetensors", "SeededRandom"]),
     .testTarget(name: "VLMTests", dependencies: ["VLM", "Safetensors", "SeededRandom"]),
     .testTarget(name: "QueCCTests", dependencies: ["QueCC", "VLM", "Safetensors", "SeededRandom"]),
     .testTarget(name: "InferenceEngineTests", dependencies: ["InferenceEngine", "QueCC", "VLM"]),
