@@ -1,0 +1,1 @@
+"""PyTorch trainer for the miniature VLM family (docs/miniature-vlm.md)."""
