@@ -117,7 +117,9 @@ let package = Package(
     .testTarget(name: "VLMTests", dependencies: ["VLM", "Safetensors", "SeededRandom"]),
     .testTarget(name: "QueCCTests", dependencies: ["QueCC", "VLM", "Safetensors", "SeededRandom"]),
     .testTarget(name: "InferenceEngineTests", dependencies: ["InferenceEngine", "QueCC", "VLM"]),
-    .testTarget(name: "MiniVLMTests", dependencies: ["MiniVLM", "QueCC", "VLM", "Safetensors", "SeededRandom"]),
+    .testTarget(
+      name: "MiniVLMTests", dependencies: ["MiniVLM", "MiniTasks", "QueCC", "VLM", "Safetensors", "SeededRandom"],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "InferenceCostTests", dependencies: ["InferenceCost", "InferenceEngine", "ComputeFrontier", "PaperFigures", grdb]),
     .testTarget(name: "ReproEndToEndTests", dependencies: ["repro", "figure1", "GoldenFiles"], exclude: ["Golden"]),

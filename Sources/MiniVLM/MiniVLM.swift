@@ -120,9 +120,13 @@ public struct MiniVLM: Sendable {
       compressed = connector.compressed(features, flops: &flops)!
     }
     let visual = connector.visualTokens([state], queryEmbeddings: queryEmbedding, flops: &flops)
+    // Every position's state, through the KV-cache path (the batch path keeps the last one only).
+    let prompt = Matrix.stacking([visual, language.embed(question)])
+    var cache = language.makeCache(capacity: prompt.rows)
     return MiniStageActivations(
       patches: features.patches, multiLevel: features.multiLevel, queryEmbedding: queryEmbedding, compressed: compressed,
-      visualTokens: visual, logits: answerLogits(visualTokens: visual, questions: question, flops: &flops))
+      visualTokens: visual, hiddenStates: language.hiddenStates(prompt, cache: &cache, flops: &flops),
+      logits: answerLogits(visualTokens: visual, questions: question, flops: &flops))
   }
 
   // MARK: Files and metadata
@@ -234,6 +238,8 @@ public struct MiniStageActivations: Sendable {
   public var compressed: Matrix
   /// The projector's output, `[V, d]`.
   public var visualTokens: Matrix
+  /// The LM's final-normed output at every position of `[visual; question]`, `[V + Q, d]`.
+  public var hiddenStates: Matrix
   /// The answer logits, `[1, vocabulary]`.
   public var logits: Matrix
 }

@@ -26,6 +26,8 @@ public struct PruMerge: Sendable {
 
   /// Which patches are kept, where every patch goes, and with what weight.
   public struct Plan: Sendable, Equatable {
+    /// Every patch's score `σ`.
+    public var scores: [Float]
     /// Indices of the kept patches, ascending (output token `t` is patch `kept[t]`'s cluster).
     public var kept: [Int]
     /// For every patch, the output token (index into `kept`) whose cluster it joins.
@@ -52,8 +54,8 @@ public struct PruMerge: Sendable {
       var best = 0
       var bestSimilarity = -Float.infinity
       for token in 0..<tokens {
-        // Cosine similarity; the 1e-8 floor (PyTorch's) only matters for an all-zero row.
-        let similarity = dots[patch, token] / max(norms[patch] * norms[kept[token]], 1e-8)
+        // Cosine similarity as the contract spells it, `p_i·p_k / (‖p_i‖ ‖p_k‖)`, no ε.
+        let similarity = dots[patch, token] / (norms[patch] * norms[kept[token]])
         if similarity > bestSimilarity {
           best = token
           bestSimilarity = similarity
@@ -67,7 +69,7 @@ public struct PruMerge: Sendable {
     var total = [Float](repeating: 0, count: tokens)
     for patch in 0..<count { total[cluster[patch]] += weight[patch] }
     for patch in 0..<count { weight[patch] /= total[cluster[patch]] }
-    return Plan(kept: kept, cluster: cluster, weight: weight)
+    return Plan(scores: scores, kept: kept, cluster: cluster, weight: weight)
   }
 
   /// `[P, w]` patch features → `[tokens, w]` merged tokens (the merge is elementwise, not counted).
