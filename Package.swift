@@ -60,7 +60,7 @@ let package = Package(
     // MARK: The command-line driver
     .executableTarget(
       name: "repro",
-      dependencies: notebookLibraries + ["ReproDriver", "ClaimsLedger", "InferenceEngine", "InferenceCost", "QueCC", "VLM", "MiniTasks", argumentParser]),
+      dependencies: notebookLibraries + ["ReproDriver", "ClaimsLedger", "InferenceEngine", "InferenceCost", "QueCC", "VLM", "MiniTasks", "MiniReplication", argumentParser]),
 
     // MARK: Experiments (one executable per figure or table)
     experiment("figure1", path: "Figure1"),
@@ -85,6 +85,8 @@ let package = Package(
     .target(name: "MiniTasks", dependencies: ["Safetensors", "SeededRandom", "AtomicFiles", "Gnuplot", crypto]),
     /// The engine that evaluates trained miniature checkpoints.
     .target(name: "MiniVLM", dependencies: ["VLM", "QueCC", "Safetensors", "MiniTasks", crypto]),
+    /// The replication's grids of cells and their training through the PyTorch trainer.
+    .target(name: "MiniReplication", dependencies: ["MiniTasks", "MiniVLM", crypto]),
     .target(
       name: "InferenceCost",
       dependencies: [
@@ -113,6 +115,7 @@ let package = Package(
       dependencies: ["PaperAnalysis", "PaperFigures", "ResultsStore", "ScalingLawFit", "ScalingLaw", "Gnuplot"]),
     .testTarget(name: "ReproDriverTests", dependencies: ["ReproDriver", "Notebook", "ResultsStore", "repro", "figure1"]),
     .testTarget(name: "SafetensorsTests", dependencies: ["Safetensors"]),
+    .testTarget(name: "MiniReplicationTests", dependencies: ["MiniReplication", "MiniTasks"]),
     .testTarget(name: "MiniTasksTests", dependencies: ["MiniTasks", "Safetensors", "SeededRandom"]),
     .testTarget(name: "VLMTests", dependencies: ["VLM", "Safetensors", "SeededRandom"]),
     .testTarget(name: "QueCCTests", dependencies: ["QueCC", "VLM", "Safetensors", "SeededRandom"]),

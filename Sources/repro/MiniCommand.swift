@@ -5,5 +5,5 @@ struct MiniCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "mini",
     abstract: "The miniature VLM family (docs/miniature-vlm.md): synthetic task data.",
-    subcommands: [MiniDataCommand.self, MiniContactSheetCommand.self])
+    subcommands: [MiniDataCommand.self, MiniContactSheetCommand.self, MiniSetup.self, MiniPretrainVision.self, MiniCells.self, MiniTrain.self])
 }

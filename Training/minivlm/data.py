@@ -161,9 +161,12 @@ def read_manifest(directory: Path) -> Manifest:
         value = json.loads(path.read_bytes())
     except json.JSONDecodeError as error:
         raise UsageError(f"{path} is not valid JSON: {error}") from None
-    entries = value.get("shards") if isinstance(value, dict) else None
-    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise UsageError(f"{path} must be a JSON object whose `shards` is an array of objects")
+    splits = value.get("splits") if isinstance(value, dict) else None
+    if not isinstance(splits, list) or not all(isinstance(s, dict) and isinstance(s.get("shards"), list) for s in splits):
+        raise UsageError(f"{path} must be a JSON object whose `splits` is an array of objects, each with a `shards` array")
+    entries = [entry for split in splits for entry in split["shards"]]
+    if not all(isinstance(e, dict) for e in entries):
+        raise UsageError(f"{path}: every shard entry must be an object")
     shards = {}
     for entry in entries:
         name, digest = entry.get("file"), entry.get("sha256")

@@ -1,0 +1,48 @@
+import Foundation
+import MiniTasks
+
+/// Where the miniature replication keeps its files, relative to the project root.
+///
+/// Generated data is never committed (`repro mini data` regenerates it byte for byte from its
+/// seed); the vision tower, cell checkpoints and their training records are, so `./repro all`
+/// evaluates them on a clean clone without training anything.
+public struct MiniLayout: Sendable {
+  public let root: URL
+
+  public init(root: URL) { self.root = root }
+
+  /// `.mini-data/`, the generated shards (git-ignored).
+  public var dataDirectory: URL { root.appendingPathComponent(".mini-data", isDirectory: true) }
+  /// `paper-artifacts/mini/`, the committed models.
+  public var artifactsDirectory: URL { root.appendingPathComponent("paper-artifacts/mini", isDirectory: true) }
+  /// The one frozen vision tower every cell reads.
+  public var visionTower: URL { artifactsDirectory.appendingPathComponent("vision_tower.safetensors") }
+  /// The tower's training record.
+  public var visionTowerRecord: URL { artifactsDirectory.appendingPathComponent("vision_tower.json") }
+  /// `paper-artifacts/mini/cells/`: `<cell>.safetensors`, `<cell>.json`, `<cell>.predictions.safetensors`.
+  public var cellsDirectory: URL { artifactsDirectory.appendingPathComponent("cells", isDirectory: true) }
+  /// `Training/`, the PyTorch trainer.
+  public var trainingDirectory: URL { root.appendingPathComponent("Training", isDirectory: true) }
+  /// Staging and logs of training runs (git-ignored).
+  public var workDirectory: URL { root.appendingPathComponent(".mini-work", isDirectory: true) }
+
+  public func checkpoint(_ cell: MiniCell) -> URL { cellsDirectory.appendingPathComponent("\(cell.name).safetensors") }
+  public func record(_ cell: MiniCell) -> URL { cellsDirectory.appendingPathComponent("\(cell.name).json") }
+  public func predictions(_ cell: MiniCell) -> URL {
+    cellsDirectory.appendingPathComponent("\(cell.name).predictions.safetensors")
+  }
+
+  /// `.mini-data/<family>/`, one family's shards and `manifest.json`.
+  public func familyData(_ family: TaskFamily) -> URL { dataDirectory.appendingPathComponent(family.rawValue, isDirectory: true) }
+
+  /// The shards of `split` for `family`, sorted by name; an error naming `repro mini data` when
+  /// there are none.
+  public func shards(_ family: TaskFamily, _ split: DataSplit) throws -> [URL] {
+    let directory = familyData(family)
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    let prefix = "\(family.rawValue)-\(split.rawValue)-"
+    let shards = names.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".safetensors") }.sorted()
+    guard !shards.isEmpty else { throw MiniReplicationError.missingData(family: family, directory: directory.path) }
+    return shards.map { directory.appendingPathComponent($0) }
+  }
+}

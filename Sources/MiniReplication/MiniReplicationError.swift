@@ -1,0 +1,32 @@
+import MiniTasks
+
+/// Why a miniature training run cannot start or did not finish, each with the command that fixes it.
+public enum MiniReplicationError: Error, Equatable, CustomStringConvertible {
+  case missingData(family: TaskFamily, directory: String)
+  case missingVisionTower(path: String)
+  case unknownCell(String, grid: String)
+  case unknownGrid(String, known: [String])
+  case noTrainer(reason: String)
+  case trainerFailed(what: String, status: Int32, log: String)
+  case incompleteOutput(what: String, missing: String)
+
+  public var description: String {
+    switch self {
+    case .missingData(let family, let directory):
+      return "no \(family.rawValue) shards in \(directory): generate them with `./repro mini data --family \(family.rawValue)`"
+    case .missingVisionTower(let path):
+      return "no vision tower at \(path): train it with `./repro mini pretrain-vision`"
+    case .unknownCell(let name, let grid):
+      return "grid '\(grid)' has no cell '\(name)' (list them with `./repro mini cells --grid \(grid)`)"
+    case .unknownGrid(let name, let known):
+      return "no grid '\(name)'; the grids are: \(known.joined(separator: ", "))"
+    case .noTrainer(let reason):
+      return "the PyTorch trainer cannot run: \(reason). Set it up with `./repro mini setup` "
+        + "(a virtualenv in Training/.venv with torch==2.13.0, CPU only), or point REPRO_PYTHON at a Python that has it"
+    case .trainerFailed(let what, let status, let log):
+      return "\(what) failed with exit status \(status); its log: \(log)"
+    case .incompleteOutput(let what, let missing):
+      return "\(what) exited 0 but did not write \(missing); nothing was installed"
+    }
+  }
+}

@@ -1,0 +1,136 @@
+import ArgumentParser
+import Foundation
+import MiniReplication
+import ResultsStore
+
+/// `repro mini setup`: the trainer's virtualenv, with the pinned, CPU-only torch.
+struct MiniSetup: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "setup",
+    abstract: "Create Training/.venv with the trainer's pinned requirements (torch==2.13.0, CPU only).",
+    discussion: "Only training needs it; `./repro all` and `./repro test` never do.")
+
+  func run() throws {
+    let layout = MiniLayout(root: try ProjectLayout.locate().root)
+    let venv = layout.trainingDirectory.appendingPathComponent(".venv").path
+    let requirements = layout.trainingDirectory.appendingPathComponent("requirements.txt").path
+    for step in [["python3", "-m", "venv", venv], ["\(venv)/bin/pip", "install", "--quiet", "-r", requirements]] {
+      print("$ " + step.joined(separator: " "))
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments = step
+      try process.run()
+      process.waitUntilExit()
+      guard process.terminationStatus == 0 else { throw ValidationError("`\(step.joined(separator: " "))` failed") }
+    }
+    let trainer = try PythonTrainer(layout: layout, environment: [:])
+    print("ready: \(trainer.python.path) with torch \(trainer.torchVersion)")
+  }
+}
+
+/// `repro mini pretrain-vision`: the shared frozen tower.
+struct MiniPretrainVision: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "pretrain-vision",
+    abstract: "Pretrain the one frozen vision tower every miniature model shares (needs the trainer).")
+
+  func run() throws {
+    let layout = MiniLayout(root: try ProjectLayout.locate().root)
+    let trainer = try PythonTrainer(layout: layout)
+    let (seconds, log) = try VisionTowerTraining(layout: layout).train(with: trainer)
+    print("vision tower: \(layout.visionTower.path) (\(String(format: "%.0f", seconds)) s; log \(log))")
+  }
+}
+
+/// `repro mini cells`: a grid's cells and whether each is up to date.
+struct MiniCells: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cells", abstract: "List a grid's cells with N, V and whether each is trained and up to date.")
+
+  @Option(help: "The grid (\(MiniGrid.all.map(\.name).joined(separator: ", "))).")
+  var grid = MiniGrid.smoke.name
+
+  func run() throws {
+    let grid = try MiniGrid.resolve(grid)
+    let training = CellTraining(layout: MiniLayout(root: try ProjectLayout.locate().root), grid: grid)
+    for cell in grid.cells {
+      let state = (try? training.staleness(cell)).map { $0 ?? "up to date" } ?? "inputs missing"
+      print("\(cell.name)  N=\(cell.language.nonEmbeddingParameters)  V=\(cell.visualTokens)  \(state)")
+    }
+  }
+}
+
+/// `repro mini train`: train cells with the PyTorch trainer; only stale cells run.
+struct MiniTrain: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "train",
+    abstract: "Train miniature cells (only those whose inputs changed) and install their checkpoints.",
+    discussion: """
+      Needs `./repro mini data` and `./repro mini pretrain-vision` first, and the trainer \
+      (`./repro mini setup`). Never part of `./repro all` or the tests.
+      """)
+
+  @Argument(help: "Cells to train (names from `./repro mini cells`); none with --all.")
+  var cells: [String] = []
+
+  @Flag(help: "Train every stale cell of the grid.")
+  var all = false
+
+  @Option(help: "The grid (\(MiniGrid.all.map(\.name).joined(separator: ", "))).")
+  var grid = MiniGrid.smoke.name
+
+  @Option(name: .shortAndLong, help: "Trainer processes at once, each single-threaded (1…64).")
+  var jobs = 2
+
+  @Flag(help: "Retrain even cells that are up to date.")
+  var force = false
+
+  func validate() throws {
+    guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be in 1…64 (got \(jobs))") }
+    guard all != !cells.isEmpty else { throw ValidationError("name cells to train, or pass --all (not both)") }
+  }
+
+  func run() throws {
+    let grid = try MiniGrid.resolve(grid)
+    let layout = MiniLayout(root: try ProjectLayout.locate().root)
+    let training = CellTraining(layout: layout, grid: grid)
+    let chosen = try all ? grid.cells : cells.map { name in
+      guard let cell = grid.cell(named: name) else { throw MiniReplicationError.unknownCell(name, grid: grid.name) }
+      return cell
+    }
+    var stale: [MiniCell] = []
+    for cell in chosen {
+      if force { stale.append(cell); continue }
+      if let reason = try training.staleness(cell) {
+        print("\(cell.name): \(reason)")
+        stale.append(cell)
+      }
+    }
+    guard !stale.isEmpty else {
+      print("every chosen cell is up to date (--force retrains)")
+      return
+    }
+    let trainer = try PythonTrainer(layout: layout)
+    print("training \(stale.count) cell(s), \(min(jobs, stale.count)) at a time, torch \(trainer.torchVersion)")
+    let failures = GridRun.train(stale, jobs: jobs, training: training, trainer: trainer) { event in
+      switch event {
+      case .finished(let outcome, let done, let total, let left):
+        print(String(format: "[%d/%d] %@: eval accuracy %.4f in %.0f s; about %.0f s left",
+                     done, total, outcome.cell.name, outcome.evalAccuracy, outcome.seconds, left))
+      case .failed(let cell, let message, let done, let total):
+        print("[\(done)/\(total)] \(cell.name) FAILED: \(message)")
+      }
+    }
+    guard failures.isEmpty else {
+      throw ValidationError("\(failures.count) cell(s) failed: \(failures.map(\.name).joined(separator: ", "))")
+    }
+  }
+}
+
+extension MiniGrid {
+  /// The grid called `name`, or an error listing the grids.
+  static func resolve(_ name: String) throws -> MiniGrid {
+    guard let grid = named(name) else { throw MiniReplicationError.unknownGrid(name, known: all.map(\.name)) }
+    return grid
+  }
+}

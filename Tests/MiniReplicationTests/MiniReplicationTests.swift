@@ -1,0 +1,113 @@
+import Foundation
+import MiniTasks
+import Testing
+
+@testable import MiniReplication
+
+@Suite struct GridTests {
+  @Test func cellNamesAreUniqueAndReadable() {
+    for grid in MiniGrid.all {
+      #expect(Set(grid.cells.map(\.name)).count == grid.cells.count, "grid \(grid.name) repeats a cell")
+    }
+    let cell = MiniGrid.smoke.cells[1]
+    #expect(cell.name == "reasoning-tokenpacker-d32l2-v16-s0")
+  }
+
+  /// The same count as the trainer's `LanguageConfig.non_embedding_parameters` (worked by hand:
+  /// per layer 3·(32² + 32) + 32² + 3·32·88 + 2·32 = 12,704; two layers plus the final norm).
+  @Test func nonEmbeddingParametersMatchTheTrainer() {
+    #expect(MiniGrid.sizes[0].nonEmbeddingParameters == 25_440)
+    let sizes = MiniGrid.sizes.map(\.nonEmbeddingParameters)
+    #expect(sizes == sizes.sorted(), "sizes must be listed smallest first")
+    #expect(Double(sizes.last!) / Double(sizes.first!) >= 10, "the sizes must span at least 10× in N")
+  }
+
+  @Test func everyGridTokenCountIsOneTheTwelveByTwelveGridCanMake() {
+    let supported: Set = [1, 4, 9, 16, 36, 144]
+    for grid in MiniGrid.all {
+      for cell in grid.cells { #expect(supported.contains(cell.visualTokens), "\(cell.name)") }
+    }
+  }
+}
+
+@Suite struct TrainingConfigTests {
+  @Test func configIsDeterministicAndUsesTheTrainersKeys() throws {
+    let cell = MiniGrid.smoke.cells[0]
+    let paths = CellTrainingConfig.DataPaths(trainShards: ["a.safetensors"], evalShard: "e.safetensors", visionTower: "t.safetensors")
+    let first = try CellTrainingConfig(cell: cell, recipe: MiniGrid.smoke.recipe, data: paths).encoded()
+    let second = try CellTrainingConfig(cell: cell, recipe: MiniGrid.smoke.recipe, data: paths).encoded()
+    #expect(first == second)
+    let json = try #require(try JSONSerialization.jsonObject(with: first) as? [String: Any])
+    #expect(Set(json.keys) == ["cell", "family", "compressor", "visual_tokens", "compressor_heads", "language", "training",
+                               "storage_dtype", "data"])
+    let language = try #require(json["language"] as? [String: Any])
+    #expect(Set(language.keys) == ["width", "layers", "heads", "mlp_width", "rope_theta", "rms_epsilon", "tied_embeddings"])
+    let training = try #require(json["training"] as? [String: Any])
+    #expect(Set(training.keys) == ["examples", "batch_size", "learning_rate", "weight_decay", "seed"])
+  }
+
+  @Test func relativePathsClimbOutOfTheWorkFolder() {
+    let base = URL(fileURLWithPath: "/p/.mini-work/cell", isDirectory: true)
+    #expect(URL(fileURLWithPath: "/p/.mini-data/reasoning/x.safetensors").path(relativeTo: base) == "../../.mini-data/reasoning/x.safetensors")
+    #expect(URL(fileURLWithPath: "/p/.mini-work/cell/config.json").path(relativeTo: base) == "config.json")
+  }
+}
+
+@Suite struct StalenessTests {
+  /// A scratch project with a tower, a manifest and a training-code folder, so fingerprints can be
+  /// computed without data generation or torch.
+  func scratch() throws -> MiniLayout {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("mini-replication-\(UUID().uuidString)")
+    let layout = MiniLayout(root: root)
+    let files = FileManager.default
+    for folder in [layout.artifactsDirectory, layout.familyData(.reasoning), layout.trainingDirectory.appendingPathComponent("minivlm")] {
+      try files.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+    try Data("tower".utf8).write(to: layout.visionTower)
+    try Data("{}".utf8).write(to: layout.familyData(.reasoning).appendingPathComponent(MiniDataset.manifestName))
+    for split in ["train-000", "eval-000"] {
+      try Data().write(to: layout.familyData(.reasoning).appendingPathComponent("reasoning-\(split).safetensors"))
+    }
+    try Data("print(1)".utf8).write(to: layout.trainingDirectory.appendingPathComponent("minivlm/train.py"))
+    return layout
+  }
+
+  @Test func anUntrainedCellIsStaleAndItsFingerprintFollowsEveryInput() throws {
+    let layout = try scratch()
+    defer { try? FileManager.default.removeItem(at: layout.root) }
+    let training = CellTraining(layout: layout, grid: MiniGrid.smoke)
+    let cell = MiniGrid.smoke.cells[0]
+    #expect(try training.staleness(cell) == "never trained")
+    let before = try training.inputsFingerprint(cell)
+    #expect(try training.inputsFingerprint(cell) == before)
+    try Data("print(2)".utf8).write(to: layout.trainingDirectory.appendingPathComponent("minivlm/train.py"))
+    let afterCode = try training.inputsFingerprint(cell)
+    #expect(afterCode != before, "editing the training code must make the cell stale")
+    try Data("tower 2".utf8).write(to: layout.visionTower)
+    #expect(try training.inputsFingerprint(cell) != afterCode, "a new vision tower must make the cell stale")
+  }
+
+  @Test func aRecordWithTheCurrentFingerprintAndCheckpointIsUpToDate() throws {
+    let layout = try scratch()
+    defer { try? FileManager.default.removeItem(at: layout.root) }
+    let training = CellTraining(layout: layout, grid: MiniGrid.smoke)
+    let cell = MiniGrid.smoke.cells[0]
+    try FileManager.default.createDirectory(at: layout.cellsDirectory, withIntermediateDirectories: true)
+    let checkpoint = Data("weights".utf8)
+    try checkpoint.write(to: layout.checkpoint(cell))
+    try CellTraining.writeRecord(
+      ["inputs_sha256": try training.inputsFingerprint(cell), "checkpoint": ["sha256": CellTraining.sha256(checkpoint)]],
+      to: layout.record(cell))
+    #expect(try training.staleness(cell) == nil)
+    try Data("edited".utf8).write(to: layout.checkpoint(cell))
+    #expect(try training.staleness(cell) == "checkpoint missing or changed since its record")
+  }
+
+  @Test func missingInputsNameTheCommandThatMakesThem() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("mini-empty-\(UUID().uuidString)")
+    let training = CellTraining(layout: MiniLayout(root: root), grid: MiniGrid.smoke)
+    #expect(throws: MiniReplicationError.missingVisionTower(path: MiniLayout(root: root).visionTower.path)) {
+      try training.inputsFingerprint(MiniGrid.smoke.cells[0])
+    }
+  }
+}
