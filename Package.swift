@@ -86,7 +86,7 @@ let package = Package(
     /// The engine that evaluates trained miniature checkpoints.
     .target(name: "MiniVLM", dependencies: ["VLM", "QueCC", "Safetensors", "MiniTasks", crypto]),
     /// The replication's grids of cells and their training through the PyTorch trainer.
-    .target(name: "MiniReplication", dependencies: ["MiniTasks", "MiniVLM", crypto]),
+    .target(name: "MiniReplication", dependencies: ["AtomicFiles", "MiniTasks", "MiniVLM", crypto]),
     .target(
       name: "InferenceCost",
       dependencies: [

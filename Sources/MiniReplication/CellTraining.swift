@@ -1,4 +1,5 @@
 import Crypto
+import AtomicFiles
 import Foundation
 import MiniTasks
 
@@ -102,7 +103,7 @@ public struct CellTraining: Sendable {
     try Self.writeRecord(record, to: produced[2])
     try files.createDirectory(at: layout.cellsDirectory, withIntermediateDirectories: true)
     for (source, destination) in zip(produced, [layout.checkpoint(cell), layout.predictions(cell), layout.record(cell)]) {
-      _ = try files.replaceItemAt(destination, withItemAt: source)
+      try AtomicFile.move(source, to: destination)
     }
     try? files.removeItem(at: output)
     let accuracy = ((record["eval"] as? [String: Any])?["accuracy"] as? Double) ?? .nan

@@ -1,3 +1,4 @@
+import AtomicFiles
 import Foundation
 import MiniTasks
 
@@ -66,7 +67,7 @@ public struct VisionTowerTraining: Sendable {
     }
     try files.createDirectory(at: layout.artifactsDirectory, withIntermediateDirectories: true)
     for (source, destination) in zip(produced, [layout.visionTower, layout.visionTowerRecord]) {
-      _ = try files.replaceItemAt(destination, withItemAt: source)
+      try AtomicFile.move(source, to: destination)
     }
     return ((ContinuousClock.now - started).secondsValue, log.path)
   }

@@ -112,7 +112,9 @@ struct MiniTrain: ParsableCommand {
     }
     let trainer = try PythonTrainer(layout: layout)
     print("training \(stale.count) cell(s), \(min(jobs, stale.count)) at a time, torch \(trainer.torchVersion)")
+    fflush(stdout)
     let failures = GridRun.train(stale, jobs: jobs, training: training, trainer: trainer) { event in
+      defer { fflush(stdout) }  // progress lines reach a pipe or a log as each cell finishes
       switch event {
       case .finished(let outcome, let done, let total, let left):
         print(String(format: "[%d/%d] %@: eval accuracy %.4f in %.0f s; about %.0f s left",
