@@ -111,16 +111,14 @@ struct MiniTrain: ParsableCommand {
       return
     }
     let trainer = try PythonTrainer(layout: layout)
-    print("training \(stale.count) cell(s), \(min(jobs, stale.count)) at a time, torch \(trainer.torchVersion)")
-    fflush(stdout)
+    emit("training \(stale.count) cell(s), \(min(jobs, stale.count)) at a time, torch \(trainer.torchVersion)")
     let failures = GridRun.train(stale, jobs: jobs, training: training, trainer: trainer) { event in
-      defer { fflush(stdout) }  // progress lines reach a pipe or a log as each cell finishes
       switch event {
       case .finished(let outcome, let done, let total, let left):
-        print(String(format: "[%d/%d] %@: eval accuracy %.4f in %.0f s; about %.0f s left",
+        emit(String(format: "[%d/%d] %@: eval accuracy %.4f in %.0f s; about %.0f s left",
                      done, total, outcome.cell.name, outcome.evalAccuracy, outcome.seconds, left))
       case .failed(let cell, let message, let done, let total):
-        print("[\(done)/\(total)] \(cell.name) FAILED: \(message)")
+        emit("[\(done)/\(total)] \(cell.name) FAILED: \(message)")
       }
     }
     guard failures.isEmpty else {
@@ -135,4 +133,9 @@ extension MiniGrid {
     guard let grid = named(name) else { throw MiniReplicationError.unknownGrid(name, known: all.map(\.name)) }
     return grid
   }
+}
+
+/// One progress line, written unbuffered so that a pipe or a log sees it as each cell finishes.
+private func emit(_ line: String) {
+  FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
