@@ -60,7 +60,7 @@ let package = Package(
     // MARK: The command-line driver
     .executableTarget(
       name: "repro",
-      dependencies: notebookLibraries + ["ReproDriver", "ClaimsLedger", "InferenceEngine", "InferenceCost", "QueCC", "VLM", argumentParser]),
+      dependencies: notebookLibraries + ["ReproDriver", "ClaimsLedger", "InferenceEngine", "InferenceCost", "QueCC", "VLM", "MiniTasks", argumentParser]),
 
     // MARK: Experiments (one executable per figure or table)
     experiment("figure1", path: "Figure1"),
@@ -79,6 +79,10 @@ let package = Package(
     .target(name: "VLM", dependencies: ["CBLAS", "Safetensors", "SeededRandom"]),
     .target(name: "QueCC", dependencies: ["VLM"]),
     .target(name: "InferenceEngine", dependencies: ["VLM", "QueCC", "Safetensors"]),
+
+    // MARK: Miniature VLM family (docs/miniature-vlm.md)
+    /// The synthetic task generators: the single source of the miniature models' data.
+    .target(name: "MiniTasks", dependencies: ["Safetensors", "SeededRandom", "AtomicFiles", "Gnuplot", crypto]),
     .target(
       name: "InferenceCost",
       dependencies: [
@@ -107,6 +111,7 @@ let package = Package(
       dependencies: ["PaperAnalysis", "PaperFigures", "ResultsStore", "ScalingLawFit", "ScalingLaw", "Gnuplot"]),
     .testTarget(name: "ReproDriverTests", dependencies: ["ReproDriver", "Notebook", "ResultsStore", "repro", "figure1"]),
     .testTarget(name: "SafetensorsTests", dependencies: ["Safetensors"]),
+    .testTarget(name: "MiniTasksTests", dependencies: ["MiniTasks", "Safetensors", "SeededRandom"]),
     .testTarget(name: "VLMTests", dependencies: ["VLM", "Safetensors", "SeededRandom"]),
     .testTarget(name: "QueCCTests", dependencies: ["QueCC", "VLM", "Safetensors", "SeededRandom"]),
     .testTarget(name: "InferenceEngineTests", dependencies: ["InferenceEngine", "QueCC", "VLM"]),

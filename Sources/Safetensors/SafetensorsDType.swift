@@ -4,21 +4,37 @@
 /// and so files written by other tools load. The conversions are done bit by bit (not with the
 /// standard library's `Float16`, which is unavailable on Intel Macs) with round-to-nearest-even, the
 /// rounding PyTorch uses, so a value survives `Float → half → Float` exactly when it is representable.
+///
+/// U8 and I32 hold data rather than weights (pixels, labels, token ids of the miniature tasks).
+/// They are never converted to or from `Float` implicitly: an integer tensor is written from and
+/// read as its own Swift type (`[UInt8]`, `[Int32]`), so a token id can never come back rounded.
 public enum SafetensorsDType: String, Sendable, CaseIterable, Codable {
   case f32 = "F32"
   case f16 = "F16"
   case bf16 = "BF16"
+  case u8 = "U8"
+  case i32 = "I32"
 
   /// Bytes per element.
   public var byteCount: Int {
     switch self {
-    case .f32: 4
+    case .f32, .i32: 4
     case .f16, .bf16: 2
+    case .u8: 1
     }
   }
 
-  /// Appends `values` in this dtype, little-endian, to `bytes`.
+  /// Whether the elements are floating-point numbers, read and written as `Float`.
+  public var isFloatingPoint: Bool {
+    switch self {
+    case .f32, .f16, .bf16: true
+    case .u8, .i32: false
+    }
+  }
+
+  /// Appends `values` in this (floating-point) dtype, little-endian, to `bytes`.
   func append(_ values: [Float], to bytes: inout [UInt8]) {
+    precondition(isFloatingPoint, "the writer checks the dtype before converting floats")
     let start = bytes.count
     bytes.append(contentsOf: repeatElement(0, count: values.count * byteCount))
     bytes.withUnsafeMutableBytes { raw in
@@ -28,14 +44,16 @@ public enum SafetensorsDType: String, Sendable, CaseIterable, Codable {
         case .f32: out.storeBytes(of: value.bitPattern.littleEndian, toByteOffset: 4 * i, as: UInt32.self)
         case .f16: out.storeBytes(of: HalfPrecision.f16Bits(value).littleEndian, toByteOffset: 2 * i, as: UInt16.self)
         case .bf16: out.storeBytes(of: HalfPrecision.bf16Bits(value).littleEndian, toByteOffset: 2 * i, as: UInt16.self)
+        case .u8, .i32: break
         }
       }
     }
   }
 
-  /// Decodes `count` little-endian elements of this dtype starting at `raw`.
+  /// Decodes `count` little-endian elements of this (floating-point) dtype starting at `raw`.
   func decode(_ raw: UnsafeRawBufferPointer, count: Int) -> [Float] {
-    [Float](unsafeUninitializedCapacity: count) { out, initialized in
+    precondition(isFloatingPoint, "the reader checks the dtype before converting to floats")
+    return [Float](unsafeUninitializedCapacity: count) { out, initialized in
       switch self {
       case .f32:
         for i in 0..<count { out[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))) }
@@ -43,6 +61,7 @@ public enum SafetensorsDType: String, Sendable, CaseIterable, Codable {
         for i in 0..<count { out[i] = HalfPrecision.float(f16: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))) }
       case .bf16:
         for i in 0..<count { out[i] = HalfPrecision.float(bf16: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))) }
+      case .u8, .i32: break
       }
       initialized = count
     }

@@ -9,7 +9,7 @@ public enum SafetensorsError: Error, Equatable, CustomStringConvertible {
   case headerLengthOutOfRange(declared: UInt64, fileSize: Int)
   /// The header is not the JSON object the format prescribes.
   case malformedHeader(reason: String)
-  /// A dtype this implementation does not read (only F32, F16 and BF16 are supported).
+  /// A dtype this implementation does not read (only F32, F16, BF16, U8 and I32 are supported).
   case unsupportedDType(tensor: String, dtype: String)
   /// A shape entry is negative or the element count overflows.
   case invalidShape(tensor: String, shape: [Int])
@@ -27,6 +27,9 @@ public enum SafetensorsError: Error, Equatable, CustomStringConvertible {
   case invalidTensorName(name: String)
   /// A write was given a value count that does not match the shape.
   case valueCountMismatch(tensor: String, shape: [Int], count: Int)
+  /// A tensor was written or read as a Swift type its dtype does not hold exactly (e.g. a U8
+  /// tensor read as `Float`, or `Float` values given for an I32 tensor).
+  case dtypeMismatch(tensor: String, dtype: SafetensorsDType, swiftType: String)
 
   public var description: String {
     switch self {
@@ -37,7 +40,7 @@ public enum SafetensorsError: Error, Equatable, CustomStringConvertible {
     case .malformedHeader(let reason):
       return "safetensors header is not valid: \(reason)"
     case .unsupportedDType(let tensor, let dtype):
-      return "tensor \(tensor) has dtype \(dtype); only F32, F16 and BF16 are supported"
+      return "tensor \(tensor) has dtype \(dtype); only F32, F16, BF16, U8 and I32 are supported"
     case .invalidShape(let tensor, let shape):
       return "tensor \(tensor) has an invalid shape \(shape)"
     case .offsetsOutOfRange(let tensor, let offsets, let size):
@@ -56,6 +59,14 @@ public enum SafetensorsError: Error, Equatable, CustomStringConvertible {
       return "invalid or duplicate tensor name \"\(name)\""
     case .valueCountMismatch(let tensor, let shape, let count):
       return "tensor \(tensor) has shape \(shape) but \(count) values"
+    case .dtypeMismatch(let tensor, let dtype, let swiftType):
+      let accessor = switch dtype {
+      case .f32, .f16, .bf16: "floats(_:)"
+      case .u8: "uint8s(_:)"
+      case .i32: "int32s(_:)"
+      }
+      return "tensor \(tensor) has dtype \(dtype.rawValue), which does not hold \(swiftType) values exactly; "
+        + "use \(accessor) and the matching SafetensorsEntry initialiser"
     }
   }
 }

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Every check the format allows is done when the file is opened, so a corrupt checkpoint fails
 /// with a `SafetensorsError` naming the tensor at fault instead of producing wrong weights later.
-/// Reading a tensor converts it to `Float` whatever its stored dtype.
+/// Reading a floating-point tensor converts it to `Float` whatever its stored precision; integer
+/// tensors are read in their own type.
 public struct SafetensorsFile: Sendable {
   /// Where one tensor lives in the data section.
   public struct TensorInfo: Sendable, Equatable {
@@ -69,13 +70,37 @@ public struct SafetensorsFile: Sendable {
     return info
   }
 
-  /// The tensor's values in row-major order, widened to `Float`.
+  /// The values of a floating-point tensor (F32, F16, BF16) in row-major order, widened to
+  /// `Float`; an integer tensor is refused with `dtypeMismatch` (read it with its own type).
   public func floats(_ name: String) throws -> [Float] {
     let info = try info(name)
-    return data.withUnsafeBytes { raw in
+    guard info.dtype.isFloatingPoint else {
+      throw SafetensorsError.dtypeMismatch(tensor: name, dtype: info.dtype, swiftType: "Float")
+    }
+    return withBytes(of: info) { info.dtype.decode($0, count: info.elementCount) }
+  }
+
+  /// The elements of a U8 tensor in row-major order.
+  public func uint8s(_ name: String) throws -> [UInt8] {
+    let info = try info(name)
+    guard info.dtype == .u8 else { throw SafetensorsError.dtypeMismatch(tensor: name, dtype: info.dtype, swiftType: "UInt8") }
+    return withBytes(of: info) { [UInt8]($0) }
+  }
+
+  /// The elements of an I32 tensor in row-major order.
+  public func int32s(_ name: String) throws -> [Int32] {
+    let info = try info(name)
+    guard info.dtype == .i32 else { throw SafetensorsError.dtypeMismatch(tensor: name, dtype: info.dtype, swiftType: "Int32") }
+    return withBytes(of: info) { raw in
+      (0..<info.elementCount).map { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * $0, as: Int32.self)) }
+    }
+  }
+
+  /// Calls `body` with the tensor's bytes in the data section.
+  private func withBytes<T>(of info: TensorInfo, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+    data.withUnsafeBytes { raw in
       let start = dataStart + info.byteRange.lowerBound
-      return info.dtype.decode(UnsafeRawBufferPointer(rebasing: raw[start..<(start + info.byteRange.count)]),
-                               count: info.elementCount)
+      return body(UnsafeRawBufferPointer(rebasing: raw[start..<(start + info.byteRange.count)]))
     }
   }
 

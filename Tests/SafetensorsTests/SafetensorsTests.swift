@@ -26,15 +26,17 @@ private func rejection(_ data: Data) -> SafetensorsError? {
 
 @Suite("Safetensors round trip")
 struct RoundTripTests {
-  @Test func everyDTypeRoundTripsRepresentableValues() throws {
+  @Test func everyFloatingDTypeRoundTripsRepresentableValues() throws {
     let values: [Float] = [0, 1, -2, 0.5, 1024, -0.125, 3.75, 49152]
-    let entries = SafetensorsDType.allCases.map {
+    let floating = SafetensorsDType.allCases.filter(\.isFloatingPoint)
+    #expect(floating == [.f32, .f16, .bf16])
+    let entries = floating.map {
       SafetensorsEntry(name: "w.\($0.rawValue)", dtype: $0, shape: [2, 4], values: values)
     }
     let file = try SafetensorsFile(data: try SafetensorsWriter.encode(entries, metadata: ["seed": "7"]))
     #expect(file.metadata == ["seed": "7"])
     #expect(file.names == ["w.BF16", "w.F16", "w.F32"])
-    for dtype in SafetensorsDType.allCases {
+    for dtype in floating {
       #expect(try file.info("w.\(dtype.rawValue)").shape == [2, 4])
       #expect(try file.floats("w.\(dtype.rawValue)") == values)
     }
@@ -64,6 +66,48 @@ struct RoundTripTests {
     let file = try SafetensorsFile(data: data)
     #expect(try file.floats("scalar") == [5])
     #expect(try file.floats("empty") == [])
+  }
+
+  @Test func integerTensorsRoundTripEveryBit() throws {
+    let bytes: [UInt8] = [0, 1, 127, 128, 254, 255]
+    let ints: [Int32] = [0, -1, 1, .min, .max, 16_777_217]
+    let data = try SafetensorsWriter.encode([
+      .init(name: "pixels", shape: [2, 3], uint8s: bytes),
+      .init(name: "ids", shape: [3, 2], int32s: ints),
+      .init(name: "w", dtype: .f32, shape: [1], values: [0.25]),
+    ])
+    let file = try SafetensorsFile(data: data)
+    // Laid out in name order: ids (24 bytes), pixels (6 bytes), w (4 bytes).
+    #expect(try file.info("pixels") == .init(dtype: .u8, shape: [2, 3], byteRange: 24..<30))
+    #expect(try file.info("ids").dtype == .i32)
+    #expect(try file.uint8s("pixels") == bytes)
+    #expect(try file.int32s("ids") == ints)
+    #expect(try file.floats("w") == [0.25])
+  }
+
+  @Test func integerTensorsAreLittleEndianAsInTheReferenceFormat() throws {
+    // Tensors are laid out in name order: "a" (I32) then "b" (U8), right after the padded header.
+    let data = try SafetensorsWriter.encode([
+      .init(name: "a", shape: [1], int32s: [0x0102_0304]), .init(name: "b", shape: [2], uint8s: [9, 250]),
+    ])
+    #expect(Array(data.suffix(6)) == [0x04, 0x03, 0x02, 0x01, 9, 250])
+    let header = String(decoding: data.dropFirst(8).prefix(data.count - 14), as: UTF8.self)
+    #expect(header.contains(#""a":{"data_offsets":[0,4],"dtype":"I32","shape":[1]}"#))
+    #expect(header.contains(#""b":{"data_offsets":[4,6],"dtype":"U8","shape":[2]}"#))
+  }
+
+  @Test func integerAndFloatTensorsAreNeverConvertedImplicitly() throws {
+    let file = try SafetensorsFile(data: try SafetensorsWriter.encode([
+      .init(name: "u", shape: [1], uint8s: [3]), .init(name: "f", dtype: .f32, shape: [1], values: [3]),
+    ]))
+    #expect(throws: SafetensorsError.dtypeMismatch(tensor: "u", dtype: .u8, swiftType: "Float")) { try file.floats("u") }
+    #expect(throws: SafetensorsError.dtypeMismatch(tensor: "u", dtype: .u8, swiftType: "Int32")) { try file.int32s("u") }
+    #expect(throws: SafetensorsError.dtypeMismatch(tensor: "f", dtype: .f32, swiftType: "UInt8")) { try file.uint8s("f") }
+    #expect(throws: SafetensorsError.dtypeMismatch(tensor: "x", dtype: .i32, swiftType: "Float")) {
+      try SafetensorsWriter.encode([.init(name: "x", dtype: .i32, shape: [1], values: [1])])
+    }
+    let message = SafetensorsError.dtypeMismatch(tensor: "u", dtype: .u8, swiftType: "Float").description
+    #expect(message.contains("uint8s(_:)"))
   }
 
   @Test func atomicWriteThenReadFromDisk() throws {

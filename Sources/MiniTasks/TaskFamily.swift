@@ -1,0 +1,38 @@
+/// The two miniature task families: one that composes a few coarse visual facts, one that needs
+/// fine visual detail (docs/miniature-vlm.md).
+public enum TaskFamily: String, CaseIterable, Codable, Sendable {
+  /// Sort-of-CLEVR-like scenes of coloured shapes; questions about shapes, sides and relations.
+  case reasoning
+  /// A grid of bitmap glyphs; questions that need reading particular glyphs.
+  case ocr
+
+  /// The family's constant in the image-stream derivation (never change: it would change the data).
+  var streamKey: UInt64 {
+    switch self {
+    case .reasoning: 1
+    case .ocr: 2
+    }
+  }
+
+  /// The family's question types, in the order of their index in `question_types`.
+  public var questionTypes: [String] {
+    switch self {
+    case .reasoning: ReasoningQuestionType.allCases.map(\.rawValue)
+    case .ocr: OCRQuestionType.allCases.map(\.rawValue)
+    }
+  }
+}
+
+/// Which set an image belongs to; train and eval images come from disjoint generator streams.
+public enum DataSplit: String, CaseIterable, Codable, Sendable {
+  case train
+  case eval
+
+  /// The split's constant in the image-stream derivation (never change: it would change the data).
+  var streamKey: UInt64 {
+    switch self {
+    case .train: 1
+    case .eval: 2
+    }
+  }
+}
