@@ -17,11 +17,38 @@ public struct MiniEvalSet: Sendable, Equatable {
   /// Which image each question is about.
   public var imageIndex: [Int]
   public var typeNames: [String]
+  /// The files the questions came from, in order (empty for a set built in memory).
+  public var sources: [Source] = []
+
+  /// One shard's share of the set.
+  public struct Source: Sendable, Equatable {
+    public var path: String
+    public var sha256: String
+    public var family: String
+    public var split: String
+    /// The shard's questions, as indices into the set.
+    public var questions: Range<Int>
+  }
 
   public init(imageSide: Int, pixels: [UInt8], questionTokens: Int, questions: [Int], answers: [Int],
               questionTypes: [Int], imageIndex: [Int], typeNames: [String]) {
     (self.imageSide, self.pixels, self.questionTokens, self.questions) = (imageSide, pixels, questionTokens, questions)
     (self.answers, self.questionTypes, self.imageIndex, self.typeNames) = (answers, questionTypes, imageIndex, typeNames)
+  }
+
+  /// The first `count` questions, each given its own copy of its image: the workload of an
+  /// inference server answering `count` requests (and of the trainer's `bench.py`).
+  public func requests(_ count: Int) -> MiniEvalSet {
+    precondition((0...questionCount).contains(count), "\(count) requests from \(questionCount) questions")
+    let bytes = 3 * imageSide * imageSide
+    var requests = self
+    requests.pixels = (0..<count).flatMap { pixels[(imageIndex[$0] * bytes)..<((imageIndex[$0] + 1) * bytes)] }
+    requests.questions = Array(questions.prefix(count * questionTokens))
+    requests.answers = Array(answers.prefix(count))
+    requests.questionTypes = Array(questionTypes.prefix(count))
+    requests.imageIndex = Array(0..<count)
+    requests.sources = []
+    return requests
   }
 
   public var imageCount: Int { pixels.count / (3 * imageSide * imageSide) }
@@ -34,7 +61,12 @@ public struct MiniEvalSet: Sendable, Equatable {
       guard set.imageSide == all.imageSide, set.questionTokens == all.questionTokens, set.typeNames == all.typeNames else {
         throw .incompatibleData(reason: "shards differ in image side, question length or question types")
       }
-      let offset = all.imageCount
+      let offset = all.imageCount, questionOffset = all.questionCount
+      all.sources += set.sources.map { source in
+        var source = source
+        source.questions = (source.questions.lowerBound + questionOffset)..<(source.questions.upperBound + questionOffset)
+        return source
+      }
       all.pixels += set.pixels
       all.questions += set.questions
       all.answers += set.answers

@@ -4,6 +4,6 @@ import ArgumentParser
 struct MiniCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "mini",
-    abstract: "The miniature VLM family (docs/miniature-vlm.md): synthetic task data.",
-    subcommands: [MiniDataCommand.self, MiniContactSheetCommand.self])
+    abstract: "The miniature VLM family (docs/miniature-vlm.md): synthetic task data, evaluation of trained checkpoints.",
+    subcommands: [MiniDataCommand.self, MiniContactSheetCommand.self, MiniEvalCommand.self])
 }
