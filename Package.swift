@@ -60,7 +60,10 @@ let package = Package(
     // MARK: The command-line driver
     .executableTarget(
       name: "repro",
-      dependencies: notebookLibraries + ["ReproDriver", "ClaimsLedger", "InferenceEngine", "InferenceCost", "QueCC", "VLM", "MiniTasks", "MiniReplication", argumentParser]),
+      dependencies: notebookLibraries + [
+        "ReproDriver", "ClaimsLedger", "InferenceEngine", "InferenceCost", "QueCC", "VLM", "MiniTasks", "MiniVLM",
+        "MiniReplication", argumentParser,
+      ]),
 
     // MARK: Experiments (one executable per figure or table)
     experiment("figure1", path: "Figure1"),

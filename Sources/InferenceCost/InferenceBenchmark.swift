@@ -27,6 +27,8 @@ public struct InferenceBenchmarkReport: Sendable {
     public var N: Int
     public var tokens: Int
     public var seconds: Double
+    /// PyTorch eager's median on a module of the same shape, same tokens and threads.
+    public var torchSeconds: Double?
     public var tokensPerSecond: Double { Double(tokens) / seconds }
   }
 
@@ -34,6 +36,10 @@ public struct InferenceBenchmarkReport: Sendable {
   /// Why numpy was not compared, when it was not.
   public var numpyUnavailable: String?
   public var prefill: [PrefillRow]
+  /// Why PyTorch was not compared, when it was not.
+  public var torchUnavailable: String?
+  /// The 1-minute load average before and after the measurements.
+  public var loadAverages: (before: Double?, after: Double?) = (nil, nil)
   public var machine: Machine
 
   /// Geometric mean over shapes of this engine's GFLOP/s divided by numpy's (the target is ≥ 0.7).
@@ -59,11 +65,15 @@ public struct InferenceBenchmarkReport: Sendable {
     } else {
       lines.append("  numpy comparison skipped: \(numpyUnavailable ?? "no shapes")")
     }
-    lines += ["", "prefill throughput (V + Q tokens through the LLM, median of 3):"]
+    lines += ["", "prefill throughput (V + Q tokens through the LLM, median of 3; PyTorch eager on the same shapes):"]
     for row in prefill {
+      let torch = row.torchSeconds.map { "; PyTorch \(f($0 * 1e3)) ms, PyTorch / engine = \(f($0 / row.seconds, 2))×" } ?? ""
       lines.append("  \(row.model.padding(toLength: 5, withPad: " ", startingAt: 0)) N = \(row.N): \(row.tokens) tokens in "
-        + "\(f(row.seconds * 1e3)) ms = \(f(row.tokensPerSecond, 0)) tokens/s")
+        + "\(f(row.seconds * 1e3)) ms = \(f(row.tokensPerSecond, 0)) tokens/s" + torch)
     }
+    if let torchUnavailable { lines.append("  PyTorch comparison skipped: \(torchUnavailable)") }
+    let load = [loadAverages.before, loadAverages.after].map { $0.map { f($0, 2) } ?? "?" }
+    lines.append("1-minute load average: \(load[0]) before, \(load[1]) after")
     return lines.joined(separator: "\n")
   }
 }
@@ -181,11 +191,34 @@ public enum InferenceBenchmark {
     return Sweep.median(Array(times.dropFirst()))
   }
 
+  /// PyTorch eager's median prefill time of `tokens` tokens through a module shaped like
+  /// `configuration`'s LLM (`Benchmarks/torch_prefill.py`), on `threads` threads.
+  public static func torchPrefillSeconds(
+    _ configuration: VLMConfiguration, tokens: Int, threads: Int, script: URL, reference: TorchReference
+  ) -> Result<Double, TorchReference.Unavailable> {
+    let language = configuration.language
+    let arguments = [
+      script.path, "--width", String(language.width), "--layers", String(language.layers), "--heads", String(language.heads),
+      "--mlp-width", String(language.mlpWidth), "--vocabulary", String(language.vocabularySize), "--tokens", String(tokens),
+      "--rope-theta", String(language.ropeTheta), "--rms-epsilon", String(language.rmsEpsilon), "--threads", String(threads),
+      "--repeats", "3",
+    ]
+    return reference.runJSON(arguments).flatMap { reply in
+      guard let seconds = reply["median_seconds"] as? Double else {
+        return .failure(TorchReference.Unavailable(description: "torch_prefill.py replied without median_seconds"))
+      }
+      return .success(seconds)
+    }
+  }
+
   /// The whole benchmark. `tokens` defaults to the sweep's largest prompt, V = 576 plus Q = 50.
+  /// With `torch` (an interpreter and `Benchmarks/torch_prefill.py`), each model's prefill is
+  /// also timed in PyTorch eager on as many threads as OpenBLAS uses.
   public static func run(
     family: ModelFamily = .bundled, store: CheckpointStore, tokens: Int = 626, minimumSeconds: Double = 0.1,
-    progress: (String) -> Void = { _ in }
+    torch: (reference: TorchReference, script: URL)? = nil, progress: (String) -> Void = { _ in }
   ) throws -> InferenceBenchmarkReport {
+    let loadBefore = Machine.loadAverage()
     let shapes = gemmShapes(family: family, tokens: tokens)
     // Two interleaved rounds (engine, numpy, engine, numpy), best per shape: a burst of load from
     // another process then penalises neither side systematically.
@@ -205,15 +238,26 @@ public enum InferenceBenchmark {
       }
     }
     var prefill: [InferenceBenchmarkReport.PrefillRow] = []
+    var torchUnavailable = torch == nil ? "no interpreter given" : nil
     for configuration in family.models {
       progress("timing prefill on \(configuration.name)")
       let model = try store.load(configuration, family: family)
-      prefill.append(.init(model: configuration.name, N: configuration.parameterCount, tokens: tokens,
-                           seconds: prefillSeconds(model, tokens: tokens)))
+      var row = InferenceBenchmarkReport.PrefillRow(
+        model: configuration.name, N: configuration.parameterCount, tokens: tokens, seconds: prefillSeconds(model, tokens: tokens))
+      if let torch, torchUnavailable == nil {
+        progress("timing the same prefill in PyTorch")
+        switch torchPrefillSeconds(configuration, tokens: tokens, threads: BLAS.threadCount, script: torch.script, reference: torch.reference) {
+        case .success(let seconds): row.torchSeconds = seconds
+        case .failure(let reason): torchUnavailable = reason.description
+        }
+      }
+      prefill.append(row)
     }
-    return InferenceBenchmarkReport(
+    var report = InferenceBenchmarkReport(
       gemm: shapes.indices.map { .init(shape: shapes[$0], gflops: ours[$0], numpyGFLOPs: numpy?[$0]) },
-      numpyUnavailable: unavailable, prefill: prefill, machine: .current)
+      numpyUnavailable: unavailable, prefill: prefill, torchUnavailable: torchUnavailable, machine: .current)
+    report.loadAverages = (loadBefore, Machine.loadAverage())
+    return report
   }
 }
 

@@ -17,11 +17,38 @@ public struct MiniEvalSet: Sendable, Equatable {
   /// Which image each question is about.
   public var imageIndex: [Int]
   public var typeNames: [String]
+  /// The files the questions came from, in order (empty for a set built in memory).
+  public var sources: [Source] = []
+
+  /// One shard's share of the set.
+  public struct Source: Sendable, Equatable {
+    public var path: String
+    public var sha256: String
+    public var family: String
+    public var split: String
+    /// The shard's questions, as indices into the set.
+    public var questions: Range<Int>
+  }
 
   public init(imageSide: Int, pixels: [UInt8], questionTokens: Int, questions: [Int], answers: [Int],
               questionTypes: [Int], imageIndex: [Int], typeNames: [String]) {
     (self.imageSide, self.pixels, self.questionTokens, self.questions) = (imageSide, pixels, questionTokens, questions)
     (self.answers, self.questionTypes, self.imageIndex, self.typeNames) = (answers, questionTypes, imageIndex, typeNames)
+  }
+
+  /// The first `count` questions, each given its own copy of its image: the workload of an
+  /// inference server answering `count` requests (and of the trainer's `bench.py`).
+  public func requests(_ count: Int) -> MiniEvalSet {
+    precondition((0...questionCount).contains(count), "\(count) requests from \(questionCount) questions")
+    let bytes = 3 * imageSide * imageSide
+    var requests = self
+    requests.pixels = (0..<count).flatMap { pixels[(imageIndex[$0] * bytes)..<((imageIndex[$0] + 1) * bytes)] }
+    requests.questions = Array(questions.prefix(count * questionTokens))
+    requests.answers = Array(answers.prefix(count))
+    requests.questionTypes = Array(questionTypes.prefix(count))
+    requests.imageIndex = Array(0..<count)
+    requests.sources = []
+    return requests
   }
 
   public var imageCount: Int { pixels.count / (3 * imageSide * imageSide) }
@@ -34,7 +61,12 @@ public struct MiniEvalSet: Sendable, Equatable {
       guard set.imageSide == all.imageSide, set.questionTokens == all.questionTokens, set.typeNames == all.typeNames else {
         throw .incompatibleData(reason: "shards differ in image side, question length or question types")
       }
-      let offset = all.imageCount
+      let offset = all.imageCount, questionOffset = all.questionCount
+      all.sources += set.sources.map { source in
+        var source = source
+        source.questions = (source.questions.lowerBound + questionOffset)..<(source.questions.upperBound + questionOffset)
+        return source
+      }
       all.pixels += set.pixels
       all.questions += set.questions
       all.answers += set.answers
@@ -175,8 +207,20 @@ extension MiniVLM {
 
   /// The connector's per-image state for every image of the set, the tower run once per image.
   func imageStates(_ set: MiniEvalSet, threads: Int) -> [MiniConnector.ImageState] {
+    forEachImageUnit(set, threads: threads) { features, flops in connector.imageState(features, flops: &flops) }
+  }
+
+  /// The vision tower's features of every image of the set (what the tower alone costs).
+  public func encodeImages(_ set: MiniEvalSet, threads: Int) -> [VisionFeatures] {
+    forEachImageUnit(set, threads: threads) { features, _ in features }
+  }
+
+  /// `body` of every image's features, the images encoded `imagesPerUnit` at a time.
+  private func forEachImageUnit<T: Sendable>(
+    _ set: MiniEvalSet, threads: Int, _ body: (VisionFeatures, inout Int) -> T
+  ) -> [T] {
     let count = set.imageCount, bytes = 3 * set.imageSide * set.imageSide
-    let slots = UnsafeMutableBufferPointer<MiniConnector.ImageState?>.allocate(capacity: count)
+    let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
     slots.initialize(repeating: nil)
     defer { slots.deallocate() }
     nonisolated(unsafe) let shared = slots
@@ -184,9 +228,7 @@ extension MiniVLM {
       let range = (unit * Self.imagesPerUnit)..<min(count, (unit + 1) * Self.imagesPerUnit)
       let images = range.map { Self.image(pixels: set.pixels[($0 * bytes)..<(($0 + 1) * bytes)], side: set.imageSide) }
       var flops = 0
-      for (image, features) in zip(range, vision.features(images, flops: &flops)) {
-        shared[image] = connector.imageState(features, flops: &flops)
-      }
+      for (image, features) in zip(range, vision.features(images, flops: &flops)) { shared[image] = body(features, &flops) }
     }
     return slots.map { $0! }
   }

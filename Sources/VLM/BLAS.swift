@@ -55,6 +55,35 @@ public enum BLAS {
                 Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
   }
 
+  /// The kernel family OpenBLAS chose for this CPU (`Haswell`, `SkylakeX`, `Prescott`, …).
+  public static var coreName: String {
+    guard let name = openblas_get_corename() else { return "unknown" }
+    return String(cString: name)
+  }
+
+  /// Makes a Debian 12 OpenBLAS use this CPU's vector kernels, by re-executing the process with
+  /// `OPENBLAS_CORETYPE` set when that is needed; returns when it is not (or cannot be done).
+  ///
+  /// OpenBLAS 0.3.21 does not recognise recent Intel CPUs (this machine: family 6, model 207)
+  /// and falls back to its generic SSE3 "Prescott" kernels, about 4× slower per GEMM than its
+  /// AVX-512 ones on the same cores. The variable is read only when the library loads, before
+  /// `main`, hence the re-execution (same PID, arguments and environment plus the variable). It
+  /// happens only when the fallback is in use, the variable is unset, and `/proc/cpuinfo`
+  /// lists AVX-512F (→ `SkylakeX`) or AVX2 and FMA (→ `Haswell`). An executable that times the
+  /// engine calls this first thing.
+  public static func reexecuteWithVectorKernelsIfNeeded() {
+    guard coreName == "Prescott", getenv("OPENBLAS_CORETYPE") == nil,
+      let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+      let flagsLine = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
+    else { return }
+    let flags = Set(flagsLine.split(separator: " ").map(String.init))
+    let core = flags.contains("avx512f") ? "SkylakeX" : flags.isSuperset(of: ["avx2", "fma"]) ? "Haswell" : nil
+    guard let core else { return }
+    setenv("OPENBLAS_CORETYPE", core, 1)
+    execv("/proc/self/exe", CommandLine.unsafeArgv)
+    unsetenv("OPENBLAS_CORETYPE")  // exec failed: carry on with the generic kernels
+  }
+
   /// Threads OpenBLAS uses for one product (all cores unless `OPENBLAS_NUM_THREADS` says otherwise).
   public static var threadCount: Int { Int(openblas_get_num_threads()) }
 

@@ -9,7 +9,7 @@ import ScalingLawFit
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench", abstract: "Benchmarks, reported as ratios against a reference in the same run.",
-    subcommands: [BenchFit.self, BenchDriver.self, BenchInferCommand.self])
+    subcommands: [BenchFit.self, BenchDriver.self, BenchInferCommand.self, BenchMiniCommand.self])
 }
 
 /// `repro bench fit`: the exhaustive paper grid and the least-squares fit, against numpy.

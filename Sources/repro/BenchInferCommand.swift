@@ -8,7 +8,7 @@ import ResultsStore
 struct BenchInferCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "infer",
-    abstract: "Benchmark the inference engine: GEMM GFLOP/s vs numpy on the models' shapes, prefill tokens/s per model.")
+    abstract: "Benchmark the inference engine: GEMM GFLOP/s vs numpy on the models' shapes, prefill tokens/s per model vs PyTorch eager.")
 
   @Option(help: "Prompt length in tokens (rows of every GEMM; default V = 576 plus Q = 50).")
   var tokens = 626
@@ -16,14 +16,19 @@ struct BenchInferCommand: ParsableCommand {
   @Option(help: "Minimum seconds per timing batch (best of 3 batches is reported).")
   var seconds = 0.1
 
+  @Option(help: "Python interpreter with torch for the PyTorch prefill reference (default: $\(TorchReference.environmentVariable), else the training virtualenv, else python3).")
+  var python: String?
+
   func validate() throws {
     guard tokens >= 1 else { throw ValidationError("--tokens must be at least 1") }
     guard seconds > 0 else { throw ValidationError("--seconds must be positive") }
   }
 
   func run() throws {
-    let store = CheckpointStore(projectRoot: try ProjectLayout.locate().root)
-    let report = try InferenceBenchmark.run(store: store, tokens: tokens, minimumSeconds: seconds) { print($0) }
+    let root = try ProjectLayout.locate().root
+    let store = CheckpointStore(projectRoot: root)
+    let torch = (reference: TorchReference(python: python), script: root.appendingPathComponent("Benchmarks/torch_prefill.py"))
+    let report = try InferenceBenchmark.run(store: store, tokens: tokens, minimumSeconds: seconds, torch: torch) { print($0) }
     print(report.text)
   }
 }

@@ -57,8 +57,11 @@ struct FiguresAndBenchmarkTests {
     let shape = GEMMShape(label: "s", m: 1, n: 1, k: 1)
     let report = InferenceBenchmarkReport(
       gemm: [.init(shape: shape, gflops: 10, numpyGFLOPs: 20), .init(shape: shape, gflops: 40, numpyGFLOPs: 20)],
-      numpyUnavailable: nil, prefill: [.init(model: "1m", N: 10, tokens: 100, seconds: 0.5)], machine: machine)
+      numpyUnavailable: nil,
+      prefill: [.init(model: "1m", N: 10, tokens: 100, seconds: 0.5), .init(model: "5m", N: 20, tokens: 100, seconds: 0.5, torchSeconds: 1)],
+      machine: machine)
     #expect(report.ratioToNumpy == 1)
+    #expect(report.text.contains("PyTorch / engine = 2.00×"))
     #expect(report.text.contains("200 tokens/s"))
     #expect(report.text.contains("(target ≥ 0.70: met)"))
   }

@@ -1,4 +1,5 @@
 import Foundation
+import MiniTasks
 import MiniVLM
 import Testing
 import VLM
@@ -74,5 +75,63 @@ struct EvaluationTests {
     let b = model.stages(image: image, question: Array(set.questions[4..<8]))
     #expect(maxAbsoluteDifference(a.compressed.values, b.compressed.values) > 1e-4)
     #expect(a.patches == b.patches)
+  }
+}
+
+@Suite("Agreement with the trainer's predictions")
+struct AgreementTests {
+  func evaluation() throws -> (MiniEvaluation, TrainerPredictions) {
+    let evaluation = try Mini.model(.pool).evaluate(Mini.evalSet(), batch: 8)
+    let trainer = TrainerPredictions(
+      predictions: evaluation.predictions, margins: evaluation.margins,
+      crossEntropies: evaluation.crossEntropies.map(Float.init), evalShardSHA256: "x", cell: "test")
+    return (evaluation, trainer)
+  }
+
+  @Test func identicalAnswersPass() throws {
+    let (evaluation, trainer) = try evaluation()
+    let agreement = try PredictionAgreement(evaluation, questions: 0..<13, trainer: trainer)
+    #expect(agreement.passes && agreement.identical == 13 && agreement.disagreements.isEmpty)
+    #expect(agreement.maxCrossEntropyDifference < 1e-6)
+  }
+
+  @Test func aDifferenceAwayFromATieFails() throws {
+    var (evaluation, trainer) = try evaluation()
+    trainer.predictions[4] = (trainer.predictions[4] + 1) % 24
+    // 12 of 13 identical is far below 99.9 % anyway; make the share rule pass by a long tail of
+    // agreeing questions so that only the margin rule decides.
+    let longTail = 2000
+    evaluation.predictions += Array(repeating: 1, count: longTail)
+    evaluation.margins += Array(repeating: 1, count: longTail)
+    evaluation.crossEntropies += Array(repeating: 0, count: longTail)
+    trainer.predictions += Array(repeating: 1, count: longTail)
+    trainer.margins += Array(repeating: 1, count: longTail)
+    trainer.crossEntropies += Array(repeating: 0, count: longTail)
+    let agreement = try PredictionAgreement(evaluation, questions: 0..<(13 + longTail), trainer: trainer)
+    #expect(agreement.identicalShare >= 0.999 && agreement.disagreements.map(\.question) == [4])
+    #expect(agreement.passes == (max(evaluation.margins[4], trainer.margins[4]) < 1e-3))
+    evaluation.margins[4] = 1e-4
+    trainer.margins[4] = 2e-4
+    #expect(try PredictionAgreement(evaluation, questions: 0..<(13 + longTail), trainer: trainer).passes)
+    #expect(throws: MiniVLMError.self) { try PredictionAgreement(evaluation, questions: 0..<5, trainer: trainer) }
+  }
+}
+
+@Suite("Evaluation data from shards")
+struct EvalDataTests {
+  @Test func directoriesAndShardsLoadWithTheirDigests() throws {
+    let directory = try Mini.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let plan = try MiniDatasetPlan(generator: .standard(.reasoning), seed: 1, trainQuestions: 10, evalQuestions: 20)
+    _ = try MiniDataset.write(plan, into: directory) { _ in }
+    let set = try MiniEvalSet.load(directory, family: "reasoning")
+    #expect(set.questionCount == 20 && set.sources.count == 1 && set.sources[0].split == "eval")
+    let shard = URL(fileURLWithPath: set.sources[0].path)
+    #expect(set.sources[0].sha256 == (try MiniVLM.sha256(of: shard)))
+    #expect(try MiniEvalSet.load(shard, family: "reasoning") == set)
+    #expect(throws: MiniVLMError.self) { try MiniEvalSet.load(shard, family: "ocr") }
+    #expect(throws: MiniVLMError.self) { try MiniEvalSet.load(directory, family: "ocr") }
+    let requests = set.requests(3)
+    #expect(requests.imageCount == 3 && requests.imageIndex == [0, 1, 2] && requests.questionCount == 3)
   }
 }
