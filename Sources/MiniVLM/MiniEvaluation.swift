@@ -207,7 +207,7 @@ extension MiniVLM {
 
   /// The connector's per-image state for every image of the set, the tower run once per image.
   func imageStates(_ set: MiniEvalSet, threads: Int) -> [MiniConnector.ImageState] {
-    forEachImageUnit(set, threads: threads) { features, flops in connector.imageState(features, flops: &flops) }
+    forEachImageUnit(set, threads: threads) { features, flops in connector.imageStates(features, flops: &flops) }
   }
 
   /// The vision tower's features of every image of the set (what the tower alone costs).
@@ -215,9 +215,10 @@ extension MiniVLM {
     forEachImageUnit(set, threads: threads) { features, _ in features }
   }
 
-  /// `body` of every image's features, the images encoded `imagesPerUnit` at a time.
+  /// `body` of each unit's features (one result per image), the images encoded
+  /// `imagesPerUnit` at a time.
   private func forEachImageUnit<T: Sendable>(
-    _ set: MiniEvalSet, threads: Int, _ body: (VisionFeatures, inout Int) -> T
+    _ set: MiniEvalSet, threads: Int, _ body: ([VisionFeatures], inout Int) -> [T]
   ) -> [T] {
     let count = set.imageCount, bytes = 3 * set.imageSide * set.imageSide
     let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
@@ -228,7 +229,7 @@ extension MiniVLM {
       let range = (unit * Self.imagesPerUnit)..<min(count, (unit + 1) * Self.imagesPerUnit)
       let images = range.map { Self.image(pixels: set.pixels[($0 * bytes)..<(($0 + 1) * bytes)], side: set.imageSide) }
       var flops = 0
-      for (image, features) in zip(range, vision.features(images, flops: &flops)) { shared[image] = body(features, &flops) }
+      for (image, result) in zip(range, body(vision.features(images, flops: &flops), &flops)) { shared[image] = result }
     }
     return slots.map { $0! }
   }

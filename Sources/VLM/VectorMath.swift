@@ -16,7 +16,10 @@ enum VectorMath {
     // Adding 1.5 · 2²³ rounds to the nearest integer n (ties to even) and leaves n in the low
     // mantissa bits: the float stays vectorised where a float → int conversion would not be.
     let magic = Vector(repeating: 12_582_912)
-    let clamped = pointwiseMin(pointwiseMax(x, Vector(repeating: -87.3)), Vector(repeating: 88))
+    // Comparisons and selects on the concrete vector type inline; the generic `pointwiseMin`
+    // does not, and cost a function call per vector.
+    let low = Vector(repeating: -87.3), high = Vector(repeating: 88)
+    let clamped = x.replacing(with: low, where: x .< low).replacing(with: high, where: x .> high)
     let shifted = clamped * 1.442_695_04 + magic
     let n = shifted - magic
     let r = clamped - n * 0.693_359_375 + n * 2.121_944_4e-4
