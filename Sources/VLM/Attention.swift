@@ -1,4 +1,5 @@
 import Foundation
+import VectorKernels
 
 /// Multi-head scaled dot-product attention, `softmax(q·kᵀ/√d_head) · v` per head.
 ///
@@ -77,26 +78,10 @@ public enum Attention {
     }
   }
 
-  /// Numerically stable softmax of one vector, in place.
+  /// Numerically stable softmax of one vector, in place (`exp(x − max) / Σ`, in `VectorKernels`).
   @inline(__always)
   static func softmax(_ x: UnsafeMutableBufferPointer<Float>) {
-    // Four independent running maxima: `m > v ? m : v` compiles to one `maxss` each, where
-    // `Swift.max`'s NaN-ordering blend costs a dependent chain of seven instructions per element.
-    var (m0, m1, m2, m3) = (-Float.infinity, -Float.infinity, -Float.infinity, -Float.infinity)
-    var i = 0
-    while i + 4 <= x.count {
-      m0 = m0 > x[i] ? m0 : x[i]
-      m1 = m1 > x[i + 1] ? m1 : x[i + 1]
-      m2 = m2 > x[i + 2] ? m2 : x[i + 2]
-      m3 = m3 > x[i + 3] ? m3 : x[i + 3]
-      i += 4
-    }
-    while i < x.count {
-      m0 = m0 > x[i] ? m0 : x[i]
-      i += 1
-    }
-    let maximum = Swift.max(Swift.max(m0, m1), Swift.max(m2, m3))
-    let inverse = 1 / VectorMath.exponentiate(x, subtracting: maximum)
-    for i in x.indices { x[i] *= inverse }
+    guard let base = x.baseAddress else { return }
+    vk_softmax(base, x.count)
   }
 }

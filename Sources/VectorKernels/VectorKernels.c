@@ -55,7 +55,7 @@ static inline __attribute__((always_inline)) void gate_block(float *restrict x, 
   for (int i = 0; i < BLOCK; i++) x[i] = x[i] / (1.0f + exp_one(-slope * x[i]));
 }
 
-VK_CLONES float vk_exponentiate(float *x, long count, float shift) {
+static inline __attribute__((always_inline)) float exponentiate(float *x, long count, float shift) {
   float sums[BLOCK] = {0};
   long i = 0;
   for (; i + BLOCK <= count; i += BLOCK) exponentiate_block(x + i, shift, sums);
@@ -69,6 +69,23 @@ VK_CLONES float vk_exponentiate(float *x, long count, float shift) {
   float total = 0;
   for (int j = 0; j < BLOCK; j++) total += sums[j];
   return total;
+}
+
+VK_CLONES float vk_exponentiate(float *x, long count, float shift) { return exponentiate(x, count, shift); }
+
+VK_CLONES void vk_softmax(float *x, long count) {
+  if (count <= 0) return;
+  // Sixteen running maxima, `m > v ? m : v` (one vector max), then their maximum.
+  float maxima[BLOCK];
+  for (int j = 0; j < BLOCK; j++) maxima[j] = x[0];
+  long i = 0;
+  for (; i + BLOCK <= count; i += BLOCK)
+    for (int j = 0; j < BLOCK; j++) maxima[j] = maxima[j] > x[i + j] ? maxima[j] : x[i + j];
+  for (; i < count; i++) maxima[0] = maxima[0] > x[i] ? maxima[0] : x[i];
+  float maximum = maxima[0];
+  for (int j = 1; j < BLOCK; j++) maximum = maximum > maxima[j] ? maximum : maxima[j];
+  float inverse = 1.0f / exponentiate(x, count, maximum);
+  for (long k = 0; k < count; k++) x[k] *= inverse;
 }
 
 VK_CLONES void vk_sigmoid_gate(float *x, long count, float slope) {
