@@ -167,6 +167,9 @@ extension MiniVLM {
   public static let threadRange = 1...256
   /// Images encoded together by the vision tower (fixed, so results never depend on threads).
   static let imagesPerUnit = 16
+  /// Prompts per LM pass by default: enough rows for efficient GEMMs even at V = 1, few enough
+  /// that a batch of a few hundred questions still spreads over the threads.
+  public static let defaultBatch = 32
 
   /// Evaluates the whole set: the tower once per image, the connector per image (per question
   /// for QueCC), and the LM over `batch` prompts at a time.
@@ -175,7 +178,7 @@ extension MiniVLM {
   /// groups of `batch` questions), each run single-threaded on one of `threads` threads: the
   /// result is bit-identical for every thread count. The batch size only regroups rows, which
   /// changes nothing but, at most, the last bits of a GEMM.
-  public func evaluate(_ set: MiniEvalSet, batch: Int = 256, threads: Int = 1) throws(MiniVLMError) -> MiniEvaluation {
+  public func evaluate(_ set: MiniEvalSet, batch: Int = MiniVLM.defaultBatch, threads: Int = 1) throws(MiniVLMError) -> MiniEvaluation {
     guard Self.batchRange.contains(batch) else { throw .incompatibleData(reason: "batch \(batch) outside \(Self.batchRange)") }
     guard Self.threadRange.contains(threads) else { throw .incompatibleData(reason: "threads \(threads) outside \(Self.threadRange)") }
     try set.validate(for: configuration)
