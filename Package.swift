@@ -79,7 +79,9 @@ let package = Package(
       name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
     .target(name: "Safetensors", dependencies: ["AtomicFiles"]),
-    .target(name: "VLM", dependencies: ["CBLAS", "Safetensors", "SeededRandom"]),
+    /// exp and sigmoid gates in C, compiled for the CPU's vector width (picked at load time).
+    .target(name: "VectorKernels"),
+    .target(name: "VLM", dependencies: ["CBLAS", "VectorKernels", "Safetensors", "SeededRandom"]),
     .target(name: "QueCC", dependencies: ["VLM"]),
     .target(name: "InferenceEngine", dependencies: ["VLM", "QueCC", "Safetensors"]),
 

@@ -72,8 +72,20 @@ public struct MiniConnector: Sendable {
 
   /// The per-image work.
   public func imageState(_ features: VisionFeatures, flops: inout Int) -> ImageState {
-    if case .quecc(let quecc, _) = compressor { return .quecc(quecc.imageContext(features, flops: &flops)) }
-    return .tokens(projector(compressed(features, flops: &flops)!, flops: &flops))
+    imageStates([features], flops: &flops)[0]
+  }
+
+  /// The per-image work for several images, each projection one GEMM over all of them.
+  public func imageStates(_ features: [VisionFeatures], flops: inout Int) -> [ImageState] {
+    let compressed: Matrix
+    switch compressor {
+    case .quecc(let quecc, _): return quecc.imageContexts(features, flops: &flops).map(ImageState.quecc)
+    case .tokenPacker(let packer, let grid): compressed = packer.compress(features, grid: grid, flops: &flops)
+    case .pool, .pruMerge: compressed = Matrix.stacking(features.map { self.compressed($0, flops: &flops)! })
+    }
+    let tokens = projector(compressed, flops: &flops)
+    let V = features.isEmpty ? 0 : tokens.rows / features.count
+    return features.indices.map { .tokens(tokens.rows(($0 * V)..<(($0 + 1) * V))) }
   }
 
   /// QueCC's compressed tokens for many questions, `[B·V, w]` (before projection).

@@ -167,6 +167,9 @@ extension MiniVLM {
   public static let threadRange = 1...256
   /// Images encoded together by the vision tower (fixed, so results never depend on threads).
   static let imagesPerUnit = 16
+  /// Prompts per LM pass by default: enough rows for efficient GEMMs even at V = 1, few enough
+  /// that a batch of a few hundred questions still spreads over the threads.
+  public static let defaultBatch = 32
 
   /// Evaluates the whole set: the tower once per image, the connector per image (per question
   /// for QueCC), and the LM over `batch` prompts at a time.
@@ -175,7 +178,7 @@ extension MiniVLM {
   /// groups of `batch` questions), each run single-threaded on one of `threads` threads: the
   /// result is bit-identical for every thread count. The batch size only regroups rows, which
   /// changes nothing but, at most, the last bits of a GEMM.
-  public func evaluate(_ set: MiniEvalSet, batch: Int = 256, threads: Int = 1) throws(MiniVLMError) -> MiniEvaluation {
+  public func evaluate(_ set: MiniEvalSet, batch: Int = MiniVLM.defaultBatch, threads: Int = 1) throws(MiniVLMError) -> MiniEvaluation {
     guard Self.batchRange.contains(batch) else { throw .incompatibleData(reason: "batch \(batch) outside \(Self.batchRange)") }
     guard Self.threadRange.contains(threads) else { throw .incompatibleData(reason: "threads \(threads) outside \(Self.threadRange)") }
     try set.validate(for: configuration)
@@ -207,7 +210,7 @@ extension MiniVLM {
 
   /// The connector's per-image state for every image of the set, the tower run once per image.
   func imageStates(_ set: MiniEvalSet, threads: Int) -> [MiniConnector.ImageState] {
-    forEachImageUnit(set, threads: threads) { features, flops in connector.imageState(features, flops: &flops) }
+    forEachImageUnit(set, threads: threads) { features, flops in connector.imageStates(features, flops: &flops) }
   }
 
   /// The vision tower's features of every image of the set (what the tower alone costs).
@@ -215,9 +218,10 @@ extension MiniVLM {
     forEachImageUnit(set, threads: threads) { features, _ in features }
   }
 
-  /// `body` of every image's features, the images encoded `imagesPerUnit` at a time.
+  /// `body` of each unit's features (one result per image), the images encoded
+  /// `imagesPerUnit` at a time.
   private func forEachImageUnit<T: Sendable>(
-    _ set: MiniEvalSet, threads: Int, _ body: (VisionFeatures, inout Int) -> T
+    _ set: MiniEvalSet, threads: Int, _ body: ([VisionFeatures], inout Int) -> [T]
   ) -> [T] {
     let count = set.imageCount, bytes = 3 * set.imageSide * set.imageSide
     let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
@@ -228,7 +232,7 @@ extension MiniVLM {
       let range = (unit * Self.imagesPerUnit)..<min(count, (unit + 1) * Self.imagesPerUnit)
       let images = range.map { Self.image(pixels: set.pixels[($0 * bytes)..<(($0 + 1) * bytes)], side: set.imageSide) }
       var flops = 0
-      for (image, features) in zip(range, vision.features(images, flops: &flops)) { shared[image] = body(features, &flops) }
+      for (image, result) in zip(range, body(vision.features(images, flops: &flops), &flops)) { shared[image] = result }
     }
     return slots.map { $0! }
   }

@@ -75,13 +75,21 @@ public struct MiniVLM: Sendable {
   /// as the trainer does: `(u8 / 255 − 0.5) / 0.5`.
   public static func image(pixels: some Collection<UInt8>, side: Int) -> Image {
     precondition(pixels.count == side * side * 3, "an RGB image of side \(side) has \(side * side * 3) bytes")
-    var values = [Float](repeating: 0, count: 3 * side * side)
-    for (index, byte) in pixels.enumerated() {
-      let channel = index % 3, pixel = index / 3
-      values[channel * side * side + pixel] = (Float(byte) / 255 - 0.5) / 0.5
+    let area = side * side
+    let values = [Float](unsafeUninitializedCapacity: 3 * area) { values, count in
+      var pixel = 0, channel = 0
+      for byte in pixels {
+        values[channel * area + pixel] = pixelValues[Int(byte)]
+        channel += 1
+        if channel == 3 { (channel, pixel) = (0, pixel + 1) }
+      }
+      count = 3 * area
     }
     return Image(side: side, pixels: values)
   }
+
+  /// `(u8 / 255 − 0.5) / 0.5` for every byte, computed once in the trainer's order of operations.
+  private static let pixelValues: [Float] = (0...255).map { (Float($0) / 255 - 0.5) / 0.5 }
 
   /// QueCC's query embeddings: the LM over each question alone (positions `0…Q−1`), final-normed
   /// state at its last token, `[B, d]`. `questions` holds `B` questions of `Q` tokens back to back.

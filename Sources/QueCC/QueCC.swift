@@ -79,10 +79,15 @@ public struct QueCC: Sendable {
 
   /// Steps 4 and the key/value projections of step 5 for one image.
   public func imageContext(_ features: VisionFeatures, flops: inout Int) -> ImageContext {
-    ImageContext(
-      patches: features.patches,
-      keysValues: attention.project(keys: keyMLP(features.multiLevel, flops: &flops),
-                                    values: valueMLP(features.multiLevel, flops: &flops), flops: &flops))
+    imageContexts([features], flops: &flops)[0]
+  }
+
+  /// The same for several images, each projection one GEMM over all of them.
+  public func imageContexts(_ features: [VisionFeatures], flops: inout Int) -> [ImageContext] {
+    let multi = Matrix.stacking(features.map(\.multiLevel))
+    let keysValues = attention.project(
+      keys: keyMLP(multi, flops: &flops), values: valueMLP(multi, flops: &flops), images: features.count, flops: &flops)
+    return zip(features, keysValues).map { ImageContext(patches: $0.patches, keysValues: $1) }
   }
 
   /// Compresses `features` to `grid.tokenCount` tokens of width `d`.

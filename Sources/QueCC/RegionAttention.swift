@@ -19,10 +19,12 @@ struct RegionAttention: Sendable {
   let output: Linear
   let heads: Int
 
-  /// Keys and values after their input projections, `[P, d]` each.
+  /// One image's keys and values after their input projections: rows `firstRow ..< firstRow + P`
+  /// of `keys` and `values` (several images share one projected matrix, uncopied).
   struct ProjectedKeysValues: Sendable {
     let keys: Matrix
     let values: Matrix
+    var firstRow = 0
   }
 
   init(_ weights: Weights, width: Int, heads: Int) throws(WeightsError) {
@@ -57,6 +59,14 @@ struct RegionAttention: Sendable {
     ProjectedKeysValues(keys: key(keys, flops: &flops), values: value(values, flops: &flops))
   }
 
+  /// The keys and values of `images` patch grids stacked in `keys` and `values` (`[images·P, ·]`),
+  /// projected by one GEMM each, one entry per image.
+  func project(keys: Matrix, values: Matrix, images: Int, flops: inout Int) -> [ProjectedKeysValues] {
+    let projected = project(keys: keys, values: values, flops: &flops)
+    let patches = images == 0 ? 0 : keys.rows / images
+    return (0..<images).map { ProjectedKeysValues(keys: projected.keys, values: projected.values, firstRow: $0 * patches) }
+  }
+
   /// Attends `B = keysValues.count` blocks of region queries at once: `queries` is `[B·R, d]`,
   /// block `b` attending to `keysValues[b]`; returns `[B·R, d]`.
   func callAsFunction(queries: Matrix, keysValues: [ProjectedKeysValues], grid: CompressionGrid, flops: inout Int) -> Matrix {
@@ -80,6 +90,7 @@ struct RegionAttention: Sendable {
                   let first = head * headWidth
                   var top = -Float.infinity
                   for (j, patch) in windows[region].enumerated() {
+                    let patch = kv.firstRow + patch
                     var dot: Float = 0
                     for c in first..<(first + headWidth) { dot += q[row * width + c] * k[patch * width + c] }
                     weights[j] = dot * scale
@@ -93,7 +104,7 @@ struct RegionAttention: Sendable {
                   for j in weights.indices { weights[j] /= total }
                   for c in first..<(first + headWidth) {
                     var sum: Float = 0
-                    for (j, patch) in windows[region].enumerated() { sum += weights[j] * v[patch * width + c] }
+                    for (j, patch) in windows[region].enumerated() { sum += weights[j] * v[(kv.firstRow + patch) * width + c] }
                     out[row * width + c] = sum
                   }
                 }

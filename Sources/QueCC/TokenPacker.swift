@@ -29,11 +29,18 @@ public struct TokenPacker: Sendable {
   }
 
   public func callAsFunction(_ features: VisionFeatures, grid: CompressionGrid, flops: inout Int) -> Matrix {
-    let downsampled = Self.bilinearDownsample(features.patches, gridSide: grid.gridSide, to: grid.side)
+    compress([features], grid: grid, flops: &flops)
+  }
+
+  /// Compresses several images at once, `[images·V, d]` (image `i`'s tokens in rows
+  /// `i·V ..< (i+1)·V`); every projection is one GEMM over all of them.
+  public func compress(_ features: [VisionFeatures], grid: CompressionGrid, flops: inout Int) -> Matrix {
+    let downsampled = Matrix.stacking(features.map { Self.bilinearDownsample($0.patches, gridSide: grid.gridSide, to: grid.side) })
     let queries = queryNorm(queryProjection(downsampled, flops: &flops))
-    let keys = keyMLP(features.multiLevel, flops: &flops)
-    let values = valueMLP(features.multiLevel, flops: &flops)
-    return attention(queries: queries, keys: keys, values: values, grid: grid, flops: &flops)
+    let multi = Matrix.stacking(features.map(\.multiLevel))
+    let keysValues = attention.project(
+      keys: keyMLP(multi, flops: &flops), values: valueMLP(multi, flops: &flops), images: features.count, flops: &flops)
+    return attention(queries: queries, keysValues: keysValues, grid: grid, flops: &flops)
   }
 
   /// `F.interpolate(mode: "bilinear", align_corners: true)` of a `[g·g, d]` grid to `[n·n, d]`

@@ -1,4 +1,5 @@
 import Foundation
+import VectorKernels
 
 /// Multi-head scaled dot-product attention, `softmax(q·kᵀ/√d_head) · v` per head.
 ///
@@ -77,12 +78,10 @@ public enum Attention {
     }
   }
 
-  /// Numerically stable softmax of one vector, in place.
+  /// Numerically stable softmax of one vector, in place (`exp(x − max) / Σ`, in `VectorKernels`).
   @inline(__always)
   static func softmax(_ x: UnsafeMutableBufferPointer<Float>) {
-    var maximum = -Float.infinity
-    for v in x { maximum = max(maximum, v) }
-    let inverse = 1 / VectorMath.exponentiate(x, subtracting: maximum)
-    for i in x.indices { x[i] *= inverse }
+    guard let base = x.baseAddress else { return }
+    vk_softmax(base, x.count)
   }
 }

@@ -178,8 +178,11 @@ extension VisionEncoder {
                     let tokens = UnsafeBufferPointer(start: h + (image * T + 1) * w, count: P * w)
                     if layer == config.featureLayer { patches[image] = Array(tokens) }
                     for (slot, level) in levels.enumerated() where level == layer {
-                      for patch in 0..<P {
-                        for c in 0..<w { multiLevel[image][(patch * levels.count + slot) * w + c] = tokens[patch * w + c] }
+                      multiLevel[image].withUnsafeMutableBufferPointer { multi in
+                        for patch in 0..<P {
+                          (multi.baseAddress! + (patch * levels.count + slot) * w)
+                            .update(from: tokens.baseAddress! + patch * w, count: w)
+                        }
                       }
                     }
                   }

@@ -25,7 +25,7 @@ struct MiniEvalCommand: ParsableCommand {
   var data: String?
 
   @Option(help: "Questions per LM batch (\(MiniVLM.batchRange.lowerBound)…\(MiniVLM.batchRange.upperBound)).")
-  var batch = 256
+  var batch = MiniVLM.defaultBatch
 
   @Option(help: "Threads (\(MiniVLM.threadRange.lowerBound)…\(MiniVLM.threadRange.upperBound)); results do not depend on it.")
   var threads = ProcessInfo.processInfo.activeProcessorCount
