@@ -45,7 +45,10 @@ struct ListCommand: ParsableCommand {
 
 /// Flags shared by the commands that run targets.
 struct RunFlags: ParsableArguments {
-  @Option(name: .shortAndLong, help: "How many targets run at once (default: the number of cores).")
+  /// More would only queue on the machine: one target is one process, and there are 8 targets.
+  static let jobRange = 1...64
+
+  @Option(name: .shortAndLong, help: "How many targets run at once, \(rangeText(jobRange)) (default: the number of cores).")
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
   @Flag(help: "Rerun the named targets (all for `repro all`) even if they are up to date.")
@@ -58,7 +61,7 @@ struct RunFlags: ParsableArguments {
   var noWait = false
 
   func validate() throws {
-    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    try check("--jobs", jobs, in: Self.jobRange)
   }
 }
 

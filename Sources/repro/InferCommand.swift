@@ -22,10 +22,10 @@ struct InferCommand: ParsableCommand {
   @Option(help: "The compressor between the vision tower and the LLM (QueCC reads the question).")
   var compressor: CompressorKind = .quecc
 
-  @Option(help: "The question (one token per UTF-8 byte, so Q is its length in bytes).")
+  @Option(help: "The question (one token per UTF-8 byte, so Q is its length in bytes: \(InferenceRequest.questionTokenRange.upperBound) at most).")
   var question = "What is the person on the left holding?"
 
-  @Option(help: "Tokens to generate greedily (the first comes from prefill).")
+  @Option(help: "Tokens to generate greedily (the first comes from prefill): \(rangeText(InferenceRequest.newTokenRange)).")
   var newTokens = 8
 
   static var supportedTokens: [Int] {
@@ -42,7 +42,11 @@ struct InferCommand: ParsableCommand {
       throw ValidationError("--tokens \(tokens) is not a square number of regions of the 24 × 24 grid; "
         + "choose one of \(Self.supportedTokens.map(String.init).joined(separator: ", "))")
     }
-    guard newTokens >= 1 else { throw ValidationError("--new-tokens must be at least 1") }
+    try check("--new-tokens", newTokens, in: InferenceRequest.newTokenRange)
+    guard InferenceRequest.questionTokenRange.contains(question.utf8.count) else {
+      throw ValidationError("--question is \(question.utf8.count) bytes (tokens) long; at most "
+        + "\(InferenceRequest.questionTokenRange.upperBound) are supported")
+    }
   }
 
   func run() throws {
