@@ -110,15 +110,26 @@ import Testing
     }
 
     /// The experiment processes this driver started.
-    var children: [Int32] {
+    var children: [Int32] { Self.children(of: process.processIdentifier) }
+
+    /// The live processes whose parent is `parent` (zombies, already dead, left out).
+    static func children(of parent: Int32) -> [Int32] {
       let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
       return entries.compactMap(Int32.init).filter { pid in
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
           let close = stat.lastIndex(of: ")")
         else { return false }
         let fields = stat[stat.index(after: close)...].split(separator: " ")
-        return fields.count > 1 && Int32(fields[1]) == process.processIdentifier
+        return fields.count > 1 && fields[0] != "Z" && Int32(fields[1]) == parent
       }
+    }
+
+    /// Whether `pid` is still running (not gone, not a zombie).
+    static func isAlive(_ pid: Int32) -> Bool {
+      guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else {
+        return false
+      }
+      return stat[stat.index(after: close)...].split(separator: " ").first != "Z"
     }
 
     func finish() -> Int32 {
@@ -164,6 +175,38 @@ import Testing
     #expect(rerun.finish() == 0, "\(rerun.log)")
     #expect(sandbox.lockBytes() == lock)
     #expect(sandbox.outputs(of: "figure1") == outputs)
+  }
+
+  /// Issue 11, item 10: `timeout -s KILL 8 ./repro all --force` left figure processes running
+  /// under PID 1 for about 45 s. The experiments (and the gnuplot they run) die with the driver.
+  @Test func killingTheDriverWithSIGKILLLeavesNoOrphans() throws {
+    let (sandbox, _, _) = try Self.builtSandbox()
+    defer { sandbox.remove() }
+    let run = try Repro(["figure", "1", "--force"], in: sandbox, slow: true)
+    try run.waitUntilRunning(sandbox)
+    let experiments = run.children
+    try #require(experiments.count == 1, "\(run.log)")
+    let descendants = experiments + experiments.flatMap { Repro.children(of: $0) }
+    kill(run.process.processIdentifier, SIGKILL)
+    _ = run.finish()
+    for _ in 0..<40 where descendants.contains(where: Repro.isAlive) { Thread.sleep(forTimeInterval: 0.05) }
+    let orphans = descendants.filter(Repro.isAlive)
+    orphans.forEach { kill($0, SIGKILL) }
+    #expect(orphans.isEmpty, "still running 2 s after the driver was killed: \(orphans)")
+  }
+
+  /// Issue 11, item 12: SIGTERM exits 143 (128 + 15), as the README now says, like Ctrl-C's 130.
+  @Test func sigtermStopsTheRunCleanlyWithStatus143() throws {
+    let (sandbox, lock, outputs) = try Self.builtSandbox()
+    defer { sandbox.remove() }
+    let run = try Repro(["figure", "1", "--force"], in: sandbox, slow: true)
+    try run.waitUntilRunning(sandbox)
+    kill(run.process.processIdentifier, SIGTERM)
+    #expect(run.finish() == 143, "\(run.log)")
+    #expect(sandbox.lockBytes() == lock)
+    #expect(sandbox.outputs(of: "figure1") == outputs)
+    let readme = try String(contentsOf: Sandbox.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    #expect(readme.contains("130 after Ctrl-C, 143 after SIGTERM"))
   }
 
   @Test func ctrlCStopsTheRunCleanlyWithStatus130() throws {
