@@ -4,7 +4,7 @@ import ScalingLawFit
 // Every count a user types has a documented range, checked in `validate()` before anything
 // runs: a value outside it stops with a message naming the range, never a trap or a giant
 // allocation. The ranges themselves live beside what they limit (`Bootstrap.resampleRange`,
-// `InferenceRequest.newTokenRange`, …); the help texts print them with `rangeText`.
+// `InferCommand.newTokenRange`, …); the help texts print them with `rangeText`.
 
 /// `1…2048`, as help texts and errors write a range.
 func rangeText(_ range: ClosedRange<Int>) -> String {
