@@ -339,6 +339,21 @@ import Testing
     #expect(["figure3b", "table1"].map { sandbox.outputs(of: $0) } == outputs)
   }
 
+  /// Issue 11, item 11: a fresh clone's first `./repro all` finds everything up to date and says
+  /// why, and how to regenerate anyway; later no-op runs print only their summary line.
+  @Test func aFreshCheckoutsFirstRunSaysWhyNothingRan() throws {
+    let (sandbox, _, _) = try Self.builtSandbox()
+    defer { sandbox.remove() }
+    try FileManager.default.removeItem(at: sandbox.figures.appendingPathComponent(RunLock.fileName))
+    let first = try Repro(["figure", "1"], in: sandbox)
+    #expect(first.finish() == 0)
+    #expect(first.log.contains("nothing to do: 1 target up to date"), "\(first.log)")
+    #expect(first.log.contains("already match their inputs") && first.log.contains("./repro all --force"), "\(first.log)")
+    let second = try Repro(["figure", "1"], in: sandbox)
+    #expect(second.finish() == 0)
+    #expect(!second.log.contains("already match their inputs"), "\(second.log)")
+  }
+
   @Test func aSecondReproWaitsForTheFirstOrStops() throws {
     let (sandbox, lock, _) = try Self.builtSandbox()
     defer { sandbox.remove() }
