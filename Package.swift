@@ -37,6 +37,7 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
   ],
   targets: [
     // MARK: Libraries (one job each)
@@ -45,7 +46,7 @@ let package = Package(
     .target(name: "ScalingLaw", dependencies: [numerics]),
     .target(name: "ScalingLawFit", dependencies: ["ScalingLaw", "SeededRandom", numerics]),
     .target(name: "ComputeFrontier", dependencies: ["ScalingLaw", numerics]),
-    .target(name: "ResultsStore", dependencies: [grdb, crypto, "ScalingLaw"]),
+    .target(name: "ResultsStore", dependencies: [grdb, crypto, "ScalingLaw", .product(name: "SwiftCSV", package: "SwiftCSV")]),
     .target(name: "Gnuplot", dependencies: ["AtomicFiles"]),
     .target(name: "PaperFigures", dependencies: ["Gnuplot", "ScalingLaw", "ComputeFrontier"]),
     .target(name: "PaperAnalysis", dependencies: ["ScalingLaw", "ScalingLawFit", "ComputeFrontier", "ResultsStore"]),

@@ -26,7 +26,7 @@ ExperimentRun.main(.figure1) { run in
   }
   let figure = ScalingLawFigure(name: "figure1", panels: panels, header: [
     "Figure 1 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",
-    "Input: \(run.describe(.visualReasoning, observations)) of paper-artifacts/results.sqlite, seed \(run.results.seedDigest).",
+    "Input: \(run.describe(.visualReasoning, observations)) of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
     "Fit: \(method), bounds \(fit.bounds?.description ?? "none"), \(fit.convention), SSE \(fit.sse).",
   ])
   try run.write(figure.script())

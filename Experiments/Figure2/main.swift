@@ -59,7 +59,7 @@ ExperimentRun.main(.figure2) { run in
   }
   try run.write(PlotFigure(name: "figure2", panels: panels, header: [
     "Figure 2 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",
-    "Input: \(run.describe(.visualReasoning, observations)) of paper-artifacts/results.sqlite, seed \(run.results.seedDigest).",
+    "Input: \(run.describe(.visualReasoning, observations)) of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
     "Fit: \(method), bounds \(extrapolation.fit.bounds?.description ?? "none"), T = V; errors are on Y = 1 - accuracy.",
   ]).script())
   try run.write(CSVTable(

@@ -35,7 +35,7 @@ ExperimentRun.main(.figure3a) { run in
       ]))),
   ], header: [
     "Figure 3a of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",
-    "Input: \(run.describe(.visualReasoning, observations)) of paper-artifacts/results.sqlite, seed \(run.results.seedDigest).",
+    "Input: \(run.describe(.visualReasoning, observations)) of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
     "Fit: \(method), bounds \(fit.bounds?.description ?? "none"), \(fit.convention): a = \(fit.law.a), alpha = \(fit.law.alpha), beta = \(fit.law.beta), D = \(fit.law.D).",
   ])
   try run.write(figure.script())

@@ -48,7 +48,7 @@ ExperimentRun.main(.figure3b) { run in
   }
   try run.write(ScalingLawFigure(name: "figure3b", panels: panels, header: [
     "Figure 3b of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",
-    "Input: \(run.describe(.ocr, observations)) and dataIssues:ocr of paper-artifacts/results.sqlite, seed \(run.results.seedDigest).",
+    "Input: \(run.describe(.ocr, observations)) and dataIssues:ocr of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
     "Fit (a): \(method), bounds \(fit.bounds!), \(fit.convention), SSE \(fit.sse).",
     "Fit (b): \(method), bounds \(comparison.bounds!), \(comparison.convention), SSE \(comparison.sse).",
   ]).script())

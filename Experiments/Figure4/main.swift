@@ -39,7 +39,7 @@ ExperimentRun.main(.figure4) { run in
   }
   try run.write(PlotFigure(name: "figure4", panels: panels, columns: Qs.count, header: [
     "Figure 4 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",
-    "Input: results:visual-reasoning and results:ocr of paper-artifacts/results.sqlite, seed \(run.results.seedDigest).",
+    "Input: results:visual-reasoning and results:ocr of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
     "Iso-compute groups: greedy sweep by FLOPs, every member within ±\(grouping.tolerance) of the group's geometric-mean FLOPs.",
   ]).script())
   try run.write(CSVTable(

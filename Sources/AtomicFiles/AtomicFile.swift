@@ -21,13 +21,30 @@ public enum AtomicFile {
   }
 
   /// Writes `data` to `url` through a temporary sibling and a rename.
+  ///
+  /// Written with the system calls themselves, so a failure says what the system said (`No such
+  /// file or directory`), with the path, rather than Foundation's generic wording.
   public static func write(_ data: Data, to url: URL) throws(Failure) {
     let temporary = temporarySibling(of: url)
-    do {
-      try data.write(to: temporary)
-    } catch {
+    let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw Failure(path: url.path, reason: String(cString: strerror(errno))) }
+    var failure: Int32 = 0
+    data.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          return
+        }
+        offset += written
+      }
+    }
+    if close(descriptor) != 0 && failure == 0 { failure = errno }
+    guard failure == 0 else {
       try? FileManager.default.removeItem(at: temporary)
-      throw Failure(path: url.path, reason: "\(error)")
+      throw Failure(path: url.path, reason: String(cString: strerror(failure)))
     }
     try move(temporary, to: url)
   }

@@ -11,7 +11,8 @@ enum Format {
 
   /// `share` (in [0, 1]) as a percentage with one decimal: 97.5 %.
   static func percent(_ share: Double) -> String {
-    String(format: "%.1f %%", share * 100)
+    guard share.isFinite else { return "undefined" }
+    return String(format: "%.1f %%", share * 100)
   }
 
   /// A tolerance (in [0, 1]) as a percentage, shortest form: 15 %, 2 %.

@@ -14,22 +14,23 @@ public struct LedgerInputs: Sendable {
   public var dataIssues: [DataIssue]
   /// Provenance of every seed file (for the report).
   public var sources: [Source]
-  /// The database's seed digest; `nil` for hand-made inputs.
-  public var seedDigest: String?
+  /// ``ResultsStore/ResultsDatabase/readDigest`` of the selections read (``selections``): names
+  /// exactly the data the claims were checked against; `nil` for hand-made inputs.
+  public var dataDigest: String?
   /// The bundled engine's timings (not in the database: the inference-cost experiment's output);
   /// `nil` when that experiment has not run.
   public var inferenceCost: MeasuredInferenceCost?
 
   public init(
     visualReasoning: Grid, ocr: Grid, table1: [Table1Entry], dataIssues: [DataIssue], sources: [Source] = [],
-    seedDigest: String? = nil, inferenceCost: MeasuredInferenceCost? = nil
+    dataDigest: String? = nil, inferenceCost: MeasuredInferenceCost? = nil
   ) {
     self.visualReasoning = visualReasoning
     self.ocr = ocr
     self.table1 = table1
     self.dataIssues = dataIssues
     self.sources = sources
-    self.seedDigest = seedDigest
+    self.dataDigest = dataDigest
     self.inferenceCost = inferenceCost
   }
 
@@ -39,7 +40,8 @@ public struct LedgerInputs: Sendable {
       visualReasoning: try Grid(suite: .visualReasoning, database: database),
       ocr: try Grid(suite: .ocr, database: database),
       table1: try database.table1(), dataIssues: try database.dataIssues(), sources: try database.sources(),
-      seedDigest: database.seedDigest, inferenceCost: inferenceCost)
+      inferenceCost: inferenceCost)
+    dataDigest = database.readDigest
   }
 
   /// The database selections the ledger reads: the report experiment's registered inputs.

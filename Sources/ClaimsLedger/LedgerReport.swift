@@ -5,14 +5,14 @@ import ScalingLaw
 /// The checked ledger: every claim's result, the data warnings and the fits they rest on.
 ///
 /// Its JSON (``json()``) is the output of `repro verify --json`: an object with `schemaVersion`,
-/// `seedDigest`, `settings`, `counts`, `claims` (see ``ClaimResult``), `warnings` and `fits`
+/// `dataDigest`, `settings`, `counts`, `claims` (see ``ClaimResult``), `warnings` and `fits`
 /// (``FitSummary``, as `repro fit --json`). Keys are sorted and numbers at full precision, so the
 /// same data gives the same bytes.
 public struct LedgerReport: Sendable, Codable, Equatable {
   /// Bumped when a key is removed or changes meaning (adding keys keeps the version).
-  public var schemaVersion = 1
-  /// The seed digest of the database the claims were checked against.
-  public var seedDigest: String?
+  public var schemaVersion = 2
+  /// The digest of the data the claims were checked against (``LedgerInputs/dataDigest``).
+  public var dataDigest: String?
   public var settings: Settings
   /// Claims per status: `pass`, `fail`, `unverifiable` (every key always present).
   public var counts: [String: Int]
@@ -34,7 +34,7 @@ public struct LedgerReport: Sendable, Codable, Equatable {
 
   init(evidence: Evidence, claims: [ClaimResult]) {
     let s = evidence.settings
-    seedDigest = evidence.inputs.seedDigest
+    dataDigest = evidence.inputs.dataDigest
     settings = Settings(
       method: s.method.rawValue, comparedMethods: s.methods.map(\.rawValue), bounds: s.bounds.description,
       ocrBounds: s.ocrBounds.description, convention: TokenConvention.visual.description,
@@ -48,14 +48,14 @@ public struct LedgerReport: Sendable, Codable, Equatable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case schemaVersion, seedDigest, settings, counts, claims, warnings, fits
+    case schemaVersion, dataDigest, settings, counts, claims, warnings, fits
   }
 
-  /// Encodes every key, `seedDigest` as `null` for hand-made inputs, so the schema never changes shape.
+  /// Encodes every key, `dataDigest` as `null` for hand-made inputs, so the schema never changes shape.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(schemaVersion, forKey: .schemaVersion)
-    try container.encode(seedDigest, forKey: .seedDigest)
+    try container.encode(dataDigest, forKey: .dataDigest)
     try container.encode(settings, forKey: .settings)
     try container.encode(counts, forKey: .counts)
     try container.encode(claims, forKey: .claims)

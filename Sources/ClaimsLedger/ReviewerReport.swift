@@ -18,7 +18,7 @@ public enum ReviewerReport {
         + "`./repro report` (also part of `./repro all`); `./repro verify` prints the same verdicts on a terminal. "
         + "Criteria and tolerances are constants in `Sources/ClaimsLedger/`, fixed before any result was seen."),
       .bullets([
-        "Data: `paper-artifacts/results.sqlite`, seed digest `\(ledger.seedDigest ?? "none")`.",
+        "Data: `paper-artifacts/results.sqlite`, data digest `\(ledger.dataDigest ?? "none")`.",
         "Fits: primary method **\(ledger.settings.method)** (decides the verdicts), compared with "
           + "\(ledger.settings.comparedMethods.map { "`\($0)`" }.joined(separator: ", ")); \(ledger.settings.convention); "
           + "box `\(ledger.settings.bounds)` (visual reasoning), `\(ledger.settings.ocrBounds)` (OCR).",

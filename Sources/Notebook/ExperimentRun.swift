@@ -77,6 +77,15 @@ public final class ExperimentRun {
     return try results.dataIssues(suite: suite)
   }
 
+  /// How an output names the data it was made from: ``ResultsStore/ResultsDatabase/readDigest``
+  /// once every selection this experiment declares has been read (from the same connection its
+  /// rows came from). It changes exactly when those rows do, so an incremental run and a forced
+  /// one write the same bytes, and an output never names data it did not read.
+  public func dataDigest() throws -> String {
+    for selection in experiment.inputs { _ = try results.canonicalDump(selection) }
+    return results.readDigest
+  }
+
   private func require(_ selection: DataSelection) throws {
     guard experiment.inputs.contains(selection) else {
       throw NotebookError.undeclaredInput(experiment: experiment.executable, selection: selection)
@@ -134,9 +143,20 @@ public final class ExperimentRun {
   /// Writes `summary.json`: the experiment's computed numbers at full precision, which the
   /// driver copies into the lock file and the claims ledger reads.
   func writeSummary(_ summary: some Encodable) throws {
+    try AtomicFile.write(Self.json(summary), to: outputDirectory.appendingPathComponent("summary.json"))
+  }
+
+  /// Writes what the driver records as this target's data fingerprints: those of the rows the
+  /// experiment actually read, which may differ from the ones the driver saw before starting it
+  /// if someone changed the database meanwhile without taking the run lock.
+  func writeDataRead(to url: URL) throws {
+    try AtomicFile.write(Self.json(results.readFingerprints), to: url)
+  }
+
+  private static func json(_ value: some Encodable) throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    try AtomicFile.write(encoder.encode(summary) + Data("\n".utf8), to: outputDirectory.appendingPathComponent("summary.json"))
+    return try encoder.encode(value) + Data("\n".utf8)
   }
 }
 
@@ -151,6 +171,26 @@ extension ExperimentRun {
 
     @Flag(help: "Re-measure instead of reusing cached measurements (experiments that time this machine).")
     var force = false
+
+    @Option(help: "Write the fingerprint of every data selection read (JSON: selection id → SHA-256) to this file (used by the driver).")
+    var reportData: String?
+
+    @Flag(help: "Standard input is the driver's lifeline: when it closes, stop at once with every process this experiment started (used by the driver).")
+    var exitWithDriver = false
+  }
+
+  /// Watches standard input, the driver's lifeline: it never writes to it, so a read returns
+  /// only when the driver is gone (end of file, however it died, SIGKILL included). Then the
+  /// experiment's process group, this process and the gnuplot it runs, is killed: a dead driver
+  /// leaves no orphan computing into a staging folder nobody will read.
+  static func exitWithDriver() {
+    let watcher = Thread {
+      var byte: UInt8 = 0
+      while read(STDIN_FILENO, &byte, 1) > 0 {}
+      if getpgrp() == getpid() { kill(0, SIGKILL) }
+      _exit(137)
+    }
+    watcher.start()
   }
 
   /// Runs an experiment: `body` computes and writes the outputs and returns the summary.
@@ -160,6 +200,7 @@ extension ExperimentRun {
   /// rendered (the message says how to install it and render later).
   public static func main(_ experiment: Experiment, _ body: (ExperimentRun) throws -> some Encodable) -> Never {
     let options = Options.parseOrExit()
+    if options.exitWithDriver { exitWithDriver() }
     var staging: URL?
     do {
       let layout = try options.root.map { ProjectLayout(root: URL(fileURLWithPath: $0)) } ?? ProjectLayout.locate()
@@ -175,6 +216,7 @@ extension ExperimentRun {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
       let run = try ExperimentRun(experiment: experiment, layout: layout, outputDirectory: directory, force: options.force)
       try run.writeSummary(try body(run))
+      if let reportData = options.reportData { try run.writeDataRead(to: URL(fileURLWithPath: reportData)) }
       if let staging { try AtomicFile.replaceDirectory(destination, with: staging) }
       if case .failure(let missing) = run.renderer {
         FileHandle.standardError.write(Data("warning: \(experiment.executable): \(NotebookError.imagesNotRendered(reason: missing.description))\n".utf8))

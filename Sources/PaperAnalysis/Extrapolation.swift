@@ -120,7 +120,7 @@ public struct ExtrapolationPoint: Sendable, Codable, Equatable {
   public var difference: Double?
   /// |Ŷ − Y|.
   public var absoluteError: Double?
-  /// |Ŷ − Y| / Y.
+  /// |Ŷ − Y| / Y; `nil` when Y is not positive (it is undefined, and no output may print ∞).
   public var relativeError: Double?
   /// The bootstrap band's ends at this V, when a bootstrap was run.
   public var bandLower: Double?
@@ -133,7 +133,7 @@ public struct ExtrapolationPoint: Sendable, Codable, Equatable {
     if let measuredError {
       difference = predictedError - measuredError
       absoluteError = abs(predictedError - measuredError)
-      relativeError = abs(predictedError - measuredError) / measuredError
+      relativeError = measuredError > 0 ? abs(predictedError - measuredError) / measuredError : nil
     }
     bandLower = band?.lowerBound
     bandUpper = band?.upperBound

@@ -45,6 +45,7 @@ public final class BuildProducts: CodeSource, @unchecked Sendable {
       let ownSource = try? Self.lines(of: ownFolder.appendingPathComponent("sources")).first
     else { throw DriverError.notBuilt(executable: executable, binDirectory: binDirectory.path) }
     let packageRoot = try Self.packageRoot(above: ownSource)
+    try checkBelongsHere(objects: objects, packageRoot: packageRoot)
 
     var modules: [String: [String]] = [:]
     var order: [String] = []
@@ -66,7 +67,27 @@ public final class BuildProducts: CodeSource, @unchecked Sendable {
         }
       }
     }
+    guard !files.isEmpty else { throw DriverError.foreignBuild(binDirectory: binDirectory.path, evidence: linkList.path) }
     return TargetCode(manifest: CodeManifest(files: files, packages: packages), linksRenderer: modules["Gnuplot.build"] != nil)
+  }
+
+  /// Throws ``DriverError/foreignBuild(binDirectory:evidence:)`` when the build records were
+  /// written for another checkout: a build folder copied or moved from elsewhere lists objects
+  /// outside this folder (which would all be skipped, leaving an empty code fingerprint) and
+  /// sources of the other checkout (whose hashes would stand for this one's). A build folder
+  /// inside a package must have been built from that package's sources.
+  ///
+  /// SwiftPM has no supported interface that says what a binary was compiled from, so these
+  /// records are read (`swift package describe` gives the declared target graph, not the build,
+  /// and costs a second per call); this check makes reading them fail loudly instead of wrongly.
+  private func checkBelongsHere(objects: [String], packageRoot: String) throws {
+    if let foreign = objects.first(where: { !$0.hasPrefix(realBinPath + "/") }) {
+      throw DriverError.foreignBuild(binDirectory: binDirectory.path, evidence: foreign)
+    }
+    let resolvedRoot = URL(fileURLWithPath: packageRoot).resolvingSymlinksInPath().path
+    if let enclosing = try? Self.packageRoot(above: realBinPath + "/-"), enclosing != resolvedRoot {
+      throw DriverError.foreignBuild(binDirectory: binDirectory.path, evidence: "its sources are in \(packageRoot)")
+    }
   }
 
   // MARK: Reading the build folder

@@ -4,8 +4,9 @@ import ResultsStore
 /// Fingerprints of the data selections targets read, from the results database.
 ///
 /// The database is derived from the seed CSVs, so the driver treats it like a target of its own:
-/// when it is missing, stale (a seed row was edited) or of an older schema, a run rebuilds it in
-/// place before anything reads it, and a read-only look (`status`, `--dry-run`) builds a fresh
+/// when it is missing, stale (a seed row was edited), of an older schema, damaged, or different
+/// from what its seeds give (a row edited by hand), a run rebuilds it in place before anything
+/// reads it, and a read-only look (`status`, `--dry-run`) builds a fresh
 /// copy in a temporary folder instead, so checking never changes the project.
 struct DataFingerprints {
   /// Selection id → SHA-256 of ``ResultsStore/ResultsDatabase/canonicalDump(_:)``.
@@ -43,6 +44,9 @@ struct DataFingerprints {
     case .missingDatabase: "results.sqlite is missing"
     case .staleDatabase(_, let changes): "seed files changed (\(changes.joined(separator: "; ")))"
     case .schemaMismatch: "results.sqlite has another schema version"
+    case .notADatabase(_, let reason): "results.sqlite is not a readable database (\(reason))"
+    case .corruptDatabase(_, let problems): "results.sqlite is damaged (\(problems.first ?? "integrity check failed"))"
+    case .differsFromRebuild(_, let tables): "results.sqlite differs from its seed files in \(tables.joined(separator: ", ")) (edited by hand?)"
     default: nil
     }
   }

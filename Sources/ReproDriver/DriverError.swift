@@ -10,6 +10,8 @@ public enum DriverError: Error, Equatable, CustomStringConvertible {
   case cycle([String])
   /// The executable (or its build records) is missing from the build folder.
   case notBuilt(executable: String, binDirectory: String)
+  /// The build folder's records were written for another checkout (copied or moved here).
+  case foreignBuild(binDirectory: String, evidence: String)
   /// A source file the build used is neither in this package nor in a package checkout.
   case unknownSourceLocation(path: String)
   /// An external package is not pinned in `Package.resolved`.
@@ -35,6 +37,9 @@ public enum DriverError: Error, Equatable, CustomStringConvertible {
       "the experiments depend on each other in a cycle: \(targets.joined(separator: " → "))"
     case .notBuilt(let executable, let binDirectory):
       "\(executable) is not built in \(binDirectory): build first (`./repro` does, or `swift build -c release`)"
+    case .foreignBuild(let binDirectory, let evidence):
+      "the build folder \(binDirectory) belongs to another checkout (\(evidence)): rebuild in this checkout "
+        + "(`./repro` does; or delete .build and run `swift build -c release`)"
     case .unknownSourceLocation(let path):
       "\(path) was compiled into a target but is neither in this package nor in a package checkout"
     case .unpinnedPackage(let identity):

@@ -13,12 +13,16 @@ import Darwin
 public final class RunLock {
   private let descriptor: Int32
 
+  /// The lock file's name in `Figures/`. It is git-ignored and created by the first run, so
+  /// its absence means no `repro` has run in this checkout yet (a fresh clone).
+  public static let fileName = ".repro-run.lock"
+
   /// Takes the lock in `figures`. If another process holds it: with `wait`, calls `onWait` with
   /// a description of the holder and blocks until it is released; without, throws
   /// ``DriverError/busy(holder:)``.
   public init(in figures: URL, wait: Bool, onWait: (String) -> Void = { _ in }) throws {
     try FileManager.default.createDirectory(at: figures, withIntermediateDirectories: true)
-    let path = figures.appendingPathComponent(".repro-run.lock").path
+    let path = figures.appendingPathComponent(Self.fileName).path
     // O_CLOEXEC: experiments started while we hold the lock must not inherit (and keep) it.
     descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw DriverError.runLockFailed(path: path, reason: String(cString: strerror(errno))) }

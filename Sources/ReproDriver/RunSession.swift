@@ -168,9 +168,9 @@ final class RunSession: @unchecked Sendable {
     do {
       let folder = try StagingArea.folder(for: experiment.executable, in: driver.stagingDirectory)
       staging = folder
-      try driver.runner.run(experiment, root: driver.layout.root, staging: folder, control: control)
+      let read = try driver.runner.run(experiment, root: driver.layout.root, staging: folder, control: control)
       let entry = LockEntry(
-        id: experiment.id, inputs: check.inputs, parameters: experiment.parameters, code: check.code,
+        id: experiment.id, inputs: try Self.inputs(check.inputs, read: read, by: experiment), parameters: experiment.parameters, code: check.code,
         outputs: try OutputFolder.hashes(of: folder) ?? [:], summary: try Self.summary(in: folder))
       try commit(experiment, staging: folder, entry: entry)
       let elapsed = (clock.now - start).components
@@ -180,6 +180,22 @@ final class RunSession: @unchecked Sendable {
       if control.interruptedBy != nil { return .interrupted }
       return .failed(reasons, error as? TargetFailure ?? TargetFailure(message: "\(error)"))
     }
+  }
+
+  /// The fingerprints to record for outputs made from the data `read`: each selection the
+  /// experiment read is recorded as read, not as the driver saw it before starting it (they
+  /// differ only if the database changed meanwhile without the run lock; the target is then
+  /// stale next time, never silently up to date). A selection it read but does not declare
+  /// fails the target: the driver could not tell when its outputs go stale.
+  static func inputs(_ checked: InputFingerprints, read: [String: String], by experiment: Experiment) throws -> InputFingerprints {
+    let undeclared = read.keys.filter { checked.data[$0] == nil }.sorted()
+    guard undeclared.isEmpty else {
+      throw TargetFailure(
+        message: "\(experiment.executable) read data it does not declare (\(undeclared.joined(separator: ", "))): add it to its inputs in the registry")
+    }
+    var inputs = checked
+    inputs.data.merge(read) { _, read in read }
+    return inputs
   }
 
   /// Swaps the staged outputs into place, then records them: the only writer of the lock file.

@@ -7,7 +7,7 @@ import Darwin
 
 /// `Figures/.staging/`: where outputs are written before they replace a target's folder.
 ///
-/// Entries are named `<executable>.<pid>` (plus a `.log` beside the driver's), by the driver and
+/// Entries are named `<executable>.<pid>` (plus a `.log` and a `.data` beside the driver's), by the driver and
 /// by experiments run on their own alike. A run that was killed leaves its entries behind; they
 /// are removed once their process is gone, never while it may still be writing.
 enum StagingArea {
@@ -23,7 +23,7 @@ enum StagingArea {
   static func removeAbandoned(in staging: URL) {
     guard let entries = try? FileManager.default.contentsOfDirectory(atPath: staging.path) else { return }
     for entry in entries {
-      let name = entry.hasSuffix(".log") ? String(entry.dropLast(4)) : entry
+      let name = [".log", ".data"].first(where: entry.hasSuffix).map { String(entry.dropLast($0.count)) } ?? entry
       guard let pid = name.split(separator: ".").last.flatMap({ Int32($0) }), kill(pid, 0) != 0, errno == ESRCH else { continue }
       try? FileManager.default.removeItem(at: staging.appendingPathComponent(entry))
     }

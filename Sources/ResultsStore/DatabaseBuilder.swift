@@ -18,8 +18,7 @@ enum DatabaseBuilder {
       .appendingPathComponent(".\(database.lastPathComponent).\(UUID().uuidString).tmp", isDirectory: false)
     do {
       let queue = try DatabaseQueue(path: temporary.path)
-      try Schema.migrator.migrate(queue)
-      try queue.write { db in try insert(seeds, manifest: manifest, into: db) }
+      try populate(queue, seeds: seeds, manifest: manifest)
       try queue.close()
       guard rename(temporary.path, database.path) == 0 else {
         throw ResultsStoreError.writeFailed(path: database.path, reason: String(cString: strerror(errno)))
@@ -29,6 +28,18 @@ enum DatabaseBuilder {
       try? FileManager.default.removeItem(atPath: temporary.path + "-journal")
       throw error
     }
+  }
+
+  /// The database `files` describe, built in memory: what an opened database is compared with.
+  static func inMemory(_ files: [SeedFile]) throws -> DatabaseQueue {
+    let queue = try DatabaseQueue()
+    try populate(queue, seeds: try files.map(SeedParser.parse), manifest: SeedManifest(files))
+    return queue
+  }
+
+  private static func populate(_ queue: DatabaseQueue, seeds: [ParsedSeed], manifest: SeedManifest) throws {
+    try Schema.migrator.migrate(queue)
+    try queue.write { db in try insert(seeds, manifest: manifest, into: db) }
   }
 
   private static func insert(_ seeds: [ParsedSeed], manifest: SeedManifest, into db: Database) throws {
@@ -41,6 +52,9 @@ enum DatabaseBuilder {
       try source.insert(db)
       let sourceID = source.id!
       for row in seed.rows {
+        if let problem = ReferenceData.suites.first(where: { $0.id == row.suite })?.problem(with: row.value) {
+          throw ResultsStoreError.malformedSeed(file: seed.file.url.path, line: row.line, reason: problem)
+        }
         try attributing(row.line, in: seed.file) {
           let key = ModelKey(family: row.family, N: row.N)
           if modelIDs[key] == nil {

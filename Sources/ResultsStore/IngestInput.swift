@@ -46,11 +46,7 @@ struct IngestInput {
     } catch ResultsStoreError.malformedSeed(_, let line, let reason) {
       throw IngestError.rejected(file: url.path, problems: [IngestProblem(line: line, reason: reason)])
     }
-    let text = String(decoding: bytes, as: UTF8.self)
-    let header = text.split(separator: "\n", omittingEmptySubsequences: false)
-      .prefix { $0.hasPrefix("#") }
-      .map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) }
-    return IngestInput(rows: parsed.rows, header: header)
+    return IngestInput(rows: parsed.rows, header: parsed.header)
   }
 
   private static func jsonLines(_ url: URL, _ bytes: Data) throws -> IngestInput {
@@ -59,13 +55,14 @@ struct IngestInput {
     }
     var rows: [SeedRow] = []
     var problems: [IngestProblem] = []
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    let body = text.first == SeedText.byteOrderMark ? String(text.dropFirst()) : text
+    for (index, line) in SeedText.lines(of: body).map(\.content).enumerated() {
       guard !line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
       do {
         let object = try JSONDecoder().decode(JSONLine.self, from: Data(line.utf8))
         let note = object.note?.trimmingCharacters(in: .whitespaces)
         rows.append(SeedRow(
-          line: index + 1, suite: SuiteID(rawValue: object.suite), family: ReferenceData.gridFamily, N: object.N,
+          line: index + 1, lastLine: index + 1, suite: SuiteID(rawValue: object.suite), family: ReferenceData.gridFamily, N: object.N,
           method: ReferenceData.gridMethod, V: object.V, metric: object.metric, value: object.value,
           note: note?.isEmpty == false ? note : nil))
       } catch {

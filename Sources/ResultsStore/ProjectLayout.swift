@@ -22,6 +22,23 @@ public struct ProjectLayout: Hashable, Sendable {
   /// `Figures/`, where the figure experiments write their outputs.
   public var figuresDirectory: URL { root.appendingPathComponent("Figures", isDirectory: true) }
 
+  /// The project folder that `url` lies in and that only `repro` itself writes: `paper-artifacts`
+  /// (the inputs: seed CSVs, the database built from them) or `Figures` (the outputs, each
+  /// recorded by content in `Figures/repro.lock`); `nil` anywhere else. Symbolic links are
+  /// resolved, so a link cannot smuggle a write into either.
+  public func managedFolder(containing url: URL) -> String? {
+    func resolved(_ url: URL) -> String {
+      // The file may not exist yet: resolve its folder, then add its name back.
+      url.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(url.lastPathComponent).standardizedFileURL.path
+    }
+    let path = resolved(url.standardizedFileURL)
+    for folder in [seedDirectory, figuresDirectory] {
+      let prefix = folder.resolvingSymlinksInPath().standardizedFileURL.path
+      if path == prefix || path.hasPrefix(prefix + "/") { return folder.lastPathComponent }
+    }
+    return nil
+  }
+
   /// Walks up from `start` (a directory or a file) to the first folder that contains
   /// `paper-artifacts/`.
   public static func locate(

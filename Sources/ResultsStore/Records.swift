@@ -39,6 +39,22 @@ struct SuiteRecord: Codable, FetchableRecord, PersistableRecord {
   var metric: String
   var maxValue: Double
   var description: String
+
+  /// Why `value` cannot be a result of this suite, or `nil` if it can: the rule every consumer
+  /// needs, checked by `repro ingest` and by the database builder alike. Inside [0, maxValue]
+  /// (the schema's rule), and for an averaged suite strictly below 1: the scaling law reads it as
+  /// the error Y = 1 − accuracy, and the fits take log Y and divide by Y.
+  func problem(with value: Double) -> String? {
+    if value.isNaN { return "value is NaN" }
+    guard (0...maxValue).contains(value) else {
+      return "value \(value) is outside [0, \(String(format: "%g", maxValue))], the range of \(metric)"
+    }
+    if kind == .average && value == maxValue {
+      return "value \(value) would make the error Y = 1 − accuracy zero, which the scaling law's fits (log Y) and "
+        + "relative errors (÷ Y) cannot use: an average accuracy must be below \(String(format: "%g", maxValue))"
+    }
+    return nil
+  }
 }
 
 /// A row of `compressionMethod`: how the 576 CLIP tokens were reduced to `V`.

@@ -4,7 +4,8 @@ import Foundation
 /// or nothing: `repro ingest FILE`.
 ///
 /// The input (CSV or JSON Lines, see ``IngestFormat``) is validated as a whole first: every row
-/// needs a known suite, that suite's metric, a finite value inside the metric's range, N > 0,
+/// needs a known suite, that suite's metric, a finite value inside the metric's range (an
+/// average accuracy below 1, see `SuiteRecord.problem(with:)`), N > 0,
 /// a whole V > 0, and must not repeat another row of the file or a configuration already in the
 /// seed files. A row that repeats an earlier *ingested* row replaces it with `replace`; rows of
 /// the paper's own files are never replaced. Any problem rejects the whole file with every bad
@@ -47,7 +48,7 @@ public struct ResultIngest: Sendable {
 
     var next: [String: Data] = [:]  // relative path → new bytes; a nil entry below means "delete"
     var removed: [String] = []
-    for (path, lines) in Dictionary(grouping: replaced, by: \.source).mapValues({ Set($0.map(\.line)) }) {
+    for (path, lines) in Dictionary(grouping: replaced, by: \.source).mapValues({ Set($0.flatMap { Array($0.row.line...$0.row.lastLine) }) }) {
       let seed = seeds.first { $0.relativePath == path }!
       let remaining = Self.removing(lines: lines, from: seed.bytes)
       if try SeedParser.parse(SeedFile(relativePath: path, url: seed.url, layout: .ingested, bytes: remaining)).rows.isEmpty {
@@ -96,11 +97,7 @@ public struct ResultIngest: Sendable {
       if row.metric != suite.metric { complain("suite \(suite.id) is measured as \(suite.metric), not '\(row.metric)'") }
       if !(row.N > 0) { complain("llm_params_billion must be > 0, got \(row.N)") }
       if !(row.V > 0) { complain("visual_tokens must be > 0, got \(row.V)") }
-      if row.value.isNaN {
-        complain("value is NaN")
-      } else if !(0...suite.maxValue).contains(row.value) {
-        complain("value \(row.value) is outside [0, \(String(format: "%g", suite.maxValue))], the range of \(suite.metric)")
-      }
+      if let problem = suite.problem(with: row.value) { complain(problem) }
       let key = RowKey(row)
       if let first = seen[key] {
         complain("repeats line \(first) (same suite, N, V and metric)")
@@ -159,11 +156,13 @@ public struct ResultIngest: Sendable {
       ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
   }
 
-  /// `bytes` without the 1-based `lines`.
+  /// `bytes` without the 1-based `lines` (numbered as ``SeedText`` numbers them), each line
+  /// removed with its line break.
   private static func removing(lines: Set<Int>, from bytes: Data) -> Data {
-    let kept = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated().filter { !lines.contains($0.offset + 1) }.map(\.element)
-    return Data(kept.joined(separator: "\n").utf8)
+    let kept = SeedText.lines(of: String(decoding: bytes, as: UTF8.self)).enumerated()
+      .filter { !lines.contains($0.offset + 1) }
+      .map { String($0.element.content) + ($0.element.terminator.map(String.init) ?? "") }
+    return Data(kept.joined().utf8)
   }
 
   private static func isPlainName(_ name: String) -> Bool {

@@ -4,8 +4,9 @@ import ScalingLaw
 
 /// The paper's published results, read from `paper-artifacts/results.sqlite`.
 ///
-/// Readers open the database read-only, and only after checking that it was built from the seed
-/// files as they are now: a stale database is an error that says to rebuild, never silently used.
+/// Readers open the database read-only, and only after checking that it is intact and holds
+/// exactly what its seed files say: a stale, corrupt or hand-edited database is an error that
+/// says to rebuild, never silently used.
 public struct ResultsDatabase: Sendable {
   /// The database file this value reads.
   public let url: URL
@@ -13,6 +14,7 @@ public struct ResultsDatabase: Sendable {
   /// seed files' digest (checked when opening). See `paper-artifacts/README.md`.
   public let seedDigest: String
   private let queue: DatabaseQueue
+  private let log = ReadLog()
 
   /// The underlying read-only GRDB connection, for queries this API does not cover.
   public var reader: any DatabaseReader { queue }
@@ -22,38 +24,55 @@ public struct ResultsDatabase: Sendable {
     try openReadOnly(layout.databaseURL, seedDirectory: layout.seedDirectory)
   }
 
-  /// Opens `url` read-only after checking that it is a results database of this schema version
-  /// built from the seed files now in `seedDirectory`.
+  /// Opens `url` read-only after checking, cheapest first, that it is an intact SQLite file
+  /// (`PRAGMA quick_check`), a results database of this schema version, built from the seed
+  /// files now in `seedDirectory` (their digest), and that its content is what those seed files
+  /// give (compared with a build in memory, a few milliseconds): a row edited by hand in
+  /// `sqlite3` is caught here, by every reader, not only by `repro data verify`.
   public static func openReadOnly(_ url: URL, seedDirectory: URL) throws -> ResultsDatabase {
     guard FileManager.default.fileExists(atPath: url.path) else {
       throw ResultsStoreError.missingDatabase(path: url.path)
     }
     var configuration = Configuration()
     configuration.readonly = true
-    let queue: DatabaseQueue
-    let applied: Set<String>
-    do {
-      queue = try DatabaseQueue(path: url.path, configuration: configuration)
-      applied = try queue.read { db in try Schema.migrator.appliedIdentifiers(db) }
-    } catch let error as DatabaseError {
-      throw ResultsStoreError.notADatabase(path: url.path, reason: error.message ?? "\(error)")
-    }
+    let queue = try reading(url) { try DatabaseQueue(path: url.path, configuration: configuration) }
+    let problems = try reading(url) { try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") } }
+    guard problems == ["ok"] else { throw ResultsStoreError.corruptDatabase(path: url.path, problems: problems) }
+    let applied = try reading(url) { try queue.read { db in try Schema.migrator.appliedIdentifiers(db) } }
     let expected = Schema.migrator.migrations
     guard applied == Set(expected) else {
       throw ResultsStoreError.schemaMismatch(path: url.path, expected: expected, found: applied.sorted())
     }
-    let meta = try queue.read { db in try MetaRecord.fetchAll(db) }
+    let meta = try reading(url) { try queue.read { db in try MetaRecord.fetchAll(db) } }
     let stored = meta.first { $0.key == SeedManifest.digestKey }?.value
-    let current = SeedManifest(try SeedFile.load(from: seedDirectory))
+    let files = try SeedFile.load(from: seedDirectory)
+    let current = SeedManifest(files)
     guard let stored, stored == current.digest else {
       let changes = current.changes(since: SeedManifest(metaRecords: meta))
       throw ResultsStoreError.staleDatabase(
         path: url.path, changes: changes.isEmpty ? ["seed digest \(stored ?? "missing") ≠ \(current.digest)"] : changes)
     }
+    let differing = try reading(url) { try DatabaseContent.differences(queue, DatabaseBuilder.inMemory(files)) }
+    guard differing.isEmpty else { throw ResultsStoreError.differsFromRebuild(path: url.path, tables: differing) }
     return ResultsDatabase(url: url, seedDigest: stored, queue: queue)
   }
 
+  /// Runs `body`, turning SQLite's errors into ones that name the file and the fix.
+  static func reading<T>(_ url: URL, _ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as DatabaseError {
+      switch error.resultCode {
+      case .SQLITE_CORRUPT: throw ResultsStoreError.corruptDatabase(path: url.path, problems: [error.message ?? "\(error)"])
+      default: throw ResultsStoreError.notADatabase(path: url.path, reason: error.message ?? "\(error)")
+      }
+    }
+  }
+
   /// Rebuilds `database` from the seed files in `seedDirectory`, atomically.
+  ///
+  /// The caller must make sure no one reads the database meanwhile in a way that matters: `repro`
+  /// takes the run lock (`Figures/.repro-run.lock`) around every command that writes it.
   public static func rebuild(seedDirectory: URL, database: URL) throws {
     try DatabaseBuilder.build(seedDirectory: seedDirectory, database: database)
   }
@@ -96,18 +115,61 @@ public struct ResultsDatabase: Sendable {
   /// names, then one line per row with each value in ``CanonicalText`` form. Hash it to fingerprint
   /// exactly the data a figure depends on.
   public func canonicalDump(_ selection: DataSelection) throws -> String {
-    let query = selection.query
-    return try queue.read { db in
-      let statement = try db.makeStatement(sql: query.sql)
-      let rows = try Row.fetchAll(statement, arguments: query.arguments)
-      let lines = ["# \(selection.id)", statement.columnNames.joined(separator: "\t")]
-        + rows.map { $0.databaseValues.map { CanonicalText.literal($0) }.joined(separator: "\t") }
-      return lines.joined(separator: "\n") + "\n"
-    }
+    try read(selection) { dump, _ in dump }
+  }
+
+  /// Selection id → SHA-256 of the canonical dump of its rows, for every selection read through
+  /// this value so far (by the typed readers or ``canonicalDump(_:)``).
+  ///
+  /// The dump is taken in the same read as the rows handed out, from the one connection this
+  /// value holds (a rebuild renames a new file into place, so an open connection keeps reading
+  /// the file it opened): it fingerprints exactly the data the caller got. An experiment reports
+  /// these to the driver, which records them in `Figures/repro.lock`.
+  public var readFingerprints: [String: String] { log.fingerprints }
+
+  /// One digest of ``readFingerprints``: SHA-256 of their `id<TAB>fingerprint` lines in id order.
+  /// What an output names as the data it was made from, so that it changes exactly when that
+  /// data does, and not when other rows of the database do.
+  public var readDigest: String {
+    sha256Hex(Data(readFingerprints.sorted { $0.key < $1.key }.map { "\($0.key)\t\($0.value)\n" }.joined().utf8))
   }
 
   private func fetch<Record: FetchableRecord>(_ selection: DataSelection) throws -> [Record] {
+    try read(selection) { _, rows in try rows.map(Record.init(row:)) }
+  }
+
+  /// Runs `selection`'s query once, logs the digest of its canonical dump, and hands both the
+  /// dump and the rows to `body`.
+  private func read<T>(_ selection: DataSelection, _ body: (String, [Row]) throws -> T) throws -> T {
     let query = selection.query
-    return try queue.read { db in try Record.fetchAll(db, sql: query.sql, arguments: query.arguments) }
+    return try Self.reading(url) {
+      try queue.read { db in
+        let statement = try db.makeStatement(sql: query.sql)
+        let rows = try Row.fetchAll(statement, arguments: query.arguments)
+        let lines = ["# \(selection.id)", statement.columnNames.joined(separator: "\t")]
+          + rows.map { $0.databaseValues.map { CanonicalText.literal($0) }.joined(separator: "\t") }
+        let dump = lines.joined(separator: "\n") + "\n"
+        log.record(selection.id, sha256Hex(Data(dump.utf8)))
+        return try body(dump, rows)
+      }
+    }
+  }
+}
+
+/// The selections a ``ResultsDatabase`` value has handed out, shared by its copies.
+private final class ReadLog: @unchecked Sendable {
+  private let lock = NSLock()
+  private var digests: [String: String] = [:]
+
+  func record(_ id: String, _ digest: String) {
+    lock.lock()
+    digests[id] = digest
+    lock.unlock()
+  }
+
+  var fingerprints: [String: String] {
+    lock.lock()
+    defer { lock.unlock() }
+    return digests
   }
 }

@@ -7,6 +7,8 @@ public enum ResultsStoreError: Error, Equatable, CustomStringConvertible {
   case missingDatabase(path: String)
   /// The file exists but SQLite cannot read it as a database.
   case notADatabase(path: String, reason: String)
+  /// SQLite's integrity check found damaged pages or indexes (listed as SQLite words them).
+  case corruptDatabase(path: String, problems: [String])
   /// The database was built by a different schema (migration list) than this code expects.
   case schemaMismatch(path: String, expected: [String], found: [String])
   /// The seed files changed since the database was built.
@@ -21,7 +23,8 @@ public enum ResultsStoreError: Error, Equatable, CustomStringConvertible {
   case unknownTable(name: String, available: [String])
   /// The finished database could not be moved into place.
   case writeFailed(path: String, reason: String)
-  /// `verify`: a fresh rebuild from the seed files differs from the shipped database.
+  /// The database's content differs from a build from its seed files (a row edited by hand, or
+  /// a change in the builder's code).
   case differsFromRebuild(path: String, tables: [String])
 
   public var description: String {
@@ -32,7 +35,10 @@ public enum ResultsStoreError: Error, Equatable, CustomStringConvertible {
     case .missingDatabase(let path):
       return "results database \(path) does not exist: \(rebuild)"
     case .notADatabase(let path, let reason):
-      return "\(path) is not a readable SQLite database (\(reason)): delete it and \(rebuild)"
+      return "\(path) is not a readable SQLite database (\(reason)): \(rebuild)"
+    case .corruptDatabase(let path, let problems):
+      let shown = problems.prefix(3).joined(separator: "; ") + (problems.count > 3 ? "; … (\(problems.count) problems)" : "")
+      return "\(path) is damaged (SQLite integrity check: \(shown)): \(rebuild) (`./repro all` rebuilds it from the seed files)"
     case .schemaMismatch(let path, let expected, let found):
       return "\(path) has schema migrations [\(found.joined(separator: ", "))] but this code expects "
         + "[\(expected.joined(separator: ", "))]: \(rebuild)"
@@ -50,8 +56,8 @@ public enum ResultsStoreError: Error, Equatable, CustomStringConvertible {
     case .writeFailed(let path, let reason):
       return "could not write \(path): \(reason)"
     case .differsFromRebuild(let path, let tables):
-      return "\(path) differs from a fresh rebuild of its seed files in table(s) \(tables.joined(separator: ", ")): "
-        + rebuild
+      return "\(path) differs from what its seed files give in \(tables.joined(separator: ", ")) (edited by hand, "
+        + "or built by other code): \(rebuild); to change the data, edit the seed CSVs or use `./repro ingest`"
     }
   }
 }

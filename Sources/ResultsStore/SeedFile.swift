@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// One text file the database is built from, with its bytes.
@@ -58,7 +57,7 @@ struct SeedManifest: Equatable {
   var fileDigests: [String: String]
 
   init(_ files: [SeedFile]) {
-    fileDigests = Dictionary(uniqueKeysWithValues: files.map { ($0.relativePath, Self.hex(SHA256.hash(data: $0.bytes))) })
+    fileDigests = Dictionary(uniqueKeysWithValues: files.map { ($0.relativePath, sha256Hex($0.bytes)) })
   }
 
   /// The manifest recorded in a database's `meta` rows.
@@ -70,7 +69,7 @@ struct SeedManifest: Equatable {
 
   var digest: String {
     let manifest = fileDigests.keys.sorted().map { "\($0)\n\(fileDigests[$0]!)\n" }.joined()
-    return Self.hex(SHA256.hash(data: Data(manifest.utf8)))
+    return sha256Hex(Data(manifest.utf8))
   }
 
   static let digestKey = "seedDigest"
@@ -93,9 +92,5 @@ struct SeedManifest: Equatable {
       default: nil
       }
     }
-  }
-
-  private static func hex(_ digest: SHA256.Digest) -> String {
-    digest.map { String(format: "%02x", $0) }.joined()
   }
 }

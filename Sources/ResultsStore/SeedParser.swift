@@ -3,6 +3,8 @@ import Foundation
 /// A seed file read into rows the builder can insert, each remembering its line for error messages.
 struct ParsedSeed {
   var file: SeedFile
+  /// The `#` header lines, verbatim.
+  var header: [String]
   var source: SourceRecord
   var rows: [SeedRow]
   var issues: [SeedIssue]
@@ -10,7 +12,10 @@ struct ParsedSeed {
 
 /// One number from a seed file, with everything needed to place it in `result`.
 struct SeedRow {
+  /// The line the row's record starts on, and the last it spans (a quoted field may hold a
+  /// line break).
   var line: Int
+  var lastLine: Int
   var suite: SuiteID
   var family: String
   var N: Double
@@ -32,51 +37,46 @@ struct SeedIssue {
 
 /// Reads the seed CSVs: `#` header lines (provenance), one column line, then data rows.
 ///
+/// The file is split into header and CSV records by ``SeedText`` (a CSV library underneath).
 /// The parser checks syntax only (field counts, numbers that parse and are finite, known column
-/// names); the value rules (V > 0, accuracy in [0, 1], one value per configuration) live in the
-/// schema and are enforced when the builder inserts each row.
+/// names); the value rules (V > 0, accuracy in [0, 1), one value per configuration) are enforced
+/// when the builder inserts each row, by `SuiteRecord.problem(with:)` and the schema.
 enum SeedParser {
   static func parse(_ file: SeedFile) throws -> ParsedSeed {
-    guard let text = String(data: file.bytes, encoding: .utf8) else {
-      throw ResultsStoreError.malformedSeed(file: file.url.path, line: 1, reason: "not UTF-8 text")
+    let text: SeedText
+    do {
+      text = try SeedText(file.bytes)
+    } catch {
+      throw malformed(file, error.line, error.reason)
     }
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      String($0.hasSuffix("\r") ? $0.dropLast() : $0)
-    }
-    let header = lines.prefix { $0.hasPrefix("#") }.enumerated().map { index, line in
-      HeaderLine(number: index + 1, text: String(line.dropFirst(line.hasPrefix("# ") ? 2 : 1)))
-    }
+    let header = text.header
     let columnLine = header.count + 1
-    guard columnLine <= lines.count, !lines[columnLine - 1].isEmpty else {
+    guard let columnRecord = text.records.first, columnRecord.lines.lowerBound == columnLine else {
       throw malformed(file, columnLine, "expected the column names line after the # header")
     }
     let context = Context(file: file)
-    let columns = try context.fields(lines[columnLine - 1], line: columnLine)
-    let records = try lines.enumerated().dropFirst(columnLine)
-      .filter { !$0.element.trimmingCharacters(in: .whitespaces).isEmpty }
-      .map { index, line in (line: index + 1, fields: try context.fields(line, line: index + 1)) }
+    let columns = columnRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+    let records = text.records.dropFirst().map { (line: $0.lines.lowerBound, lastLine: $0.lines.upperBound, fields: $0.fields) }
 
     let rows: [SeedRow]
     var issues: [SeedIssue] = []
     switch file.layout {
     case .grid(let suite):
       try context.expect(columns, ["llm_params_billion", "visual_tokens", "avg_accuracy"], line: columnLine)
-      rows = try records.map { try context.gridRow($0.fields, suite: suite, line: $0.line) }
+      rows = try records.map { try context.gridRow($0.fields, suite: suite, lines: $0.line...$0.lastLine) }
       issues = knownProblems(in: header, suite: suite)
     case .table1:
       rows = try context.table1Rows(columns: columns, columnLine: columnLine, records: records)
     case .ingested:
       try context.expect(
         columns, ["suite", "llm_params_billion", "visual_tokens", "metric", "value", "source_note"], line: columnLine)
-      rows = try records.map { try context.ingestedRow($0.fields, line: $0.line) }
+      rows = try records.map { try context.ingestedRow($0.fields, lines: $0.line...$0.lastLine) }
     }
-    return ParsedSeed(file: file, source: try source(of: file, header: header), rows: rows, issues: issues)
+    return ParsedSeed(
+      file: file, header: header.map(\.raw), source: try source(of: file, header: header), rows: rows, issues: issues)
   }
 
-  private struct HeaderLine {
-    var number: Int
-    var text: String
-  }
+  private typealias HeaderLine = SeedText.HeaderLine
 
   /// The `# Source:` line names `OWNER/REPO, PATH` and optionally `commit HASH`; the other header
   /// lines are kept verbatim as the note. The paper's files must have one; ingested files may not.
@@ -139,20 +139,22 @@ enum SeedParser {
       }
     }
 
-    func gridRow(_ fields: [String], suite: SuiteID, line: Int) throws -> SeedRow {
+    func gridRow(_ fields: [String], suite: SuiteID, lines: ClosedRange<Int>) throws -> SeedRow {
+      let line = lines.lowerBound
       try count(fields, 3, line: line)
       return SeedRow(
-        line: line, suite: suite, family: ReferenceData.gridFamily,
+        line: line, lastLine: lines.upperBound, suite: suite, family: ReferenceData.gridFamily,
         N: try number(fields[0], "llm_params_billion", line: line), method: ReferenceData.gridMethod,
         V: try integer(fields[1], "visual_tokens", line: line), metric: ReferenceData.averageAccuracy,
         value: try number(fields[2], "avg_accuracy", line: line))
     }
 
-    func ingestedRow(_ fields: [String], line: Int) throws -> SeedRow {
+    func ingestedRow(_ fields: [String], lines: ClosedRange<Int>) throws -> SeedRow {
+      let line = lines.lowerBound
       try count(fields, 6, line: line)
       let note = fields[5].trimmingCharacters(in: .whitespaces)
       return SeedRow(
-        line: line, suite: SuiteID(rawValue: fields[0].trimmingCharacters(in: .whitespaces)),
+        line: line, lastLine: lines.upperBound, suite: SuiteID(rawValue: fields[0].trimmingCharacters(in: .whitespaces)),
         family: ReferenceData.gridFamily, N: try number(fields[1], "llm_params_billion", line: line),
         method: ReferenceData.gridMethod, V: try integer(fields[2], "visual_tokens", line: line),
         metric: fields[3].trimmingCharacters(in: .whitespaces), value: try number(fields[4], "value", line: line),
@@ -160,7 +162,7 @@ enum SeedParser {
     }
 
     /// `method,tokens,<benchmark>…`: one row per method and token count, one result per non-empty cell.
-    func table1Rows(columns: [String], columnLine: Int, records: [(line: Int, fields: [String])]) throws -> [SeedRow] {
+    func table1Rows(columns: [String], columnLine: Int, records: [(line: Int, lastLine: Int, fields: [String])]) throws -> [SeedRow] {
       guard columns.count > 2, columns[0] == "method", columns[1] == "tokens" else {
         throw error(columnLine, "expected columns method,tokens,<benchmark>…, found \(columns.joined(separator: ","))")
       }
@@ -170,7 +172,7 @@ enum SeedParser {
         }
         return suite
       }
-      return try records.flatMap { line, fields in
+      return try records.flatMap { line, lastLine, fields in
         try count(fields, columns.count, line: line)
         let label = fields[0].trimmingCharacters(in: .whitespaces)
         let method = label == ReferenceData.table1BaselineLabel ? ReferenceData.uncompressedMethod : label
@@ -178,7 +180,7 @@ enum SeedParser {
         return try zip(benchmarks, fields.dropFirst(2)).compactMap { suite, cell -> SeedRow? in
           guard !cell.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
           return SeedRow(
-            line: line, suite: suite.id, family: ReferenceData.table1Family, N: ReferenceData.table1ParamsBillion,
+            line: line, lastLine: lastLine, suite: suite.id, family: ReferenceData.table1Family, N: ReferenceData.table1ParamsBillion,
             method: method, V: tokens, metric: suite.metric, value: try number(cell, suite.id.rawValue, line: line))
         }
       }
@@ -200,34 +202,6 @@ enum SeedParser {
       let text = field.trimmingCharacters(in: .whitespaces)
       guard let value = Int(text) else { throw error(line, "\(column) '\(text)' is not a whole number") }
       return value
-    }
-
-    /// Splits one CSV line; fields may be double-quoted (`""` is a quote inside a quoted field).
-    func fields(_ line: String, line number: Int) throws -> [String] {
-      var fields: [String] = []
-      var field = ""
-      var inQuotes = false
-      var characters = line.makeIterator()
-      while let character = characters.next() {
-        switch (inQuotes, character) {
-        case (true, "\""):
-          if let next = characters.next() {
-            if next == "\"" { field.append("\"") } else {
-              inQuotes = false
-              if next == "," { fields.append(field); field = "" } else { field.append(next) }
-            }
-          } else {
-            inQuotes = false
-          }
-        case (true, _): field.append(character)
-        case (false, "\"") where field.isEmpty: inQuotes = true
-        case (false, ","): fields.append(field); field = ""
-        case (false, _): field.append(character)
-        }
-      }
-      guard !inQuotes else { throw error(number, "unterminated quoted field") }
-      fields.append(field)
-      return fields
     }
   }
 }

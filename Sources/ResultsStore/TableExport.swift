@@ -61,11 +61,14 @@ extension ResultsDatabase {
     return header + statements.map { $0 + ";\n" }.joined(separator: "\n")
   }
 
-  /// Rebuilds the database from `seedDirectory` into a temporary folder and throws
-  /// ``ResultsStoreError/differsFromRebuild(path:tables:)`` unless every table (and the schema)
-  /// has the same content as this database. Catches a database that is stale for reasons the seed
-  /// digest cannot see, such as a change in the builder's code.
+  /// Checks this database the way `repro data verify` does, beyond what opening it checks:
+  /// SQLite's full `PRAGMA integrity_check` (every page, and every index against its table),
+  /// then a fresh rebuild from `seedDirectory` into a temporary file, compared table by table and
+  /// with its schema. Catches a database that is stale for reasons the seed digest cannot see,
+  /// such as a change in the builder's code, and damage `quick_check` does not read.
   public func verifyMatchesRebuild(seedDirectory: URL) throws {
+    let problems = try Self.reading(url) { try reader.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") } }
+    guard problems == ["ok"] else { throw ResultsStoreError.corruptDatabase(path: url.path, problems: problems) }
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("results-verify-\(UUID().uuidString)", isDirectory: true)
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -73,24 +76,11 @@ extension ResultsDatabase {
     let freshURL = directory.appendingPathComponent(url.lastPathComponent, isDirectory: false)
     try ResultsDatabase.rebuild(seedDirectory: seedDirectory, database: freshURL)
     let fresh = try ResultsDatabase.openReadOnly(freshURL, seedDirectory: seedDirectory)
-
-    let names = Set(try tables().map(\.name)).union(try fresh.tables().map(\.name)).sorted()
-    var differing = try names.filter { try contents(of: $0) != fresh.contents(of: $0) }
-    if try schemaDescription() != fresh.schemaDescription() { differing.insert("(schema)", at: 0) }
+    let differing = try Self.reading(url) { try DatabaseContent.differences(reader, fresh.reader) }
     guard differing.isEmpty else { throw ResultsStoreError.differsFromRebuild(path: url.path, tables: differing) }
   }
 
-  /// A table's CSV export, or `nil` when this database has no such table.
-  private func contents(of table: String) throws -> String? {
-    guard try tables().contains(where: { $0.name == table }) else { return nil }
-    return try export(table: table, format: .csv)
-  }
-
   private func tableNames(_ db: Database) throws -> [String] {
-    try String.fetchAll(db, sql: """
-      SELECT name FROM sqlite_master
-      WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'grdb\\_%' ESCAPE '\\'
-      ORDER BY rowid
-      """)
+    try DatabaseContent.tableNames(db)
   }
 }

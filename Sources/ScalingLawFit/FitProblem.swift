@@ -2,8 +2,9 @@ import ScalingLaw
 
 /// The data a fit sees, validated once and stored as flat arrays for the hot loops.
 ///
-/// Every fitter goes through this type, so bad input (NaN, N ≤ 0, V ≤ 0, too few points) is
-/// rejected in one place with an error that names the offending observation.
+/// Every fitter goes through this type, so bad input (NaN, N ≤ 0, V ≤ 0, too few points, a
+/// single LLM size or token count) is rejected in one place with an error that names the
+/// offending observation or the missing variation.
 public struct FitProblem: Sendable {
   public let observations: [Observation]
   public let convention: TokenConvention
@@ -20,6 +21,13 @@ public struct FitProblem: Sendable {
       }
       guard o.N > 0 else { throw .invalidObservation(index: index, o, reason: "N must be > 0") }
       guard o.V > 0 else { throw .invalidObservation(index: index, o, reason: "V must be > 0") }
+    }
+    // Y = a·N^-α·T^-β + D: with one N, α only rescales a (and β likewise with one T), so a fit
+    // would report an exponent the data cannot determine, as if it had converged.
+    for (parameter, variable, values) in [("alpha", "LLM size N", observations.map(\.N)), ("beta", "token count V", observations.map(\.V))]
+    where Set(values).count < 2 {
+      throw .unidentifiable(
+        parameter: parameter, reason: "every observation has the same \(variable) (\(values[0])); at least two distinct values are needed")
     }
     self.observations = observations
     self.convention = convention

@@ -18,8 +18,12 @@ struct BenchFit: ParsableCommand {
     commandName: "fit",
     abstract: "Time the exhaustive 5,000,000-point paper grid and least squares; compare with numpy on the same grid.")
 
-  @Option(help: "Timed repetitions of each grid search (the median is reported).")
+  @Option(help: "Timed repetitions of each grid search (the median is reported), 1…100.")
   var repeats: Int = 3
+
+  func validate() throws {
+    try check("--repeats", repeats, in: 1...100)
+  }
 
   @Flag(help: "Print JSON.")
   var json = false

@@ -10,18 +10,18 @@ struct BenchInferCommand: ParsableCommand {
     commandName: "infer",
     abstract: "Benchmark the inference engine: GEMM GFLOP/s vs numpy on the models' shapes, prefill tokens/s per model vs PyTorch eager.")
 
-  @Option(help: "Prompt length in tokens (rows of every GEMM; default V = 576 plus Q = 50).")
+  @Option(help: "Prompt length in tokens, 1…4096 (rows of every GEMM; default V = 576 plus Q = 50).")
   var tokens = 626
 
-  @Option(help: "Minimum seconds per timing batch (best of 3 batches is reported).")
+  @Option(help: "Minimum seconds per timing batch, 0.001…60 (best of 3 batches is reported).")
   var seconds = 0.1
 
   @Option(help: "Python interpreter with torch for the PyTorch prefill reference (default: $\(TorchReference.environmentVariable), else the training virtualenv, else python3).")
   var python: String?
 
   func validate() throws {
-    guard tokens >= 1 else { throw ValidationError("--tokens must be at least 1") }
-    guard seconds > 0 else { throw ValidationError("--seconds must be positive") }
+    try check("--tokens", tokens, in: 1...4096)
+    try check("--seconds", seconds, in: 0.001...60)
   }
 
   func run() throws {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtomicFiles
 import Foundation
 import ResultsStore
 
@@ -34,15 +35,36 @@ extension DataCommand {
     @Option(help: "Output format: csv or json.")
     var format: ExportFormat = .csv
 
-    @Option(help: "Write to this file (atomically) instead of standard output.")
+    @Option(help: "Write to this file (atomically) instead of standard output; never into paper-artifacts/ or Figures/.")
     var output: String?
 
+    @Flag(help: "Replace --output if it exists.")
+    var overwrite = false
+
     func run() throws {
-      let text = try ResultsDatabase.openReadOnly(try ProjectLayout.locate()).export(table: table, format: format)
-      if let output {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+      let layout = try ProjectLayout.locate()
+      let destination = output.map { URL(fileURLWithPath: $0) }
+      if let destination { try Self.check(destination, in: layout, overwrite: overwrite) }
+      let text = try ResultsDatabase.openReadOnly(layout).export(table: table, format: format)
+      if let destination {
+        try AtomicFile.write(text, to: destination)
       } else {
         print(text, terminator: "")
+      }
+    }
+
+    /// An export is a copy for reading elsewhere: it must not replace the project's inputs (a
+    /// seed CSV, the database) or a tracked output, and replaces another file only when asked.
+    static func check(_ destination: URL, in layout: ProjectLayout, overwrite: Bool) throws {
+      if let folder = layout.managedFolder(containing: destination) {
+        throw ValidationError(
+          "--output \(destination.path) is inside \(folder)/, which only repro writes (the data's inputs, or the "
+            + "figures the lock records): export elsewhere; to change the data, edit a seed CSV or use `./repro ingest`")
+      }
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: destination.path, isDirectory: &isDirectory) {
+        guard !isDirectory.boolValue else { throw ValidationError("--output \(destination.path) is a folder: name a file") }
+        guard overwrite else { throw ValidationError("--output \(destination.path) exists: pass --overwrite to replace it") }
       }
     }
   }
@@ -59,9 +81,14 @@ extension DataCommand {
     static let configuration = CommandConfiguration(
       abstract: "Rebuild paper-artifacts/results.sqlite from the seed CSVs (atomically).")
 
+    @Flag(help: "If another repro is running, stop at once instead of waiting for it.")
+    var noWait = false
+
     func run() throws {
       let layout = try ProjectLayout.locate()
-      try ResultsDatabase.rebuild(seedDirectory: layout.seedDirectory, database: layout.databaseURL)
+      try StoreWriting.run(layout, noWait: noWait) {
+        try ResultsDatabase.rebuild(seedDirectory: layout.seedDirectory, database: layout.databaseURL)
+      }
       let database = try ResultsDatabase.openReadOnly(layout)
       print("rebuilt \(layout.databaseURL.path) (seed digest \(database.seedDigest))")
       for table in try database.tables() {

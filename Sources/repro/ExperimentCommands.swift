@@ -45,7 +45,10 @@ struct ListCommand: ParsableCommand {
 
 /// Flags shared by the commands that run targets.
 struct RunFlags: ParsableArguments {
-  @Option(name: .shortAndLong, help: "How many targets run at once (default: the number of cores).")
+  /// More would only queue on the machine: one target is one process, and there are 8 targets.
+  static let jobRange = 1...64
+
+  @Option(name: .shortAndLong, help: "How many targets run at once, \(rangeText(jobRange)) (default: the number of cores).")
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
   @Flag(help: "Rerun the named targets (all for `repro all`) even if they are up to date.")
@@ -58,7 +61,7 @@ struct RunFlags: ParsableArguments {
   var noWait = false
 
   func validate() throws {
-    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    try check("--jobs", jobs, in: Self.jobRange)
   }
 }
 
@@ -80,6 +83,8 @@ enum DriverCommand {
     let driver = try driver()
     let options = RunOptions(targets: targets, jobs: flags.jobs, force: flags.force, dryRun: flags.dryRun, waitForLock: !flags.noWait)
     let control = RunControl()
+    let freshCheckout = !FileManager.default.fileExists(
+      atPath: driver.layout.figuresDirectory.appendingPathComponent(RunLock.fileName).path)
     let clock = ContinuousClock()
     let start = clock.now
     let report = try SignalForwarding.forwarding(to: control) {
@@ -90,9 +95,22 @@ enum DriverCommand {
       StatusCommand.print(report, why: true)
     } else {
       print(summary(report, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
+      if freshCheckout && !flags.force && report.results.allSatisfy({ $0.outcome == .upToDate }) {
+        print(firstRunNote(targets: report.results.count))
+      }
     }
     if let signal = report.interruptedBy { throw ExitCode(128 + signal) }
     if !report.succeeded { throw ExitCode.failure }
+  }
+
+  /// Why a fresh clone's first run does nothing, and how to see the work done anyway.
+  static func firstRunNote(targets: Int) -> String {
+    """
+    The committed outputs in Figures/ already match their inputs (data rows, parameters, source code, gnuplot \
+    version), as Figures/repro.lock records them, so nothing needed to run. To regenerate them anyway: \
+    ./repro all --force (all \(targets) targets, about 20 s on 2 cores after the build); \
+    ./repro status --why says what each target depends on.
+    """
   }
 
   /// One line: what was done, e.g. `rebuilt 2 (figure1, table1), 3 up to date, 1 failed (figure2) in 4.1 s`.

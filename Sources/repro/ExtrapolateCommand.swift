@@ -32,7 +32,7 @@ struct ExtrapolateCommand: ParsableCommand {
   @Option(help: "Parameter box: 'paper' or 'a=LO:HI,alpha=LO:HI,beta=LO:HI,D=LO:HI'.")
   var bounds: ParameterBounds = .paper
 
-  @Option(help: "Bootstrap refits for a 95 % band around each prediction (0 = none).")
+  @Option(help: "Bootstrap refits for a 95 % band around each prediction: 0 (none) or \(rangeText(Bootstrap.resampleRange)).")
   var bootstrap: Int = 0
 
   @Option(help: "Seed of the bootstrap resamples.")
@@ -57,12 +57,13 @@ struct ExtrapolateCommand: ParsableCommand {
   }
 
   func validate() throws {
-    guard bootstrap >= 0 else { throw ValidationError("--bootstrap must be ≥ 0") }
+    try checkBootstrap(bootstrap)
+    try check("--predict", predict, in: Double.leastNonzeroMagnitude...Double.greatestFiniteMagnitude)
   }
 
   func run() throws {
     let sizes = try fitSizes.split(separator: ",").map { text in
-      guard let N = Double(text.trimmingCharacters(in: .whitespaces)), N > 0 else {
+      guard let N = Double(text.trimmingCharacters(in: .whitespaces)), N > 0, N.isFinite else {
         throw ValidationError("--fit-sizes takes positive numbers separated by commas, got '\(fitSizes)'")
       }
       return N

@@ -23,10 +23,10 @@ struct FitCommand: ParsableCommand {
   @Option(help: "LLM sizes (billions) to leave out of the fit, comma-separated, e.g. 7.")
   var excludeSizes: String?
 
-  @Option(help: "Write the law in T = Q + V with this many text tokens instead of T = V (the authors').")
+  @Option(help: "Write the law in T = Q + V with this many text tokens (0…10000) instead of T = V (the authors').")
   var textTokens: Double?
 
-  @Option(help: "Bootstrap resamples for 95 % percentile intervals (0 = none).")
+  @Option(help: "Bootstrap resamples for 95 % percentile intervals: 0 (none) or \(rangeText(Bootstrap.resampleRange)).")
   var bootstrap: Int = 0
 
   @Option(help: "Seed of the bootstrap resamples.")
@@ -39,13 +39,21 @@ struct FitCommand: ParsableCommand {
   var markdown = false
 
   func validate() throws {
-    guard bootstrap >= 0 else { throw ValidationError("--bootstrap must be ≥ 0") }
+    try checkBootstrap(bootstrap)
+    if let textTokens { try check("--text-tokens", textTokens, in: 0...10_000) }
+    if let excludeSizes { _ = try Self.parseSizes(excludeSizes) }
   }
 
   func run() throws {
     let excluded = try excludeSizes.map(Self.parseSizes) ?? []
     let database = try ResultsDatabase.openReadOnly(try ProjectLayout.locate())
-    let observations = try database.observations(suite: suite).filter { !excluded.contains($0.N) }
+    let all = try database.observations(suite: suite)
+    let sizes = Set(all.map(\.N)).sorted()
+    if let unknown = excluded.first(where: { !sizes.contains($0) }) {
+      throw ValidationError("--exclude-sizes \(String(format: "%g", unknown)): the \(suite) grid has no LLM of that size "
+        + "(sizes: \(sizes.map { String(format: "%g", $0) }.joined(separator: ", ")) B)")
+    }
+    let observations = all.filter { !excluded.contains($0.N) }
     let convention: TokenConvention = textTokens.map { .textPlusVisual(Q: $0) } ?? .visual
     let problem = try FitProblem(observations, convention: convention)
     let summaries = try (method.map { [$0] } ?? FitMethod.allCases).map { method in

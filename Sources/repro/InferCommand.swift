@@ -22,11 +22,20 @@ struct InferCommand: ParsableCommand {
   @Option(help: "The compressor between the vision tower and the LLM (QueCC reads the question).")
   var compressor: CompressorKind = .quecc
 
-  @Option(help: "The question (one token per UTF-8 byte, so Q is its length in bytes).")
+  @Option(help: "The question (one token per UTF-8 byte, so Q is its length in bytes: \(InferCommand.questionTokenRange.upperBound) at most).")
   var question = "What is the person on the left holding?"
 
-  @Option(help: "Tokens to generate greedily (the first comes from prefill).")
+  @Option(help: "Tokens to generate greedily (the first comes from prefill): \(rangeText(InferCommand.newTokenRange)).")
   var newTokens = 8
+
+  /// The longest question, in tokens (UTF-8 bytes): attention over the question costs memory
+  /// quadratic in its length (2048 tokens: about 170 MB for the largest bundled model).
+  /// Checked here, not in the engine: any change to the engine's sources invalidates the
+  /// inference-cost study's measured sweep (see `EngineFingerprint`).
+  static let questionTokenRange = 0...2048
+  /// How many tokens one request may generate: the engine allocates its KV cache up front for
+  /// `V + Q + newTokens` tokens (and `Int.max` overflowed that sum).
+  static let newTokenRange = 1...2048
 
   static var supportedTokens: [Int] {
     CompressionGrid.supportedTokenCounts(gridSide: ModelFamily.bundled.models[0].vision.gridSide)
@@ -42,7 +51,11 @@ struct InferCommand: ParsableCommand {
       throw ValidationError("--tokens \(tokens) is not a square number of regions of the 24 × 24 grid; "
         + "choose one of \(Self.supportedTokens.map(String.init).joined(separator: ", "))")
     }
-    guard newTokens >= 1 else { throw ValidationError("--new-tokens must be at least 1") }
+    try check("--new-tokens", newTokens, in: Self.newTokenRange)
+    guard Self.questionTokenRange.contains(question.utf8.count) else {
+      throw ValidationError("--question is \(question.utf8.count) bytes (tokens) long; at most "
+        + "\(Self.questionTokenRange.upperBound) are supported")
+    }
   }
 
   func run() throws {

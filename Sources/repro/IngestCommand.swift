@@ -28,10 +28,14 @@ struct IngestCommand: ParsableCommand {
   @Flag(help: "Replace earlier ingested rows with the same configuration (published rows are never replaced).")
   var replace = false
 
+  @Flag(help: "If another repro is running, stop at once instead of waiting for it.")
+  var noWait = false
+
   func run() throws {
     let layout = try ProjectLayout.locate()
-    let report = try ResultIngest(layout: layout, replace: replace)
-      .ingest(URL(fileURLWithPath: file), format: format, name: name)
+    let report = try StoreWriting.run(layout, noWait: noWait) {
+      try ResultIngest(layout: layout, replace: replace).ingest(URL(fileURLWithPath: file), format: format, name: name)
+    }
     print("ingested \(report.rows) row\(report.rows == 1 ? "" : "s") into paper-artifacts/\(report.seedFile); "
       + "rebuilt \(layout.databaseURL.lastPathComponent) (seed digest \(report.seedDigest))")
     for replaced in report.replaced { print("  replaced \(replaced)") }

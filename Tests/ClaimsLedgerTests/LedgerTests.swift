@@ -58,8 +58,8 @@ import Testing
   @Test func jsonSchemaIsStable() throws {
     let report = try Self.handMadeReport()
     let object = try #require(try JSONSerialization.jsonObject(with: report.json()) as? [String: Any])
-    #expect(Set(object.keys) == ["schemaVersion", "seedDigest", "settings", "counts", "claims", "warnings", "fits"])
-    #expect(object["schemaVersion"] as? Int == 1)
+    #expect(Set(object.keys) == ["schemaVersion", "dataDigest", "settings", "counts", "claims", "warnings", "fits"])
+    #expect(object["schemaVersion"] as? Int == 2)
     #expect(object["counts"] as? [String: Int] == ["pass": 12, "fail": 0, "unverifiable": 1])
     let settings = try #require(object["settings"] as? [String: Any])
     #expect(Set(settings.keys) == ["method", "comparedMethods", "bounds", "ocrBounds", "convention", "bootstrapResamples", "seed"])

@@ -92,6 +92,15 @@ struct ExtrapolationTests {
     #expect(abs(band.interval(V: 16)!.lowerBound - expected) < 1e-12)
   }
 
+  /// Issue 11, item 6: a measured error of 0 made the relative error ∞, which Figure 2 failed to
+  /// encode and `repro verify` printed as "inf %".
+  @Test("a relative error with nothing to divide by is undefined, never infinite")
+  func relativeErrorOfAZeroError() {
+    #expect(ExtrapolationPoint(V: 1, predictedError: 0.1, measuredError: 0).relativeError == nil)
+    #expect(ExtrapolationPoint(V: 1, predictedError: 0.1, measuredError: 0).absoluteError == 0.1)
+    #expect(ExtrapolationPoint(V: 1, predictedError: 0.1, measuredError: 0.2).relativeError == 0.5)
+  }
+
   @Test("bad setups are refused with the reason")
   func refusals() {
     #expect(throws: ExtrapolationError.missingFitSize(N: 3, available: [0.5, 1.8, 4, 7])) {

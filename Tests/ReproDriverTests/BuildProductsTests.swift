@@ -88,6 +88,33 @@ import Testing
     }
   }
 
+  /// Issue 11, item 9: a build folder from another checkout gave an empty code fingerprint (every
+  /// object skipped) and no gnuplot version, silently.
+  @Test func aBuildFolderFromAnotherCheckoutIsRefused() throws {
+    let original = try FakeBuild()
+    let copy = try FakeBuild()
+    defer {
+      try? FileManager.default.removeItem(at: original.root)
+      try? FileManager.default.removeItem(at: copy.root)
+    }
+    try FileManager.default.removeItem(at: copy.root.appendingPathComponent(".build"))
+    try FileManager.default.copyItem(at: original.root.appendingPathComponent(".build"), to: copy.root.appendingPathComponent(".build"))
+    let error = #expect(throws: DriverError.self) { try BuildProducts(binDirectory: copy.bin).code(of: "tool") }
+    guard case .foreignBuild(let bin, let evidence) = error else {
+      Issue.record("expected foreignBuild, got \(String(describing: error))")
+      return
+    }
+    #expect(bin == copy.bin.path && evidence.hasPrefix(original.bin.path))
+    #expect(error?.description.contains("belongs to another checkout") == true)
+
+    // The link list rewritten for this folder, the sources still the other checkout's.
+    let objects = try String(contentsOf: copy.bin.appendingPathComponent("tool.product/Objects.LinkFileList"), encoding: .utf8)
+    try copy.write(objects.replacingOccurrences(of: original.bin.path, with: copy.bin.path), at: ".build/x86_64-unknown-linux-gnu/release/tool.product/Objects.LinkFileList")
+    #expect(throws: DriverError.foreignBuild(binDirectory: copy.bin.path, evidence: "its sources are in \(original.root.path)")) {
+      try BuildProducts(binDirectory: copy.bin).code(of: "tool")
+    }
+  }
+
   @Test func modulesAreNamedLikeSwiftPMNamesThem() {
     #expect(BuildProducts.c99Name("inference-cost") == "inference_cost")
     #expect(BuildProducts.c99Name("3a") == "_3a")

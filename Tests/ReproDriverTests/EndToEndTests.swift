@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import ResultsStore
 import Testing
 
 @testable import ReproDriver
@@ -109,15 +110,26 @@ import Testing
     }
 
     /// The experiment processes this driver started.
-    var children: [Int32] {
+    var children: [Int32] { Self.children(of: process.processIdentifier) }
+
+    /// The live processes whose parent is `parent` (zombies, already dead, left out).
+    static func children(of parent: Int32) -> [Int32] {
       let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
       return entries.compactMap(Int32.init).filter { pid in
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
           let close = stat.lastIndex(of: ")")
         else { return false }
         let fields = stat[stat.index(after: close)...].split(separator: " ")
-        return fields.count > 1 && Int32(fields[1]) == process.processIdentifier
+        return fields.count > 1 && fields[0] != "Z" && Int32(fields[1]) == parent
       }
+    }
+
+    /// Whether `pid` is still running (not gone, not a zombie).
+    static func isAlive(_ pid: Int32) -> Bool {
+      guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else {
+        return false
+      }
+      return stat[stat.index(after: close)...].split(separator: " ").first != "Z"
     }
 
     func finish() -> Int32 {
@@ -165,6 +177,38 @@ import Testing
     #expect(sandbox.outputs(of: "figure1") == outputs)
   }
 
+  /// Issue 11, item 10: `timeout -s KILL 8 ./repro all --force` left figure processes running
+  /// under PID 1 for about 45 s. The experiments (and the gnuplot they run) die with the driver.
+  @Test func killingTheDriverWithSIGKILLLeavesNoOrphans() throws {
+    let (sandbox, _, _) = try Self.builtSandbox()
+    defer { sandbox.remove() }
+    let run = try Repro(["figure", "1", "--force"], in: sandbox, slow: true)
+    try run.waitUntilRunning(sandbox)
+    let experiments = run.children
+    try #require(experiments.count == 1, "\(run.log)")
+    let descendants = experiments + experiments.flatMap { Repro.children(of: $0) }
+    kill(run.process.processIdentifier, SIGKILL)
+    _ = run.finish()
+    for _ in 0..<40 where descendants.contains(where: Repro.isAlive) { Thread.sleep(forTimeInterval: 0.05) }
+    let orphans = descendants.filter(Repro.isAlive)
+    orphans.forEach { kill($0, SIGKILL) }
+    #expect(orphans.isEmpty, "still running 2 s after the driver was killed: \(orphans)")
+  }
+
+  /// Issue 11, item 12: SIGTERM exits 143 (128 + 15), as the README now says, like Ctrl-C's 130.
+  @Test func sigtermStopsTheRunCleanlyWithStatus143() throws {
+    let (sandbox, lock, outputs) = try Self.builtSandbox()
+    defer { sandbox.remove() }
+    let run = try Repro(["figure", "1", "--force"], in: sandbox, slow: true)
+    try run.waitUntilRunning(sandbox)
+    kill(run.process.processIdentifier, SIGTERM)
+    #expect(run.finish() == 143, "\(run.log)")
+    #expect(sandbox.lockBytes() == lock)
+    #expect(sandbox.outputs(of: "figure1") == outputs)
+    let readme = try String(contentsOf: Sandbox.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    #expect(readme.contains("130 after Ctrl-C, 143 after SIGTERM"))
+  }
+
   @Test func ctrlCStopsTheRunCleanlyWithStatus130() throws {
     let (sandbox, lock, outputs) = try Self.builtSandbox()
     defer { sandbox.remove() }
@@ -203,6 +247,111 @@ import Testing
     #expect(run.log.contains("✗ figure1 failed: outputs written but the images were not rendered (gnuplot missing)"), "\(run.log)")
     #expect(sandbox.lockBytes() == lock)
     #expect(sandbox.outputs(of: "figure1") == outputs)
+  }
+
+  // MARK: Issue 11, items 1 and 8: the results store changes while, or between, runs
+
+  /// The 14 B visual-reasoning rows the paper did not publish, as a reviewer would ingest them.
+  static func rows14b(in sandbox: Sandbox) throws -> URL {
+    let url = sandbox.root.appendingPathComponent("rows14b.csv")
+    let rows = [(1, 0.4602), (4, 0.4707), (16, 0.4895), (36, 0.5013), (64, 0.5063), (144, 0.5213), (576, 0.5355)]
+    let text = "suite,llm_params_billion,visual_tokens,metric,value,source_note\n"
+      + rows.map { "visual-reasoning,14,\($0.0),avg_accuracy,\($0.1),test" }.joined(separator: "\n") + "\n"
+    try Data(text.utf8).write(to: url)
+    return url
+  }
+
+  /// What `git checkout -- paper-artifacts` does after an ingest.
+  static func undoIngest(_ sandbox: Sandbox) throws {
+    try FileManager.default.removeItem(at: sandbox.layout.seedDirectory.appendingPathComponent("ingested"))
+    let rebuild = try Repro(["data", "rebuild"], in: sandbox)
+    #expect(rebuild.finish() == 0, "\(rebuild.log)")
+  }
+
+  /// Item 1, the hostile user's recipe: an ingest while a run is under way. The second target
+  /// starts seconds after the run fingerprinted the data; before the fix it read the ingested
+  /// rows and recorded the old fingerprint, so after the ingest was undone `status` called its
+  /// outputs (made from the 14 B rows) up to date. Now the ingest waits for the run, and in any
+  /// case a target records what it read: after the race and the undo, an incremental run
+  /// equals a forced one, byte for byte. Run at several moments of the race.
+  @Test(arguments: [0.5, 3.0, 6.0])
+  func anIngestDuringARunNeverLeavesAnOutputThatDisagreesWithItsLockEntry(_ delay: Double) throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    let rows = try Self.rows14b(in: sandbox)
+    let run = try Repro(["figure", "1", "4", "--force", "-j", "1"], in: sandbox, slow: true)
+    try run.waitUntilRunning(sandbox)
+    Thread.sleep(forTimeInterval: delay)
+    let ingest = try Repro(["ingest", rows.path], in: sandbox)
+    #expect(ingest.finish() == 0, "\(ingest.log)")
+    #expect(ingest.log.contains("waiting for another repro to finish (pid \(run.process.processIdentifier))"), "\(ingest.log)")
+    #expect(run.finish() == 0, "\(run.log)")
+
+    try Self.undoIngest(sandbox)
+    let incremental = try Repro(["figure", "1", "4"], in: sandbox)
+    #expect(incremental.finish() == 0, "\(incremental.log)")
+    let lock = sandbox.lockBytes()
+    let outputs = ["figure1", "figure4"].map { sandbox.outputs(of: $0) }
+    let forced = try Repro(["figure", "1", "4", "--force"], in: sandbox)
+    #expect(forced.finish() == 0, "\(forced.log)")
+    #expect(sandbox.lockBytes() == lock)
+    #expect(["figure1", "figure4"].map { sandbox.outputs(of: $0) } == outputs)
+  }
+
+  /// Every command that writes the results store holds the run lock, or stops with `--no-wait`.
+  @Test func ingestAndRebuildWaitForARunningRepro() throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    let rows = try Self.rows14b(in: sandbox)
+    var held: RunLock? = try RunLock(in: sandbox.figures, wait: false)
+    for arguments in [["ingest", rows.path, "--no-wait"], ["data", "rebuild", "--no-wait"]] {
+      let impatient = try Repro(arguments, in: sandbox)
+      #expect(impatient.finish() != 0)
+      #expect(impatient.log.contains("another repro is running (pid \(getpid()))"), "\(impatient.log)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: sandbox.layout.seedDirectory.appendingPathComponent("ingested").path))
+    let patient = try Repro(["ingest", rows.path], in: sandbox)
+    Thread.sleep(forTimeInterval: 1)
+    #expect(patient.process.isRunning)
+    held = nil
+    #expect(patient.finish() == 0, "\(patient.log)")
+    #expect(held == nil)
+    #expect(patient.log.contains("waiting for another repro to finish"))
+  }
+
+  /// Item 8: each output names only the data it read, so after an ingest that changes rows a
+  /// target does not read, the incremental run (which leaves that target alone) and a forced
+  /// run write the same bytes.
+  @Test func afterAnIngestAnIncrementalRunEqualsAForcedOneByteForByte() throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    let driver = try Driver.standard(layout: sandbox.layout, binDirectory: Self.binDirectory, experiments: [.table1, .figure3b])
+    #expect(Set(try driver.run(RunOptions()).built) == ["figure3b", "table1"])
+    try ResultIngest(layout: sandbox.layout).ingest(try Self.rows14b(in: sandbox))
+
+    let incremental = try driver.run(RunOptions())
+    #expect(incremental.databaseRebuild == nil)
+    #expect(incremental.results.map(\.outcome) == [.upToDate, .upToDate])
+    let lock = sandbox.lockBytes()
+    let outputs = ["figure3b", "table1"].map { sandbox.outputs(of: $0) }
+    #expect(Set(try driver.run(RunOptions(force: true)).built) == ["figure3b", "table1"])
+    #expect(sandbox.lockBytes() == lock)
+    #expect(["figure3b", "table1"].map { sandbox.outputs(of: $0) } == outputs)
+  }
+
+  /// Issue 11, item 11: a fresh clone's first `./repro all` finds everything up to date and says
+  /// why, and how to regenerate anyway; later no-op runs print only their summary line.
+  @Test func aFreshCheckoutsFirstRunSaysWhyNothingRan() throws {
+    let (sandbox, _, _) = try Self.builtSandbox()
+    defer { sandbox.remove() }
+    try FileManager.default.removeItem(at: sandbox.figures.appendingPathComponent(RunLock.fileName))
+    let first = try Repro(["figure", "1"], in: sandbox)
+    #expect(first.finish() == 0)
+    #expect(first.log.contains("nothing to do: 1 target up to date"), "\(first.log)")
+    #expect(first.log.contains("already match their inputs") && first.log.contains("./repro all --force"), "\(first.log)")
+    let second = try Repro(["figure", "1"], in: sandbox)
+    #expect(second.finish() == 0)
+    #expect(!second.log.contains("already match their inputs"), "\(second.log)")
   }
 
   @Test func aSecondReproWaitsForTheFirstOrStops() throws {

@@ -76,7 +76,7 @@ import Testing
     let runner = FakeRunner()
     let staged = sandbox.root.appendingPathComponent("staged")
     try FileManager.default.createDirectory(at: staged, withIntermediateDirectories: true)
-    try runner.run(driver.graph.experiment(named: "a"), root: sandbox.root, staging: staged, control: RunControl())
+    _ = try runner.run(driver.graph.experiment(named: "a"), root: sandbox.root, staging: staged, control: RunControl())
     try FileManager.default.removeItem(at: sandbox.figures.appendingPathComponent("exp-a"))
     try FileManager.default.moveItem(at: staged, to: sandbox.figures.appendingPathComponent("exp-a"))
     #expect(sandbox.lockBytes() == lockBefore)

@@ -93,7 +93,7 @@ final class FakeRunner: TargetRunner, @unchecked Sendable {
     lock.unlock()
   }
 
-  func run(_ experiment: Experiment, root: URL, staging: URL, control: RunControl) throws {
+  func run(_ experiment: Experiment, root: URL, staging: URL, control: RunControl) throws -> [String: String] {
     lock.lock()
     log.append(experiment.executable)
     let hook = hooks[experiment.executable]
@@ -112,6 +112,7 @@ final class FakeRunner: TargetRunner, @unchecked Sendable {
     try Data(text.utf8).write(to: staging.appendingPathComponent("out.txt"))
     let summary = "{\n  \"alpha\" : 0.07712345678901233,\n  \"rows\" : \(text.count),\n  \"seed\" : 18446744073709551615\n}\n"
     try Data(summary.utf8).write(to: staging.appendingPathComponent("summary.json"))
+    return database.readFingerprints
   }
 
   func cancelAll() {}

@@ -30,17 +30,23 @@ enum Executables {
     return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
   }
 
-  static func temporaryDirectory() throws -> URL {
+  /// Runs `body` with a fresh folder in the temporary directory, removed afterwards whatever
+  /// happens (issue 11: test runs left `repro-e2e-*` folders behind). The only way tests get
+  /// one, so none can leak.
+  static func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("repro-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    defer { try? FileManager.default.removeItem(at: url) }
+    return try body(url)
   }
 
-  /// A throwaway project root holding a copy of paper-artifacts/, for tests that break things.
-  static func scratchProject() throws -> URL {
-    let root = try temporaryDirectory()
-    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("paper-artifacts"), to: root.appendingPathComponent("paper-artifacts"))
-    return root
+  /// Runs `body` with a throwaway project root holding a copy of paper-artifacts/, for tests
+  /// that break things; removed afterwards.
+  static func withScratchProject<T>(_ body: (URL) throws -> T) throws -> T {
+    try withTemporaryDirectory { root in
+      try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("paper-artifacts"), to: root.appendingPathComponent("paper-artifacts"))
+      return try body(root)
+    }
   }
 
   static func files(in directory: URL) throws -> [String: Data] {

@@ -48,6 +48,9 @@ import Testing
     BadRow(row: "visual-reasoning,14,1,avg_accuracy,inf,", reason: "'inf' is not a finite number"),
     BadRow(row: "visual-reasoning,14,1,avg_accuracy,1.49,", reason: "outside [0, 1]"),
     BadRow(row: "visual-reasoning,14,1,avg_accuracy,-0.1,", reason: "outside [0, 1]"),
+    // Issue 11, item 6: accepted before, then `fit` failed (log of 0) and `verify` printed "inf %".
+    BadRow(row: "visual-reasoning,14,1,avg_accuracy,1,", reason: "would make the error Y = 1 − accuracy zero"),
+    BadRow(row: "ocr,14,1,avg_accuracy,1.0,", reason: "an average accuracy must be below 1"),
     BadRow(row: "GQA,14,1,accuracy_percent,101,", reason: "outside [0, 100]"),
     BadRow(row: "visual-reasoning,14,0,avg_accuracy,0.49,", reason: "visual_tokens must be > 0"),
     BadRow(row: "visual-reasoning,14,-4,avg_accuracy,0.49,", reason: "visual_tokens must be > 0"),

@@ -21,8 +21,10 @@ import Testing
     BadRow(file: visualReasoning, original: "0.5,4,0.3917", replacement: "0.5,4,inf", reason: "not a finite number"),
     BadRow(file: visualReasoning, original: "0.5,4,0.3917", replacement: "0.5,0,0.3917", reason: "visualTokens > 0"),
     BadRow(file: visualReasoning, original: "0.5,4,0.3917", replacement: "0.5,-4,0.3917", reason: "visualTokens > 0"),
-    BadRow(file: visualReasoning, original: "0.5,4,0.3917", replacement: "0.5,4,1.3917", reason: "maxValue"),
-    BadRow(file: visualReasoning, original: "0.5,4,0.3917", replacement: "0.5,4,-0.1", reason: "value >= 0"),
+    BadRow(file: visualReasoning, original: "0.5,4,0.3917", replacement: "0.5,4,1.3917", reason: "outside [0, 1]"),
+    BadRow(file: visualReasoning, original: "0.5,4,0.3917", replacement: "0.5,4,-0.1", reason: "outside [0, 1]"),
+    // Issue 11, item 6: an accuracy of 1 is an error Y = 0, which no fit can take the log of.
+    BadRow(file: visualReasoning, original: "0.5,4,0.3917", replacement: "0.5,4,1", reason: "would make the error Y = 1 − accuracy zero"),
     BadRow(file: visualReasoning, original: "0.5,4,0.3917", replacement: "0.5,4,abc", reason: "'abc' is not a finite number"),
     BadRow(file: visualReasoning, original: "0.5,4,0.3917", replacement: "0.5,four,0.3917", reason: "not a whole number"),
     BadRow(file: visualReasoning, original: "0.5,4,0.3917", replacement: "0.5,4", reason: "expected 3 fields, found 2"),
@@ -30,7 +32,7 @@ import Testing
     BadRow(file: visualReasoning, original: "0.5,4,0.3917", replacement: "0.5,1,0.3917", reason: "UNIQUE constraint failed"),
     BadRow(
       file: table1, original: "QueCC,1,53.5,59.4,1269.1,81.3,69.9,46.8,44.1,67.3",
-      replacement: "QueCC,1,53.5,59.4,2869.1,81.3,69.9,46.8,44.1,67.3", reason: "maxValue"),
+      replacement: "QueCC,1,53.5,59.4,2869.1,81.3,69.9,46.8,44.1,67.3", reason: "outside [0, 2800]"),
     BadRow(
       file: table1, original: "QueCC,1,53.5,59.4,1269.1,81.3,69.9,46.8,44.1,67.3",
       replacement: "QueCC,1,53.5,59.4,1269.1,81.3,69.9,46.8,44.1,nan", reason: "VQAv2 'nan' is not a finite number"),

@@ -141,4 +141,15 @@ struct FitMethodTests {
     let message = FitError.invalidObservation(index: 5, points[5], reason: "V must be > 0").description
     #expect(message.contains("#6") && message.contains("V must be > 0"))
   }
+
+  /// Issue 11, item 12: a fit on one LLM size reported α as "converged, 8/8 starts agree".
+  @Test("a single LLM size or token count is refused: the exponent could not be identified")
+  func unidentifiableExponents() {
+    let points = PaperGrids.observations(PaperGrids.visualReasoningAccuracy)
+    let oneSize = #expect(throws: FitError.self) { try FitProblem(points.filter { $0.N == 7 }) }
+    #expect(oneSize?.description.contains("alpha cannot be fitted") == true)
+    let oneV = #expect(throws: FitError.self) { try FitProblem(points.filter { $0.V == 16 }) }
+    #expect(oneV?.description.contains("beta cannot be fitted") == true)
+    #expect(throws: Never.self) { try FitProblem(points.filter { $0.N == 7 || $0.N == 4 }) }
+  }
 }
