@@ -56,11 +56,12 @@ let package = Package(
       name: "ClaimsLedger",
       dependencies: ["Notebook", "PaperAnalysis", "ResultsStore", "ScalingLaw", "ScalingLawFit", "ComputeFrontier"]),
     .target(name: "ReproDriver", dependencies: ["Notebook", "ResultsStore", "AtomicFiles", "Gnuplot", crypto]),
+    .target(name: "Sweep", dependencies: ["ReproDriver", "AtomicFiles"]),
 
     // MARK: The command-line driver
     .executableTarget(
       name: "repro",
-      dependencies: notebookLibraries + ["ReproDriver", "ClaimsLedger", "InferenceEngine", "InferenceCost", "QueCC", "VLM", argumentParser]),
+      dependencies: notebookLibraries + ["ReproDriver", "Sweep", "ClaimsLedger", "InferenceEngine", "InferenceCost", "QueCC", "VLM", argumentParser]),
 
     // MARK: Experiments (one executable per figure or table)
     experiment("figure1", path: "Figure1"),
@@ -106,6 +107,8 @@ let package = Package(
       name: "PaperAnalysisTests",
       dependencies: ["PaperAnalysis", "PaperFigures", "ResultsStore", "ScalingLawFit", "ScalingLaw", "Gnuplot"]),
     .testTarget(name: "ReproDriverTests", dependencies: ["ReproDriver", "Notebook", "ResultsStore", "repro", "figure1"]),
+    .testTarget(
+      name: "SweepTests", dependencies: ["Sweep", "ReproDriver", "GoldenFiles"], exclude: ["Golden", "Fixtures"]),
     .testTarget(name: "SafetensorsTests", dependencies: ["Safetensors"]),
     .testTarget(name: "VLMTests", dependencies: ["VLM", "Safetensors", "SeededRandom"]),
     .testTarget(name: "QueCCTests", dependencies: ["QueCC", "VLM", "Safetensors", "SeededRandom"]),

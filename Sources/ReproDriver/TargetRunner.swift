@@ -33,9 +33,8 @@ public struct TargetFailure: Error, Equatable, Sendable, CustomStringConvertible
 /// experiment can never block on a full pipe; the log is shown only if the run fails.
 public final class ExecutableRunner: TargetRunner, @unchecked Sendable {
   public let binDirectory: URL
-  /// Children in flight, to terminate on Ctrl-C; guarded by `lock`.
-  private var running: [Process] = []
-  private let lock = NSLock()
+  /// Children in flight, to terminate on Ctrl-C.
+  private let children = ChildProcesses()
 
   public init(binDirectory: URL) {
     self.binDirectory = binDirectory
@@ -54,48 +53,23 @@ public final class ExecutableRunner: TargetRunner, @unchecked Sendable {
     let log = try FileHandle(forWritingTo: logURL)
     defer { try? log.close() }
 
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = ["--root", root.path, "--output", staging.path]
-    process.standardOutput = log
-    process.standardError = log
-    process.standardInput = FileHandle.nullDevice
-    try start(process, unless: control)
-    process.waitUntilExit()
-    finish(process)
+    let termination = try children.run(
+      executable, arguments: ["--root", root.path, "--output", staging.path], log: log, unless: control)
 
     let text = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
-    switch (process.terminationReason, process.terminationStatus) {
-    case (.exit, 0):
+    switch termination {
+    case .exited(status: 0):
       return
-    case (.exit, 3):
+    case .exited(status: 3):
       throw TargetFailure(message: "outputs written but the images were not rendered (gnuplot missing); install gnuplot and rerun", log: text)
-    case (.exit, let status):
+    case .exited(let status):
       throw TargetFailure(message: "\(experiment.executable) exited with status \(status)", log: text)
-    case (_, let signal):
+    case .killed(let signal):
       throw TargetFailure(message: "\(experiment.executable) was killed by signal \(signal)", log: text)
     }
   }
 
   public func cancelAll() {
-    lock.lock()
-    defer { lock.unlock() }
-    for process in running where process.isRunning { process.terminate() }
-  }
-
-  /// Starts `process` unless the run was interrupted. Checked under the same lock `cancelAll`
-  /// takes, so a process is either never started or seen (and terminated) by `cancelAll`.
-  private func start(_ process: Process, unless control: RunControl) throws {
-    lock.lock()
-    defer { lock.unlock() }
-    guard control.interruptedBy == nil else { throw TargetFailure(message: "interrupted before it started") }
-    try process.run()
-    running.append(process)
-  }
-
-  private func finish(_ process: Process) {
-    lock.lock()
-    defer { lock.unlock() }
-    running.removeAll { $0 === process }
+    children.terminateAll()
   }
 }
