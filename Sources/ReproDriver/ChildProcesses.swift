@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The child processes a run has started, so that one interrupt stops them all.
 ///
@@ -67,7 +72,7 @@ public final class ChildProcesses: @unchecked Sendable {
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
-    try process.run()
+    try withSignalsUnblocked { try process.run() }
     let errors = ErrorsReader(err.fileHandleForReading)
     let output = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
@@ -82,7 +87,7 @@ public final class ChildProcesses: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     guard control.interruptedBy == nil else { throw TargetFailure(message: "interrupted before it started") }
-    try process.run()
+    try Self.withSignalsUnblocked { try process.run() }
     running.append(process)
   }
 
@@ -90,6 +95,20 @@ public final class ChildProcesses: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     running.removeAll { $0 === process }
+  }
+
+  /// Runs `body` with SIGINT, SIGTERM and SIGHUP unblocked in this thread. A child starts with
+  /// the signal mask of the thread that spawns it, and the threads of a dispatch pool or a test
+  /// runner block these: a child started from one would ignore ``terminateAll()`` — and so would
+  /// every daemon it starts.
+  static func withSignalsUnblocked<T>(_ body: () throws -> T) rethrows -> T {
+    var set = sigset_t()
+    var previous = sigset_t()
+    sigemptyset(&set)
+    for number in SignalForwarding.signals { sigaddset(&set, number) }
+    pthread_sigmask(SIG_UNBLOCK, &set, &previous)
+    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+    return try body()
   }
 
   private static func termination(of process: Process) -> Termination {

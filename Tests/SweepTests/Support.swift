@@ -19,10 +19,11 @@ struct ToySweep {
 
   func remove() { try? FileManager.default.removeItem(at: root) }
 
-  /// The toy definition: `cells` as (name, rounds).
-  static func definition(_ cells: [(String, Int)], name: String = "toy") -> SweepDefinition {
+  /// The toy definition: `cells` as (name, rounds); `environment` may set `TOY_CELL_HOLD`.
+  static func definition(_ cells: [(String, Int)], name: String = "toy", environment: [String: String] = [:]) -> SweepDefinition {
     SweepDefinition(
-      name: name, command: ["sh", toyCell.path, "{cell}", "{rounds}", "{out}"], environment: ["LC_ALL": "C"], results: "cells",
+      name: name, command: ["sh", toyCell.path, "{cell}", "{rounds}", "{out}"],
+      environment: environment.merging(["LC_ALL": "C"]) { $1 }, results: "cells",
       outputs: ["result.txt", "record.json"], digests: DigestRecord(record: "record.json", field: "sha256"),
       cells: cells.map { SweepCell(name: $0.0, parameters: ["rounds": "\($0.1)"]) })
   }
