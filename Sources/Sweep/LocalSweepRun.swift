@@ -49,8 +49,21 @@ extension SweepDriver {
     }
   }
 
-  /// Runs one cell into a fresh staging folder, verifies it and places it in the cache.
+  /// Runs one cell and records why it failed (`local/logs/<cell>.failed`, read by `status`) or
+  /// that it did not.
   func runLocally(_ cell: ResolvedCell, control: RunControl) -> LocalCellResult.Outcome {
+    let outcome = computeLocally(cell, control: control)
+    let record = folders.localFailure(cell.name)
+    if case .failed(let reason, _) = outcome {
+      try? AtomicFile.write(reason + "\n", to: record)
+    } else {
+      try? FileManager.default.removeItem(at: record)
+    }
+    return outcome
+  }
+
+  /// Runs one cell into a fresh staging folder, verifies it and places it in the cache.
+  private func computeLocally(_ cell: ResolvedCell, control: RunControl) -> LocalCellResult.Outcome {
     let files = FileManager.default
     let staging = folders.staging.appendingPathComponent("\(cell.name).local-\(getpid())")
     let logURL = folders.localLog(cell.name)

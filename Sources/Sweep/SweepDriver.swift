@@ -77,6 +77,10 @@ public final class SweepDriver: Sendable {
     if cached == nil { return .complete }
     if FileManager.default.fileExists(atPath: folders.landed(cell.name).path) { return .landed }
     guard let latest = log.latest(cell.name), latest.submission.recipes[cell.name] == cell.recipe else {
+      if let failure = try? String(contentsOf: folders.localFailure(cell.name), encoding: .utf8) {
+        let reason = failure.trimmingCharacters(in: .whitespacesAndNewlines)
+        return .missing(reason: "the last local run failed: \(reason); log: \(folders.localLog(cell.name).path)")
+      }
       return .missing(reason: cached!)
     }
     let (submission, index) = latest

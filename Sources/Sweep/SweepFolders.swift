@@ -11,7 +11,7 @@ import Foundation
 ///     <work>/staging/<cell>.<A>_<a>/    what a task is writing (never collected)
 ///     <work>/landed/<cell>/             what a task finished, renamed here in one step
 ///     <work>/rejected/<cell>/           landed results that failed verification, with the reason
-///     <work>/local/                     the same for `repro sweep run` (configs, logs)
+///     <work>/local/                     the same for `repro sweep run` (configs, logs, why a cell failed)
 public struct SweepFolders: Sendable {
   /// The cell cache.
   public let results: URL
@@ -45,6 +45,7 @@ public struct SweepFolders: Sendable {
   }
 
   func localLog(_ cell: String) -> URL { local.appendingPathComponent("logs").appendingPathComponent("\(cell).out") }
+  func localFailure(_ cell: String) -> URL { local.appendingPathComponent("logs").appendingPathComponent("\(cell).failed") }
   func localConfig(_ cell: String) -> URL { local.appendingPathComponent("configs").appendingPathComponent("\(cell).json") }
 }
 

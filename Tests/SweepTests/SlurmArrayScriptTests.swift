@@ -73,6 +73,31 @@ struct SlurmArrayScriptTests {
     ])
   }
 
+  /// docs/cluster.md shows a sweep and "the script it generates": it must be.
+  @Test func theClusterGuideShowsTheScriptItsSweepGenerates() throws {
+    let guide = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("docs/cluster.md")
+    let text = try String(contentsOf: guide, encoding: .utf8)
+    func block(after marker: String) throws -> String {
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+      let start = try #require(lines.firstIndex { $0.hasPrefix(marker) }, "docs/cluster.md lost its '\(marker)' marker")
+      let open = try #require(lines[start...].firstIndex { $0.hasPrefix("```") })
+      let close = try #require(lines[(open + 1)...].firstIndex { $0.hasPrefix("```") })
+      return lines[(open + 1)..<close].joined(separator: "\n") + "\n"
+    }
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sweep-guide-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("qwen14b-eval.json")
+    try Data(try block(after: "<!-- sweep-example: definition").utf8).write(to: file)
+    guard case .dryRun(let script, _, _) = try SweepDriver.load(file, scheduler: NoScheduler()).submit(dryRun: true) else {
+      Issue.record("expected a dry run")
+      return
+    }
+    let shown = try block(after: "<!-- sweep-example: script")
+    #expect(script.text == shown, "docs/cluster.md must show the script `repro sweep submit --dry-run` prints for its example")
+  }
+
   @Test func moreStaleCellsThanOneArrayHoldsIsAnError() throws {
     var definition = Self.definition
     definition.cells = (0..<1001).map { SweepCell(name: "c\($0)", parameters: ["seed": "0"], config: .null) }
