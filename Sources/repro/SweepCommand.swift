@@ -5,6 +5,9 @@ import Sweep
 
 /// `repro sweep submit | status | collect | run SWEEP.json`: a grid of cells run as a Slurm job
 /// array or as local processes, its results verified and collected into a cell cache.
+///
+/// The flags (``SlurmFlags``) and the printers (`report`, `show`, `runLocally`) are shared with
+/// any command that runs a sweep it builds itself (the miniature grid's).
 struct SweepCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sweep",
@@ -33,55 +36,11 @@ struct SweepCommand: ParsableCommand {
       abstract: "Write a job array for the missing or failed cells and submit it with sbatch (collects first).")
 
     @OptionGroup var file: File
-
-    @Option(help: "Slurm partition (default: the sweep's, else the cluster's default).")
-    var partition: String?
-
-    @Option(help: "Time limit per cell: minutes, M:S, H:M:S, D-H, D-H:M or D-H:M:S.")
-    var time: String?
-
-    @Option(help: "CPUs per cell, 1…1024.")
-    var cpusPerTask: Int?
-
-    @Option(help: "Memory per cell, e.g. 4G (units K, M, G, T; default M).")
-    var mem: String?
-
-    @Option(help: "At most this many cells run at once, 1…1000.")
-    var maxRunning: Int?
-
-    @Flag(help: "Show the script and the command; write and submit nothing.")
-    var dryRun = false
-
-    var options: SlurmOptions {
-      SlurmOptions(partition: partition, time: time, cpusPerTask: cpusPerTask, mem: mem, maxRunning: maxRunning)
-    }
-
-    func validate() throws {
-      do { try options.validate() } catch { throw ValidationError("\(error)") }
-    }
+    @OptionGroup var slurm: SlurmFlags
 
     func run() throws {
-      switch try file.driver().submit(options, dryRun: dryRun) {
-      case .nothingToDo(let status):
-        print("nothing to submit: \(status.summary)")
-      case .dryRun(let script, let url, let command):
-        print("would write \(url.path) (\(Self.cells(script))):\n")
-        print(script.text)
-        print("with the cell list \(url.deletingLastPathComponent().appendingPathComponent("cells.txt").path):")
-        print(script.cellList)
-        print("and submit it with:\n  \(command)")
-      case .written(let script, let url, let command):
-        print("sbatch is not on PATH: wrote \(url.path) (\(Self.cells(script))). Submit it with:\n  \(command)")
-        print("then follow it with `repro sweep status \(file.sweep)` and bring it back with `repro sweep collect \(file.sweep)`.")
-      case .submitted(let script, let url, let jobID):
-        print("submitted job array \(jobID) (\(Self.cells(script))): \(url.path)")
-        print("logs: \(url.deletingLastPathComponent().appendingPathComponent("logs").path)/\(jobID)_<task>.out")
-        print("follow it with `repro sweep status \(file.sweep)`; bring it back with `repro sweep collect \(file.sweep)`.")
-      }
-    }
-
-    static func cells(_ script: SlurmArrayScript) -> String {
-      "\(script.cells.count) cell\(script.cells.count == 1 ? "" : "s"): \(script.cells.joined(separator: ", "))"
+      let outcome = try file.driver().submit(slurm.options, dryRun: slurm.dryRun)
+      SweepCommand.report(outcome, status: "repro sweep status \(file.sweep)", collect: "repro sweep collect \(file.sweep)")
     }
   }
 
@@ -92,8 +51,7 @@ struct SweepCommand: ParsableCommand {
     @OptionGroup var file: File
 
     func run() throws {
-      let status = try file.driver().status()
-      SweepCommand.show(status)
+      SweepCommand.show(try file.driver().status())
     }
   }
 
@@ -111,15 +69,7 @@ struct SweepCommand: ParsableCommand {
     }
 
     func run() throws {
-      let driver = try file.driver()
-      if let wait, try !driver.waitForArrays(timeout: .seconds(wait)) {
-        print("still running after \(wait) s; collecting what has finished")
-      }
-      let report = try driver.collect()
-      if !report.collected.isEmpty { print("collected \(report.collected.count): \(report.collected.joined(separator: ", "))") }
-      for (cell, reason) in report.rejected { print("rejected \(cell): \(reason)") }
-      SweepCommand.show(report.status)
-      if !report.rejected.isEmpty || !report.status.cells(labelled: "failed").isEmpty { throw ExitCode.failure }
+      try SweepCommand.collect(try file.driver(), waitSeconds: wait)
     }
   }
 
@@ -137,25 +87,68 @@ struct SweepCommand: ParsableCommand {
     }
 
     func run() throws {
-      let driver = try file.driver()
-      let control = RunControl()
-      let clock = ContinuousClock()
-      let start = clock.now
-      let report = try SignalForwarding.forwarding(to: control) {
-        try driver.runLocally(jobs: jobs, control: control) { result in
-          switch result.outcome {
-          case .built(let seconds): print(String(format: "built %@ (%.1f s)", result.cell, seconds))
-          case .failed(let reason, let log): print("FAILED \(result.cell): \(reason) (log: \(log.path))")
-          case .interrupted: print("interrupted \(result.cell)")
-          }
+      try SweepCommand.runLocally(try file.driver(), jobs: jobs)
+    }
+  }
+
+  // MARK: Shared with commands that build their own sweep
+
+  /// Prints what `submit` did; `status` and `collect` are the commands that follow it up.
+  static func report(_ outcome: SubmitOutcome, status: String, collect: String) {
+    func cells(_ script: SlurmArrayScript) -> String {
+      "\(script.cells.count) cell\(script.cells.count == 1 ? "" : "s"): \(script.cells.joined(separator: ", "))"
+    }
+    switch outcome {
+    case .nothingToDo(let status):
+      print("nothing to submit: \(status.summary)")
+    case .dryRun(let script, let url, let command):
+      print("would write \(url.path) (\(cells(script))):\n")
+      print(script.text)
+      print("with the cell list \(url.deletingLastPathComponent().appendingPathComponent("cells.txt").path):")
+      print(script.cellList)
+      print("and submit it with:\n  \(command)")
+    case .written(let script, let url, let command):
+      print("sbatch is not on PATH: wrote \(url.path) (\(cells(script))). Submit it with:\n  \(command)")
+      print("then follow it with `\(status)` and bring it back with `\(collect)`.")
+    case .submitted(let script, let url, let jobID):
+      print("submitted job array \(jobID) (\(cells(script))): \(url.path)")
+      print("logs: \(url.deletingLastPathComponent().appendingPathComponent("logs").path)/\(jobID)_<task>.out")
+      print("follow it with `\(status)`; bring it back with `\(collect)`.")
+    }
+  }
+
+  /// Collects (after waiting up to `waitSeconds` for the arrays, if given) and prints the
+  /// outcome; exit status 1 if a cell failed or was rejected.
+  static func collect(_ driver: SweepDriver, waitSeconds: Int?) throws {
+    if let waitSeconds, try !driver.waitForArrays(timeout: .seconds(waitSeconds)) {
+      print("still running after \(waitSeconds) s; collecting what has finished")
+    }
+    let report = try driver.collect()
+    if !report.collected.isEmpty { print("collected \(report.collected.count): \(report.collected.joined(separator: ", "))") }
+    for (cell, reason) in report.rejected { print("rejected \(cell): \(reason)") }
+    show(report.status)
+    if !report.rejected.isEmpty || !report.status.cells(labelled: "failed").isEmpty { throw ExitCode.failure }
+  }
+
+  /// Runs the missing or failed cells locally with Ctrl-C forwarded, one line per cell as it
+  /// ends; exit status 1 if one failed, 128 + signal if interrupted.
+  static func runLocally(_ driver: SweepDriver, jobs: Int) throws {
+    let control = RunControl()
+    let clock = ContinuousClock()
+    let start = clock.now
+    let report = try SignalForwarding.forwarding(to: control) {
+      try driver.runLocally(jobs: jobs, control: control) { result in
+        switch result.outcome {
+        case .built(let seconds): print(String(format: "built %@ (%.1f s)", result.cell, seconds))
+        case .failed(let reason, let log): print("FAILED \(result.cell): \(reason) (log: \(log.path))")
+        case .interrupted: print("interrupted \(result.cell)")
         }
       }
-      let elapsed = clock.now - start
-      let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-      print(String(format: "%@ in %.2f s", report.status.summary, seconds))
-      if let signal = report.interruptedBy { throw ExitCode(128 + signal) }
-      if !report.failed.isEmpty { throw ExitCode.failure }
     }
+    let elapsed = (clock.now - start).components
+    print(String(format: "%@ in %.2f s", report.status.summary, Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18))
+    if let signal = report.interruptedBy { throw ExitCode(128 + signal) }
+    if !report.failed.isEmpty { throw ExitCode.failure }
   }
 
   /// One line per cell that is not complete (state, then what is known: task, reason, log), then counts.
@@ -166,7 +159,7 @@ struct SweepCommand: ParsableCommand {
       let detail: String =
         switch state {
         case .complete: ""
-        case .landed: "finished; `repro sweep collect` verifies it and moves it into the cache"
+        case .landed: "finished; `collect` verifies it and moves it into the cache"
         case .inFlight(let task, let slurmState, let log): "task \(task) \(slurmState); log: \(log.path)"
         case .failed(let task, let reason, let log):
           (task.map { "task \($0): " } ?? "") + reason
@@ -177,5 +170,34 @@ struct SweepCommand: ParsableCommand {
       print(cell + state.label.padding(toLength: 10, withPad: " ", startingAt: 0) + detail)
     }
     print(status.summary)
+  }
+}
+
+/// The Slurm options of a command that submits a sweep; each checked before anything is written.
+struct SlurmFlags: ParsableArguments {
+  @Option(help: "Slurm partition (default: the sweep's, else the cluster's default).")
+  var partition: String?
+
+  @Option(help: "Time limit per cell: minutes, M:S, H:M:S, D-H, D-H:M or D-H:M:S.")
+  var time: String?
+
+  @Option(help: "CPUs per cell, 1…1024.")
+  var cpusPerTask: Int?
+
+  @Option(help: "Memory per cell, e.g. 4G (units K, M, G, T; default M).")
+  var mem: String?
+
+  @Option(help: "At most this many cells run at once, 1…1000.")
+  var maxRunning: Int?
+
+  @Flag(help: "Show the script and the command; write and submit nothing.")
+  var dryRun = false
+
+  var options: SlurmOptions {
+    SlurmOptions(partition: partition, time: time, cpusPerTask: cpusPerTask, mem: mem, maxRunning: maxRunning)
+  }
+
+  func validate() throws {
+    do { try options.validate() } catch { throw ValidationError("\(error)") }
   }
 }
