@@ -213,6 +213,18 @@ up() {
   die "the cluster did not start"
 }
 
+# The PIDs of the processes below process $1: children, grandchildren, …
+descendants() {
+  local p ppid
+  for p in /proc/[0-9]*; do
+    ppid=$(sed 's/.*) //' "$p/stat" 2>/dev/null | cut -d' ' -f2)
+    if [ "$ppid" = "$1" ]; then
+      echo "${p#/proc/}"
+      descendants "${p#/proc/}"
+    fi
+  done
+}
+
 # Cancels the jobs and stops the daemons, by PID; quick if they are already gone.
 stop_daemons() {
   local dir=$1 daemon pid
@@ -236,9 +248,13 @@ stop_daemons() {
     fi
   done
   # A job step outliving slurmd (slurmstepd is built to survive slurmd restarts) still has our
-  # slurmd's log open.
-  for pid in $(pgrep -x slurmstepd 2>/dev/null || true); do
-    if ls -l "/proc/$pid/fd" 2>/dev/null | grep -qF -- "-> $dir/"; then kill -KILL "$pid" 2>/dev/null || true; fi
+  # slurmd's log open: it goes, with the job's processes below it.
+  for pid in /proc/[0-9]*; do
+    [ "$(cat "$pid/comm" 2>/dev/null)" = slurmstepd ] || continue
+    if ls -l "$pid/fd" 2>/dev/null | grep -qF -- "-> $dir/"; then
+      # shellcheck disable=SC2046
+      kill -KILL "${pid#/proc/}" $(descendants "${pid#/proc/}") 2>/dev/null || true
+    fi
   done
 }
 
