@@ -57,12 +57,13 @@ let package = Package(
       name: "ClaimsLedger",
       dependencies: ["Notebook", "PaperAnalysis", "ResultsStore", "ScalingLaw", "ScalingLawFit", "ComputeFrontier"]),
     .target(name: "ReproDriver", dependencies: ["Notebook", "ResultsStore", "AtomicFiles", "Gnuplot", crypto]),
+    .target(name: "Sweep", dependencies: ["ReproDriver", "AtomicFiles"]),
 
     // MARK: The command-line driver
     .executableTarget(
       name: "repro",
       dependencies: notebookLibraries + [
-        "ReproDriver", "ClaimsLedger", "InferenceEngine", "InferenceCost", "QueCC", "VLM", "MiniTasks", "MiniVLM",
+        "ReproDriver", "Sweep", "ClaimsLedger", "InferenceEngine", "InferenceCost", "QueCC", "VLM", "MiniTasks", "MiniVLM",
         "MiniReplication", argumentParser,
       ]),
 
@@ -120,6 +121,8 @@ let package = Package(
       name: "PaperAnalysisTests",
       dependencies: ["PaperAnalysis", "PaperFigures", "ResultsStore", "ScalingLawFit", "ScalingLaw", "Gnuplot"]),
     .testTarget(name: "ReproDriverTests", dependencies: ["ReproDriver", "Notebook", "ResultsStore", "repro", "figure1"]),
+    .testTarget(
+      name: "SweepTests", dependencies: ["Sweep", "ReproDriver", "GoldenFiles"], exclude: ["Golden", "Fixtures"]),
     .testTarget(name: "SafetensorsTests", dependencies: ["Safetensors"]),
     .testTarget(name: "MiniReplicationTests", dependencies: ["MiniReplication", "MiniTasks"]),
     .testTarget(name: "MiniTasksTests", dependencies: ["MiniTasks", "Safetensors", "SeededRandom"]),

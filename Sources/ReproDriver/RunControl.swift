@@ -29,7 +29,7 @@ public final class RunControl: @unchecked Sendable {
   }
 
   /// Calls `handler` when the run is interrupted (at once if it already was).
-  func onInterrupt(_ handler: @escaping @Sendable () -> Void) {
+  public func onInterrupt(_ handler: @escaping @Sendable () -> Void) {
     lock.lock()
     handlers.append(handler)
     let already = signal != nil

@@ -12,7 +12,7 @@ struct Repro: ParsableCommand {
       Start with `./repro all` (regenerate every figure) and `./repro test` (run the tests); the \
       root script installs what the system lacks and builds before running this tool.
       """,
-    subcommands: [All.self, FigureCommand.self, ListCommand.self, StatusCommand.self, DagCommand.self, CleanCommand.self, FitCommand.self, ExtrapolateCommand.self, DataCommand.self, IngestCommand.self, BenchCommand.self, InferCommand.self, VerifyCommand.self, ReportCommand.self, MiniCommand.self])
+    subcommands: [All.self, FigureCommand.self, ListCommand.self, StatusCommand.self, DagCommand.self, CleanCommand.self, FitCommand.self, ExtrapolateCommand.self, DataCommand.self, IngestCommand.self, SweepCommand.self, BenchCommand.self, InferCommand.self, VerifyCommand.self, ReportCommand.self, MiniCommand.self])
 
   /// Selects OpenBLAS's vector kernels before anything runs (a Debian 12 OpenBLAS otherwise falls
   /// back to its slowest kernels on this machine's CPU; see `BLAS.reexecuteWithVectorKernelsIfNeeded`).
