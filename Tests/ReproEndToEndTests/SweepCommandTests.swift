@@ -21,45 +21,45 @@ struct SweepCommandTests {
   }
 
   @Test func aLocalRunThenStatusThenNothingToSubmit() throws {
-    let folder = try Executables.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let file = try sweep(in: folder)
-    let before = try Executables.run("repro", ["sweep", "status", file])
-    #expect(before.status == 0)
-    #expect(before.stdout.hasSuffix("2 missing\n"), "\(before.stdout)")
-    let run = try Executables.run("repro", ["sweep", "run", file, "-j", "2"])
-    #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-    #expect(run.stdout.contains("built a") && run.stdout.contains("built b") && run.stdout.contains("2 complete in"))
-    #expect(try Executables.run("repro", ["sweep", "status", file]).stdout == "2 complete\n")
-    let submit = try Executables.run("repro", ["sweep", "submit", file, "--dry-run"])
-    #expect(submit.stdout == "nothing to submit: 2 complete\n")
-    let collect = try Executables.run("repro", ["sweep", "collect", file])
-    #expect(collect.status == 0 && collect.stdout == "2 complete\n")
+    try Executables.withTemporaryDirectory { folder in
+      let file = try sweep(in: folder)
+      let before = try Executables.run("repro", ["sweep", "status", file])
+      #expect(before.status == 0)
+      #expect(before.stdout.hasSuffix("2 missing\n"), "\(before.stdout)")
+      let run = try Executables.run("repro", ["sweep", "run", file, "-j", "2"])
+      #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+      #expect(run.stdout.contains("built a") && run.stdout.contains("built b") && run.stdout.contains("2 complete in"))
+      #expect(try Executables.run("repro", ["sweep", "status", file]).stdout == "2 complete\n")
+      let submit = try Executables.run("repro", ["sweep", "submit", file, "--dry-run"])
+      #expect(submit.stdout == "nothing to submit: 2 complete\n")
+      let collect = try Executables.run("repro", ["sweep", "collect", file])
+      #expect(collect.status == 0 && collect.stdout == "2 complete\n")
+    }
   }
 
   @Test func aDryRunShowsTheScriptAndWritesNothing() throws {
-    let folder = try Executables.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let file = try sweep(in: folder)
-    let submit = try Executables.run("repro", ["sweep", "submit", file, "--dry-run", "--partition", "cpu", "--time", "10", "--mem", "1G"])
-    #expect(submit.status == 0)
-    #expect(submit.stdout.contains("#SBATCH --array=0-1\n#SBATCH --output="))
-    #expect(submit.stdout.contains("#SBATCH --partition=cpu\n#SBATCH --time=10\n#SBATCH --mem=1G\n"))
-    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("cells").path))
+    try Executables.withTemporaryDirectory { folder in
+      let file = try sweep(in: folder)
+      let submit = try Executables.run("repro", ["sweep", "submit", file, "--dry-run", "--partition", "cpu", "--time", "10", "--mem", "1G"])
+      #expect(submit.status == 0)
+      #expect(submit.stdout.contains("#SBATCH --array=0-1\n#SBATCH --output="))
+      #expect(submit.stdout.contains("#SBATCH --partition=cpu\n#SBATCH --time=10\n#SBATCH --mem=1G\n"))
+      #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("cells").path))
+    }
   }
 
   @Test func badCountsAndBadFilesAreErrorsThatSayWhy() throws {
-    let folder = try Executables.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let file = try sweep(in: folder)
-    let jobs = try Executables.run("repro", ["sweep", "run", file, "-j", "0"])
-    #expect(jobs.status == 64 && jobs.stderr.contains("--jobs must be 1…256"))
-    let cpus = try Executables.run("repro", ["sweep", "submit", file, "--cpus-per-task", "2000"])
-    #expect(cpus.status == 64 && cpus.stderr.contains("1…1024"))
-    let wait = try Executables.run("repro", ["sweep", "collect", file, "--wait", "0"])
-    #expect(wait.status == 64 && wait.stderr.contains("--wait must be 1…604800"))
-    let misspelt = try sweep(in: folder, extra: "\n  \"slurm\": {\"partiton\": \"cpu\"},")
-    let bad = try Executables.run("repro", ["sweep", "status", misspelt])
-    #expect(bad.status == 1 && bad.stderr.contains("unknown key 'partiton'"), "\(bad.stderr)")
+    try Executables.withTemporaryDirectory { folder in
+      let file = try sweep(in: folder)
+      let jobs = try Executables.run("repro", ["sweep", "run", file, "-j", "0"])
+      #expect(jobs.status == 64 && jobs.stderr.contains("--jobs must be 1…256"))
+      let cpus = try Executables.run("repro", ["sweep", "submit", file, "--cpus-per-task", "2000"])
+      #expect(cpus.status == 64 && cpus.stderr.contains("1…1024"))
+      let wait = try Executables.run("repro", ["sweep", "collect", file, "--wait", "0"])
+      #expect(wait.status == 64 && wait.stderr.contains("--wait must be 1…604800"))
+      let misspelt = try sweep(in: folder, extra: "\n  \"slurm\": {\"partiton\": \"cpu\"},")
+      let bad = try Executables.run("repro", ["sweep", "status", misspelt])
+      #expect(bad.status == 1 && bad.stderr.contains("unknown key 'partiton'"), "\(bad.stderr)")
+    }
   }
 }
