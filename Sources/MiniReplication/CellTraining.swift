@@ -98,9 +98,9 @@ public struct CellTraining: Sendable {
     for file in produced where !files.fileExists(atPath: file.path) {
       throw MiniReplicationError.incompleteOutput(what: "training \(cell.name)", missing: file.lastPathComponent)
     }
-    var record = try Self.readRecord(produced[2])
+    var record = try TrainingRecord.read(produced[2])
     record["inputs_sha256"] = fingerprint
-    try Self.writeRecord(record, to: produced[2])
+    try TrainingRecord.write(record, to: produced[2])
     try files.createDirectory(at: layout.cellsDirectory, withIntermediateDirectories: true)
     for (source, destination) in zip(produced, [layout.checkpoint(cell), layout.predictions(cell), layout.record(cell)]) {
       try AtomicFile.move(source, to: destination)
@@ -108,19 +108,6 @@ public struct CellTraining: Sendable {
     try? files.removeItem(at: output)
     let accuracy = ((record["eval"] as? [String: Any])?["accuracy"] as? Double) ?? .nan
     return CellOutcome(cell: cell, seconds: (ContinuousClock.now - started).secondsValue, evalAccuracy: accuracy, log: log.path)
-  }
-
-  static func readRecord(_ url: URL) throws -> [String: Any] {
-    guard let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any] else {
-      throw MiniReplicationError.incompleteOutput(what: "training", missing: "a JSON object in \(url.lastPathComponent)")
-    }
-    return object
-  }
-
-  /// Sorted keys, two-space indentation, trailing newline.
-  static func writeRecord(_ record: [String: Any], to url: URL) throws {
-    let data = try JSONSerialization.data(withJSONObject: record, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-    try (data + Data("\n".utf8)).write(to: url, options: .atomic)
   }
 
   static func sha256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MiniReplication
 import MiniVLM
 
 /// `repro mini eval`: a trained miniature checkpoint on a held-out set — accuracy and
@@ -32,6 +33,9 @@ struct MiniEvalCommand: ParsableCommand {
 
   @Flag(help: "Print JSON (with every question's prediction, margin and cross-entropy).")
   var json = false
+
+  @Flag(help: "Write the agreement with PyTorch into the cell's training record (<cell>.json beside the checkpoint).")
+  var record = false
 
   func validate() throws {
     guard MiniVLM.batchRange.contains(batch) else { throw ValidationError("--batch must be in \(MiniVLM.batchRange)") }
@@ -77,6 +81,13 @@ struct MiniEvalCommand: ParsableCommand {
           + "which is not among the evaluated shards (\(set.sources.map(\.path).joined(separator: ", "))); pass that shard with --data")
       }
       agreement = try PredictionAgreement(evaluation, questions: source.questions, trainer: trainer)
+      if record, let agreement {
+        let recordURL = checkpointURL.deletingPathExtension().appendingPathExtension("json")
+        try TrainingRecord.recordParity(
+          agreement, checkpointSHA256: try MiniVLM.sha256(of: checkpointURL), evalShardSHA256: source.sha256, in: recordURL)
+      }
+    } else if record {
+      throw ValidationError("--record needs the trainer's \(predictionsURL.lastPathComponent) beside the checkpoint")
     }
     let report = Report(
       cell: configuration.cell, compressor: configuration.compressor.rawValue, visualTokens: configuration.visualTokens,

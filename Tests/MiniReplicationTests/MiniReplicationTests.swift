@@ -95,7 +95,7 @@ import Testing
     try FileManager.default.createDirectory(at: layout.cellsDirectory, withIntermediateDirectories: true)
     let checkpoint = Data("weights".utf8)
     try checkpoint.write(to: layout.checkpoint(cell))
-    try CellTraining.writeRecord(
+    try TrainingRecord.write(
       ["inputs_sha256": try training.inputsFingerprint(cell), "checkpoint": ["sha256": CellTraining.sha256(checkpoint)]],
       to: layout.record(cell))
     #expect(try training.staleness(cell) == nil)
