@@ -65,7 +65,7 @@ public struct InferenceBenchmarkReport: Sendable {
     } else {
       lines.append("  numpy comparison skipped: \(numpyUnavailable ?? "no shapes")")
     }
-    lines += ["", "prefill throughput (V + Q tokens through the LLM, median of 3; PyTorch eager on the same shapes):"]
+    lines += ["", "prefill throughput (V + Q tokens through the LLM, median of 3; PyTorch eager on the same shapes and threads):"]
     for row in prefill {
       let torch = row.torchSeconds.map { "; PyTorch \(f($0 * 1e3)) ms, PyTorch / engine = \(f($0 / row.seconds, 2))×" } ?? ""
       lines.append("  \(row.model.padding(toLength: 5, withPad: " ", startingAt: 0)) N = \(row.N): \(row.tokens) tokens in "
@@ -212,11 +212,13 @@ public enum InferenceBenchmark {
   }
 
   /// The whole benchmark. `tokens` defaults to the sweep's largest prompt, V = 576 plus Q = 50.
-  /// With `torch` (an interpreter and `Benchmarks/torch_prefill.py`), each model's prefill is
-  /// also timed in PyTorch eager on as many threads as OpenBLAS uses.
+  /// Prefill runs on `prefillThreads` threads; with `torch` (an interpreter and
+  /// `Benchmarks/torch_prefill.py`) each model's prefill is also timed in PyTorch eager on as
+  /// many. One thread each is the fair default on a shared machine, where a multi-threaded
+  /// runtime waiting for a descheduled worker measures the load, not the code.
   public static func run(
     family: ModelFamily = .bundled, store: CheckpointStore, tokens: Int = 626, minimumSeconds: Double = 0.1,
-    torch: (reference: TorchReference, script: URL)? = nil, progress: (String) -> Void = { _ in }
+    prefillThreads: Int = 1, torch: (reference: TorchReference, script: URL)? = nil, progress: (String) -> Void = { _ in }
   ) throws -> InferenceBenchmarkReport {
     let loadBefore = Machine.loadAverage()
     let shapes = gemmShapes(family: family, tokens: tokens)
@@ -243,10 +245,11 @@ public enum InferenceBenchmark {
       progress("timing prefill on \(configuration.name)")
       let model = try store.load(configuration, family: family)
       var row = InferenceBenchmarkReport.PrefillRow(
-        model: configuration.name, N: configuration.parameterCount, tokens: tokens, seconds: prefillSeconds(model, tokens: tokens))
+        model: configuration.name, N: configuration.parameterCount, tokens: tokens,
+        seconds: ComputeThreads.withBLASThreads(prefillThreads) { prefillSeconds(model, tokens: tokens) })
       if let torch, torchUnavailable == nil {
         progress("timing the same prefill in PyTorch")
-        switch torchPrefillSeconds(configuration, tokens: tokens, threads: BLAS.threadCount, script: torch.script, reference: torch.reference) {
+        switch torchPrefillSeconds(configuration, tokens: tokens, threads: prefillThreads, script: torch.script, reference: torch.reference) {
         case .success(let seconds): row.torchSeconds = seconds
         case .failure(let reason): torchUnavailable = reason.description
         }

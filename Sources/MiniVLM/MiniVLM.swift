@@ -213,7 +213,7 @@ public struct MiniVLM: Sendable {
   }
 
   /// The tower beside `checkpoint` (or in its parent directory) whose SHA-256 is `sha256`.
-  static func locateTower(for checkpoint: URL, sha256 digest: String) throws(MiniVLMError) -> URL {
+  public static func locateTower(for checkpoint: URL, sha256 digest: String) throws(MiniVLMError) -> URL {
     let directory = checkpoint.deletingLastPathComponent()
     let searched = [directory, directory.deletingLastPathComponent()]
     for folder in searched {

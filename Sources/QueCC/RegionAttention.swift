@@ -88,20 +88,13 @@ struct RegionAttention: Sendable {
                 let row = block * regions + region
                 for head in 0..<heads {
                   let first = head * headWidth
-                  var top = -Float.infinity
                   for (j, patch) in windows[region].enumerated() {
                     let patch = kv.firstRow + patch
                     var dot: Float = 0
                     for c in first..<(first + headWidth) { dot += q[row * width + c] * k[patch * width + c] }
                     weights[j] = dot * scale
-                    top = max(top, weights[j])
                   }
-                  var total: Float = 0
-                  for j in weights.indices {
-                    weights[j] = exp(weights[j] - top)
-                    total += weights[j]
-                  }
-                  for j in weights.indices { weights[j] /= total }
+                  weights.withUnsafeMutableBufferPointer { Attention.softmax($0) }
                   for c in first..<(first + headWidth) {
                     var sum: Float = 0
                     for (j, patch) in windows[region].enumerated() { sum += weights[j] * v[(kv.firstRow + patch) * width + c] }

@@ -1,11 +1,13 @@
 import Foundation
+import VectorKernels
 
 /// The pointwise non-linearities of the three model families, applied in place.
 ///
 /// Elementwise, so no FLOPs are counted; but they touch every hidden unit, so large matrices are
 /// split across cores.
 public enum Activation: Sendable {
-  /// Exact GELU, `x · Φ(x)` (PyTorch's `nn.GELU()`: QueCC, TokenPacker and the projector).
+  /// Exact GELU, `x · Φ(x)` (PyTorch's `nn.GELU()`: QueCC, TokenPacker and the projector), with
+  /// erf to 1.5 × 10⁻⁷ (`VectorKernels`).
   case gelu
   /// CLIP's `x · σ(1.702 x)`.
   case quickGELU
@@ -22,7 +24,7 @@ public enum Activation: Sendable {
   /// Applies the non-linearity in place to contiguous values (a batch buffer, or one chunk).
   public func apply(to values: UnsafeMutableBufferPointer<Float>) {
     switch self {
-    case .gelu: for i in values.indices { values[i] = 0.5 * values[i] * (1 + erf(values[i] * 0.707_106_77)) }
+    case .gelu: if let base = values.baseAddress { vk_gelu(base, values.count) }
     case .quickGELU: VectorMath.sigmoidGate(values, slope: 1.702)
     case .silu: VectorMath.sigmoidGate(values, slope: 1)
     }

@@ -80,7 +80,7 @@ public enum Attention {
 
   /// Numerically stable softmax of one vector, in place (`exp(x − max) / Σ`, in `VectorKernels`).
   @inline(__always)
-  static func softmax(_ x: UnsafeMutableBufferPointer<Float>) {
+  public static func softmax(_ x: UnsafeMutableBufferPointer<Float>) {
     guard let base = x.baseAddress else { return }
     vk_softmax(base, x.count)
   }

@@ -1,7 +1,33 @@
 import Foundation
 
+/// A normalisation applied to each row on its own (LayerNorm, RMSNorm): one `normalize` over raw
+/// rows serves both matrices and the batch buffers.
+public protocol RowNormalization: Sendable {
+  /// The gain vector, one entry per column.
+  var weight: [Float] { get }
+  /// Normalises `rows` contiguous rows of `weight.count` values from `input` into `output`
+  /// (which may be `input`).
+  func normalize(rows: Int, input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>)
+}
+
+extension RowNormalization {
+  /// Normalises every row; elementwise, so no FLOPs are counted.
+  public func callAsFunction(_ x: Matrix) -> Matrix {
+    precondition(x.columns == weight.count, "\(Self.self) of width \(weight.count) on \(x.columns) columns")
+    var out = x
+    out.values.withUnsafeMutableBufferPointer { o in
+      nonisolated(unsafe) let o = o
+      forEachChunk(x.rows, minimumChunk: max(1, 32_768 / max(x.columns, 1))) { rows in
+        guard !rows.isEmpty else { return }
+        normalize(rows: rows.count, input: o.baseAddress! + rows.lowerBound * x.columns, output: o.baseAddress! + rows.lowerBound * x.columns)
+      }
+    }
+    return out
+  }
+}
+
 /// LayerNorm over each row: `(x − mean) / √(var + ε) · γ + β` (CLIP, QueCC, TokenPacker).
-public struct LayerNorm: Sendable {
+public struct LayerNorm: RowNormalization {
   public let weight: [Float]
   public let bias: [Float]
   public let epsilon: Float
@@ -16,20 +42,6 @@ public struct LayerNorm: Sendable {
   public static func parameters(width: Int) -> [ParameterSpec] {
     [ParameterSpec(name: "weight", shape: [width], initialization: .constant(1)),
      ParameterSpec(name: "bias", shape: [width], initialization: .constant(0))]
-  }
-
-  /// Normalises every row; elementwise, so no FLOPs are counted.
-  public func callAsFunction(_ x: Matrix) -> Matrix {
-    precondition(x.columns == weight.count, "LayerNorm of width \(weight.count) on \(x.columns) columns")
-    var out = x
-    out.values.withUnsafeMutableBufferPointer { o in
-      nonisolated(unsafe) let o = o
-      forEachChunk(x.rows, minimumChunk: max(1, 32_768 / max(x.columns, 1))) { rows in
-        guard !rows.isEmpty else { return }
-        normalize(rows: rows.count, input: o.baseAddress! + rows.lowerBound * x.columns, output: o.baseAddress! + rows.lowerBound * x.columns)
-      }
-    }
-    return out
   }
 
   /// Normalises `rows` contiguous rows of `weight.count` values from `input` into `output`
@@ -55,7 +67,7 @@ public struct LayerNorm: Sendable {
 }
 
 /// RMSNorm over each row: `x / √(mean(x²) + ε) · γ` (Qwen's norm; no mean, no bias).
-public struct RMSNorm: Sendable {
+public struct RMSNorm: RowNormalization {
   public let weight: [Float]
   public let epsilon: Float
 
@@ -66,20 +78,6 @@ public struct RMSNorm: Sendable {
 
   public static func parameters(width: Int) -> [ParameterSpec] {
     [ParameterSpec(name: "weight", shape: [width], initialization: .constant(1))]
-  }
-
-  /// Normalises every row; elementwise, so no FLOPs are counted.
-  public func callAsFunction(_ x: Matrix) -> Matrix {
-    precondition(x.columns == weight.count, "RMSNorm of width \(weight.count) on \(x.columns) columns")
-    var out = x
-    out.values.withUnsafeMutableBufferPointer { o in
-      nonisolated(unsafe) let o = o
-      forEachChunk(x.rows, minimumChunk: max(1, 32_768 / max(x.columns, 1))) { rows in
-        guard !rows.isEmpty else { return }
-        normalize(rows: rows.count, input: o.baseAddress! + rows.lowerBound * x.columns, output: o.baseAddress! + rows.lowerBound * x.columns)
-      }
-    }
-    return out
   }
 
   /// Normalises `rows` contiguous rows of `weight.count` values from `input` into `output`

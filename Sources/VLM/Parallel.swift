@@ -20,6 +20,18 @@ private let computeThreadsLock = NSLock()
 /// multi-threaded OpenBLAS call on a 1024 × 64 × 64 product costs far more in synchronisation
 /// than the product itself.
 public enum ComputeThreads {
+  /// Runs `body` with OpenBLAS limited to `threads` threads (restored afterwards): a benchmark
+  /// compares at equal thread counts.
+  public static func withBLASThreads<T>(_ threads: Int, _ body: () throws -> T) rethrows -> T {
+    precondition(threads >= 1, "at least one thread")
+    computeThreadsLock.lock()
+    defer { computeThreadsLock.unlock() }
+    let previous = openblas_get_num_threads()
+    openblas_set_num_threads(Int32(threads))
+    defer { openblas_set_num_threads(previous) }
+    return try body()
+  }
+
   /// Runs `body(unit)` for every unit in `0..<units` on `threads` threads (each thread takes the
   /// next unit not yet started), with BLAS and elementwise passes single-threaded for the
   /// duration. Calls are serialised, since the thread settings are process-wide; `body` must not

@@ -81,7 +81,7 @@ struct BenchMiniCommand: ParsableCommand {
     let checkpointURL = checkpoint.map { URL(fileURLWithPath: $0) } ?? fixtures.appendingPathComponent("quecc.safetensors")
     let towerURL = tower.map { URL(fileURLWithPath: $0) } ?? (checkpoint == nil ? fixtures.appendingPathComponent("tower.safetensors") : nil)
     let model = try MiniVLM.load(checkpoint: checkpointURL, tower: towerURL)
-    let resolvedTower = try towerURL ?? Self.towerBeside(checkpointURL, model: model)
+    let resolvedTower = try towerURL ?? MiniVLM.locateTower(for: checkpointURL, sha256: model.configuration.visionTowerSHA256)
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("bench-mini-\(UUID().uuidString)", isDirectory: true)
     defer { try? FileManager.default.removeItem(at: scratch) }
     let shardURL: URL
@@ -101,8 +101,8 @@ struct BenchMiniCommand: ParsableCommand {
 
     // Swift: warm-up, then the pipeline and the tower alone, `repeats` times each.
     _ = try model.evaluate(requests, threads: threads)
-    let pipeline = try Self.median(repeats) { _ = try model.evaluate(requests, threads: threads) }
-    let towerOnly = try Self.median(repeats) { _ = model.encodeImages(requests, threads: threads) }
+    let pipeline = try BenchFit.median(repeats) { _ = try model.evaluate(requests, threads: threads) }
+    let towerOnly = try BenchFit.median(repeats) { _ = model.encodeImages(requests, threads: threads) }
     var report = Report(
       cell: model.configuration.cell, checkpoint: checkpointURL.path, questions: batch, threads: threads, repeats: repeats,
       swift: Side(medianSeconds: pipeline, towerMedianSeconds: towerOnly, examplesPerSecond: Double(batch) / pipeline),
@@ -156,28 +156,6 @@ struct BenchMiniCommand: ParsableCommand {
       lines.append("torch \(version); target PyTorch / Swift ≥ 1.0 (aim 2.0): \(report.pytorchOverSwift.map { $0 >= 1 ? "met" : "NOT met" } ?? "-")")
     }
     return lines.joined(separator: "\n")
-  }
-
-  static func median(_ repeats: Int, _ body: () throws -> Void) throws -> Double {
-    let clock = ContinuousClock()
-    var seconds: [Double] = []
-    for _ in 0..<repeats {
-      let elapsed = try clock.measure(body)
-      seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
-    }
-    return seconds.sorted()[seconds.count / 2]
-  }
-
-  /// The tower `MiniVLM.load` found for `checkpoint` (the trainer's bench needs its path too).
-  static func towerBeside(_ checkpoint: URL, model: MiniVLM) throws -> URL {
-    let directory = checkpoint.deletingLastPathComponent()
-    for folder in [directory, directory.deletingLastPathComponent()] {
-      let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
-      for file in files.sorted(by: { $0.path < $1.path }) where file.pathExtension == "safetensors" {
-        if (try? MiniVLM.sha256(of: file)) == model.configuration.visionTowerSHA256.lowercased() { return file }
-      }
-    }
-    throw ValidationError("cannot find the vision tower beside \(checkpoint.path); pass --tower")
   }
 
   /// The first eval shard of `family` at `path` (a shard, or a directory as `repro mini data` writes it).

@@ -11,6 +11,9 @@ float vk_exponentiate(float *x, long count, float shift);
 /// Replaces x[0..<count] by its softmax, exp(x[i] − max) / Σ exp(x[j] − max).
 void vk_softmax(float *x, long count);
 
+/// Replaces every x[i] by the exact GELU x[i] · Φ(x[i]) (erf within 1.5e-7).
+void vk_gelu(float *x, long count);
+
 /// Replaces every x[i] by x[i] · σ(slope · x[i]) (SiLU for slope 1, quick-GELU for 1.702).
 void vk_sigmoid_gate(float *x, long count, float slope);
 
