@@ -100,6 +100,7 @@ public struct CellTraining: Sendable {
     }
     var record = try TrainingRecord.read(produced[2])
     record["inputs_sha256"] = fingerprint
+    record["resolved_paths"] = nil  // absolute paths of this machine; the config's relative ones say the same
     try TrainingRecord.write(record, to: produced[2])
     try files.createDirectory(at: layout.cellsDirectory, withIntermediateDirectories: true)
     for (source, destination) in zip(produced, [layout.checkpoint(cell), layout.predictions(cell), layout.record(cell)]) {
