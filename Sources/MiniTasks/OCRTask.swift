@@ -94,14 +94,16 @@ public struct OCRTask: Sendable {
   public func example(
     index: Int, split: DataSplit, seed: UInt64, questionCount: Int
   ) -> (grid: GlyphGrid, example: MiniExample) {
-    var rng = ImageStream.generator(family: .ocr, split: split, seed: seed, index: index)
-    let grid = GlyphGrid.random(parameters, using: &rng)
-    let types = OCRQuestionType.allCases
-    let questions = QuestionSampling.questions(
-      image: index, count: questionCount, perImage: parameters.questionsPerImage, typeCount: types.count, using: &rng
-    ) { candidates(types[$0], grid) }
-    var image = render(grid)
-    Pixels.addNoise(&image, amplitude: parameters.noise, using: &rng)
-    return (grid, MiniExample(image: image, patchLabels: patchLabels(grid), questions: questions))
+    generate(index: index, split: split, seed: seed, questionCount: questionCount)
+  }
+}
+
+extension OCRTask: SceneTask {
+  static let family = TaskFamily.ocr
+  var questionsPerImage: Int { parameters.questionsPerImage }
+  var noise: Int { parameters.noise }
+  func randomScene(using rng: inout SplitMix64) -> GlyphGrid { .random(parameters, using: &rng) }
+  func candidates(type: Int, _ grid: GlyphGrid) -> [QuestionSampling.Candidate] {
+    candidates(OCRQuestionType.allCases[type], grid)
   }
 }

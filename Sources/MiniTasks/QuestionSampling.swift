@@ -50,6 +50,35 @@ enum QuestionSampling {
   }
 }
 
+/// What a task family provides so that its examples are generated the same way as every other
+/// family's: one stream per image, drawn from in a fixed order (scene, questions, noise).
+protocol SceneTask {
+  associatedtype Scene
+  static var family: TaskFamily { get }
+  var questionsPerImage: Int { get }
+  var noise: Int { get }
+  func randomScene(using rng: inout SplitMix64) -> Scene
+  /// Every question of type index `type` that `scene` admits, with its answer.
+  func candidates(type: Int, _ scene: Scene) -> [QuestionSampling.Candidate]
+  func render(_ scene: Scene) -> [UInt8]
+  func patchLabels(_ scene: Scene) -> [UInt8]
+}
+
+extension SceneTask {
+  /// Image `index` of `split` under `seed` with `questionCount` questions, and its scene.
+  func generate(index: Int, split: DataSplit, seed: UInt64, questionCount: Int) -> (Scene, MiniExample) {
+    var rng = ImageStream.generator(family: Self.family, split: split, seed: seed, index: index)
+    let scene = randomScene(using: &rng)
+    let questions = QuestionSampling.questions(
+      image: index, count: questionCount, perImage: questionsPerImage, typeCount: Self.family.questionTypes.count,
+      using: &rng
+    ) { candidates(type: $0, scene) }
+    var image = render(scene)
+    Pixels.addNoise(&image, amplitude: noise, using: &rng)
+    return (scene, MiniExample(image: image, patchLabels: patchLabels(scene), questions: questions))
+  }
+}
+
 /// Pixel operations shared by the two renderers.
 enum Pixels {
   /// A white `48 × 48` RGB image.

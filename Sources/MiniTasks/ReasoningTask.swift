@@ -112,14 +112,16 @@ public struct ReasoningTask: Sendable {
   public func example(
     index: Int, split: DataSplit, seed: UInt64, questionCount: Int
   ) -> (scene: ReasoningScene, example: MiniExample) {
-    var rng = ImageStream.generator(family: .reasoning, split: split, seed: seed, index: index)
-    let scene = ReasoningScene.random(parameters, using: &rng)
-    let types = ReasoningQuestionType.allCases
-    let questions = QuestionSampling.questions(
-      image: index, count: questionCount, perImage: parameters.questionsPerImage, typeCount: types.count, using: &rng
-    ) { candidates(types[$0], scene) }
-    var image = render(scene)
-    Pixels.addNoise(&image, amplitude: parameters.noise, using: &rng)
-    return (scene, MiniExample(image: image, patchLabels: patchLabels(scene), questions: questions))
+    generate(index: index, split: split, seed: seed, questionCount: questionCount)
+  }
+}
+
+extension ReasoningTask: SceneTask {
+  static let family = TaskFamily.reasoning
+  var questionsPerImage: Int { parameters.questionsPerImage }
+  var noise: Int { parameters.noise }
+  func randomScene(using rng: inout SplitMix64) -> ReasoningScene { .random(parameters, using: &rng) }
+  func candidates(type: Int, _ scene: ReasoningScene) -> [QuestionSampling.Candidate] {
+    candidates(ReasoningQuestionType.allCases[type], scene)
   }
 }

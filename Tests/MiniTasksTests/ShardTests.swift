@@ -207,3 +207,24 @@ struct DatasetTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("ocr").path).count == 5)
   }
 }
+
+@Suite("Generator version")
+struct GeneratorVersionTests {
+  /// The data digest of a small dataset of each family, pinned: if the generators' output changes,
+  /// this fails. When the change is intended, bump `MiniTasks.generatorVersion` (data recorded
+  /// with the old version no longer matches its code) and update the digests here.
+  @Test func theOutputOfVersion1IsPinned() throws {
+    let pinned: [TaskFamily: String] = [
+      .reasoning: "2f7ce6ebdb0a10302300ce3cf4f205c1e6221372e07d133230c9ea31ba21e3ac",
+      .ocr: "fe64a2520d2d5747fc51da878831311edeaa7b4d23502e6bbf48138bdc9119ca",
+    ]
+    #expect(MiniTasks.generatorVersion == 1)
+    for family in TaskFamily.allCases {
+      let root = FileManager.default.temporaryDirectory.appendingPathComponent("mini-tasks-\(UUID().uuidString)")
+      defer { try? FileManager.default.removeItem(at: root) }
+      let plan = try MiniDatasetPlan(generator: .standard(family), seed: 1, trainQuestions: 30, evalQuestions: 20)
+      let digest = try MiniDataset.write(plan, into: root).digest
+      #expect(digest == pinned[family], "\(family): the generator's output changed (digest \(digest))")
+    }
+  }
+}
