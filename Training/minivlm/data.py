@@ -146,7 +146,8 @@ def validate_tensors(tensors: dict[str, np.ndarray], metadata: dict[str, Any], p
 
 @dataclass
 class Manifest:
-    """`manifest.json` beside the shards: shard file name → SHA-256, and its own digest."""
+    """`manifest.json` beside the shards (one per family): shard file name → SHA-256, and the
+    manifest's own digest. Only `splits[].shards[].{file, sha256}` are read."""
 
     path: Path
     digest: str
@@ -161,11 +162,14 @@ def read_manifest(directory: Path) -> Manifest:
         value = json.loads(path.read_bytes())
     except json.JSONDecodeError as error:
         raise UsageError(f"{path} is not valid JSON: {error}") from None
-    entries = value.get("shards") if isinstance(value, dict) else None
-    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise UsageError(f"{path} must be a JSON object whose `shards` is an array of objects")
+    splits = value.get("splits") if isinstance(value, dict) else None
+    if not isinstance(splits, list) or not all(isinstance(s, dict) and isinstance(s.get("shards"), list) for s in splits):
+        raise UsageError(f"{path} must be a JSON object whose `splits` array holds objects with a `shards` array")
+    entries = [entry for split in splits for entry in split["shards"]]
     shards = {}
     for entry in entries:
+        if not isinstance(entry, dict):
+            raise UsageError(f"{path}: every shard entry must be a JSON object")
         name, digest = entry.get("file"), entry.get("sha256")
         if not isinstance(name, str) or not isinstance(digest, str):
             raise UsageError(f"{path}: every shard entry needs `file` and `sha256` strings")
@@ -175,8 +179,8 @@ def read_manifest(directory: Path) -> Manifest:
 
 def data_digest(shards: list[Shard]) -> str:
     """The SHA-256 of the manifest the shards belong to, after checking each shard's bytes
-    against it. Shards from several manifests (never the case for one `repro mini data` run)
-    get the SHA-256 of their manifests' digests, sorted, one per line."""
+    against it. Shards from several manifests (the vision tower's, trained on both families)
+    get the SHA-256 of their manifests' digests, sorted, each followed by a newline."""
     manifests: dict[Path, Manifest] = {}
     for shard in shards:
         directory = shard.path.resolve().parent

@@ -245,11 +245,16 @@ class SelfAttention(nn.Module):
         return x.reshape(b, t, self.heads, w // self.heads).transpose(1, 2)
 
     def forward(self, x: torch.Tensor, rotary: tuple[torch.Tensor, torch.Tensor] | None = None,
-                causal: bool = False) -> torch.Tensor:
-        q, k, v = self.split(self.q_proj(x)), self.split(self.k_proj(x)), self.split(self.v_proj(x))
+                causal: bool = False, last_only: bool = False) -> torch.Tensor:
+        """With `last_only`, only the last position queries (and is returned): the same numbers
+        for that position, without the work for positions nobody reads."""
+        k, v = self.split(self.k_proj(x)), self.split(self.v_proj(x))
+        q = self.split(self.q_proj(x[:, -1:] if last_only else x))
         if rotary is not None:
-            q, k = apply_rotary(q, *rotary), apply_rotary(k, *rotary)
-        out = F.scaled_dot_product_attention(q, k, v, is_causal=causal)
+            cos, sin = (table[:x.shape[1]] for table in rotary)
+            k = apply_rotary(k, cos, sin)
+            q = apply_rotary(q, cos[-1:], sin[-1:]) if last_only else apply_rotary(q, cos, sin)
+        out = F.scaled_dot_product_attention(q, k, v, is_causal=causal and not last_only)
         return getattr(self, self.output_name)(out.transpose(1, 2).flatten(2))
 
 
@@ -337,12 +342,22 @@ class ProjectionMLP(nn.Sequential):
 
 def region_attention(attention: nn.MultiheadAttention, grid: Grid, queries: torch.Tensor,
                      keys: torch.Tensor, values: torch.Tensor) -> torch.Tensor:
-    """Region query `r` (`[B, V, w]`) attends only to the `s²` keys/values of its own window."""
+    """Region query `r` (`[B, V, w]`) attends only to the `s²` keys/values of its own window.
+
+    `nn.MultiheadAttention`'s arithmetic with its own parameters (packed q, k, v rows of
+    `in_proj_weight`, then `out_proj`), written out because one query against a few keys is far
+    cheaper as broadcast products than as a batched attention kernel."""
     b, v, w = queries.shape
-    window_keys = grid.windows(keys).reshape(b * v, -1, w).transpose(0, 1)  # [s², B·V, w]
-    window_values = grid.windows(values).reshape(b * v, -1, w).transpose(0, 1)
-    out, _ = attention(queries.reshape(1, b * v, w), window_keys, window_values, need_weights=False)
-    return out.reshape(b, v, w)
+    heads = attention.num_heads
+    head_width = w // heads
+    wq, wk, wv = attention.in_proj_weight.chunk(3)
+    bq, bk, bv = attention.in_proj_bias.chunk(3)
+    q = F.linear(queries, wq, bq).reshape(b, v, 1, heads, head_width)
+    k = grid.windows(F.linear(keys, wk, bk)).reshape(b, v, -1, heads, head_width)
+    vv = grid.windows(F.linear(values, wv, bv)).reshape(b, v, -1, heads, head_width)
+    weights = torch.softmax((q * k).sum(-1) * head_width**-0.5, dim=2)  # [B, V, s², heads]
+    out = (weights[..., None] * vv).sum(2)  # [B, V, heads, head_width]
+    return attention.out_proj(out.reshape(b, v, w))
 
 
 class Pool(nn.Module):
@@ -458,9 +473,8 @@ def rotary_table(head_width: int, theta: float, positions: int) -> tuple[torch.T
 
 
 def apply_rotary(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.Tensor:
-    """`rotate_half` layout: the pair `(x[j], x[j + h/2])` turns by `position · θ^(−2j/h)`."""
-    t = x.shape[-2]
-    cos, sin = cos[:t], sin[:t]
+    """`rotate_half` layout: the pair `(x[j], x[j + h/2])` turns by `position · θ^(−2j/h)`;
+    `cos`, `sin` are `[T, h/2]` rows of `rotary_table` for the positions of `x`'s `T` rows."""
     a, b = x.chunk(2, dim=-1)
     return torch.cat([a * cos - b * sin, b * cos + a * sin], dim=-1)
 
@@ -484,8 +498,9 @@ class DecoderLayer(nn.Module):
         self.post_attention_layernorm = nn.RMSNorm(config.width, eps=config.rms_epsilon)
         self.mlp = SwiGLU(config.width, config.mlp_width)
 
-    def forward(self, x: torch.Tensor, rotary: tuple[torch.Tensor, torch.Tensor]) -> torch.Tensor:
-        h = x + self.self_attn(self.input_layernorm(x), rotary=rotary, causal=True)
+    def forward(self, x: torch.Tensor, rotary: tuple[torch.Tensor, torch.Tensor], last_only: bool = False) -> torch.Tensor:
+        attended = self.self_attn(self.input_layernorm(x), rotary=rotary, causal=True, last_only=last_only)
+        h = (x[:, -1:] if last_only else x) + attended
         return h + self.mlp(self.post_attention_layernorm(h))
 
 
@@ -519,11 +534,13 @@ class LanguageModel(nn.Module):
     def embed(self, tokens: torch.Tensor) -> torch.Tensor:
         return self.model.embed_tokens(tokens)
 
-    def forward(self, embeddings: torch.Tensor) -> torch.Tensor:
+    def forward(self, embeddings: torch.Tensor, last_only: bool = False) -> torch.Tensor:
+        """`[B, T, d]` → `[B, T, d]`, or `[B, 1, d]` (the last position) with `last_only`, which
+        skips the last layer's work for the other positions."""
         check(embeddings.shape[1] <= self.rotary_cos.shape[0], "sequence longer than the rotary table")
         hidden = embeddings
-        for layer in self.model.layers:
-            hidden = layer(hidden, (self.rotary_cos, self.rotary_sin))
+        for index, layer in enumerate(self.model.layers):
+            hidden = layer(hidden, (self.rotary_cos, self.rotary_sin), last_only and index == len(self.model.layers) - 1)
         return self.model.norm(hidden)
 
 
@@ -541,7 +558,7 @@ class Cell(nn.Module):
 
     def query_embedding(self, questions: torch.Tensor) -> torch.Tensor:
         """QueCC's text query: the LM over the question alone, final-normed last position `[B, d]`."""
-        return self.language_model(self.language_model.embed(questions))[:, -1]
+        return self.language_model(self.language_model.embed(questions), last_only=True)[:, -1]
 
     def forward(self, patches: torch.Tensor, multi: torch.Tensor | None, questions: torch.Tensor,
                 trace: dict | None = None) -> torch.Tensor:
@@ -551,7 +568,7 @@ class Cell(nn.Module):
         query = self.query_embedding(questions) if self.config.compressor == "quecc" else None
         compressed = self.connector.compressor(patches, multi, query, trace)
         visual = self.connector.projector(compressed)
-        hidden = lm(torch.cat([visual, lm.embed(questions)], dim=1))
+        hidden = lm(torch.cat([visual, lm.embed(questions)], dim=1), last_only=trace is None)
         logits = lm.lm_head(hidden[:, -1])
         if trace is not None:
             if query is not None:

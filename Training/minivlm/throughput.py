@@ -70,7 +70,18 @@ def measure(width: int, layers: int, visual_tokens: int, args: argparse.Namespac
     return {"width": width, "layers": layers, "visual_tokens": visual_tokens,
             "non_embedding_parameters": language.non_embedding_parameters, "steps": steps, "seconds": seconds,
             "examples_per_second": examples_per_second, "lm_tokens_per_second": examples_per_second * lm_tokens,
-            "load_average_1min": os.getloadavg()[0]}
+            "load_average_1min": os.getloadavg()[0], "matmul_gflops": matmul_gflops()}
+
+
+def matmul_gflops(seconds: float = 0.5) -> float:
+    """Single-thread F32 GFLOP/s of 256×256 products right now: the machine's current speed, to
+    tell a slow model from a busy machine (63–83 when this machine is quiet)."""
+    a, b = torch.randn(256, 256), torch.randn(256, 256)
+    count, started = 0, time.perf_counter()
+    while time.perf_counter() - started < seconds:
+        a @ b
+        count += 1
+    return count * 2 * 256**3 / (time.perf_counter() - started) / 1e9
 
 
 def tower_images_per_second(vision: VisionConfig, budget_seconds: float) -> float:
@@ -138,7 +149,7 @@ def main(argv: list[str] | None) -> int:
             result = measure(width, layers, tokens, args, vision)
             print(f"d{width} l{layers} N={result['non_embedding_parameters']:>7}  V={tokens:>3}  "
                   f"{result['examples_per_second']:8.0f} ex/s  {result['lm_tokens_per_second']:9.0f} tok/s  "
-                  f"load {result['load_average_1min']:.2f}", file=sys.stderr, flush=True)
+                  f"load {result['load_average_1min']:.2f}  matmul {result['matmul_gflops']:.0f} GFLOP/s", file=sys.stderr, flush=True)
             results.append(result)
     images_per_second = tower_images_per_second(vision, min(args.budget_seconds, 5))
     report = {"torch_version": torch_version(), "threads": torch.get_num_threads(), "compressor": args.compressor,

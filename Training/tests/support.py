@@ -38,5 +38,5 @@ def write_manifest(directory: Path) -> Path:
     shards = sorted(directory.glob("*.safetensors"))
     entries = [{"file": p.name, "sha256": hashlib.sha256(p.read_bytes()).hexdigest()} for p in shards]
     path = directory / "manifest.json"
-    path.write_text(json.dumps({"format": "mini-tasks-manifest/1", "shards": entries}))
+    path.write_text(json.dumps({"format": "mini-tasks-manifest/1", "splits": [{"split": "train", "shards": entries}]}))
     return path

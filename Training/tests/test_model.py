@@ -317,6 +317,15 @@ class ArithmeticTest(unittest.TestCase):
         self.assertEqual(tuple(trace["hidden_states"].shape), (2, 8, 32))
         close(self, logits, hidden[:, -1] @ cell.language_model.lm_head.weight.double().T, 5e-5)
 
+    def test_the_last_position_shortcut_gives_the_full_pass_logits(self):
+        patches, multi = self.tower(self.images)
+        questions = torch.randint(1, 24, (2, 4))
+        for compressor in ("quecc", "tokenpacker"):
+            cell = Cell(cell_config(compressor, 9))
+            randomize(cell, 6)
+            with torch.no_grad():
+                close(self, cell(patches, multi, questions), cell(patches, multi, questions, {}), 1e-5)
+
     def test_argmax_ties_pick_the_lowest_id_and_margin_is_top_two_gap(self):
         logits = torch.tensor([[1.0, 3.0, 3.0, 0.0], [0.0, 0.5, 2.0, 1.0]])
         stats = answer_statistics(logits, torch.tensor([1, 2]))
