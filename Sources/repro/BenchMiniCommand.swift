@@ -185,7 +185,8 @@ struct BenchMiniCommand: ParsableCommand {
     shard.imageIndex = (0..<questions).map(Int32.init)
     let url = directory.appendingPathComponent("\(configuration.family)-eval-000.safetensors")
     try shard.encoded().write(to: url)
-    let manifest: [String: Any] = ["shards": [["file": url.lastPathComponent, "sha256": try MiniVLM.sha256(of: url)]]]
+    let shards = [["file": url.lastPathComponent, "sha256": try MiniVLM.sha256(of: url)]]
+    let manifest: [String: Any] = ["splits": [["split": "eval", "shards": shards]]]
     try JSONSerialization.data(withJSONObject: manifest).write(to: directory.appendingPathComponent("manifest.json"))
     return url
   }

@@ -17,14 +17,14 @@ struct MiniEvalCommandTests {
   func evalErrors() throws {
     let missing = try Executables.run("repro", ["mini", "eval", "/nonexistent/cell.safetensors"])
     #expect(missing.status != 0 && missing.stderr.contains("cannot read /nonexistent/cell.safetensors"))
-    let directory = try Executables.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let noData = try Executables.run(
-      "repro", ["mini", "eval", Self.fixtures.appendingPathComponent("quecc.safetensors").path, "--data", directory.path])
-    #expect(noData.status != 0 && noData.stderr.contains("repro mini data"), "\(noData.stderr)")
-    let tower = try Executables.run(
-      "repro", ["mini", "eval", Self.fixtures.appendingPathComponent("quecc.safetensors").path,
-                "--tower", Self.fixtures.appendingPathComponent("pool.safetensors").path])
-    #expect(tower.status != 0 && tower.stderr.contains("SHA-256"), "\(tower.stderr)")
+    try Executables.withTemporaryDirectory { directory in
+      let noData = try Executables.run(
+        "repro", ["mini", "eval", Self.fixtures.appendingPathComponent("quecc.safetensors").path, "--data", directory.path])
+      #expect(noData.status != 0 && noData.stderr.contains("repro mini data"), "\(noData.stderr)")
+      let tower = try Executables.run(
+        "repro", ["mini", "eval", Self.fixtures.appendingPathComponent("quecc.safetensors").path,
+                  "--tower", Self.fixtures.appendingPathComponent("pool.safetensors").path])
+      #expect(tower.status != 0 && tower.stderr.contains("SHA-256"), "\(tower.stderr)")
+    }
   }
 }
