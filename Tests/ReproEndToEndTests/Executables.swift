@@ -49,8 +49,14 @@ enum Executables {
     }
   }
 
+  /// The regular files directly in `directory` (sub-folders such as paper-artifacts/mini/ are
+  /// not descended into), by name.
   static func files(in directory: URL) throws -> [String: Data] {
-    let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { name in
+      var isDirectory: ObjCBool = false
+      FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isDirectory)
+      return !isDirectory.boolValue
+    }
     return Dictionary(uniqueKeysWithValues: try names.map { ($0, try Data(contentsOf: directory.appendingPathComponent($0))) })
   }
 }
