@@ -1,6 +1,6 @@
 # figure3a.gp — a self-contained gnuplot script: its data and parameters are inline.
 # Figure 3a of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.
-# Input: results:visual-reasoning, N = 0.5, 1.8, 4, 7 B (28 rows) of paper-artifacts/results.sqlite, seed 56a12d1e097343a02d98850a588c721b8d0ecf5bfd5ebe96c1feccd9bf263876.
+# Input: results:visual-reasoning, N = 0.5, 1.8, 4, 7 B (28 rows) of paper-artifacts/results.sqlite, data 71b03c6df71d341bc169dc0a2f461cb439cd3fa62c9630bd112d4ffb39b99fa5.
 # Fit: least-squares, bounds paper, T = V: a = 0.590771146099155, alpha = 0.07093746337649647, beta = 0.015101615104746835, D = 0.0.
 #
 # Render with gnuplot 5.4 or later (cairo terminals):

@@ -1,6 +1,6 @@
 # figure3b.gp — a self-contained gnuplot script: its data and parameters are inline.
 # Figure 3b of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.
-# Input: results:ocr, N = 0.5, 1.8, 4, 7 B (28 rows) and dataIssues:ocr of paper-artifacts/results.sqlite, seed 56a12d1e097343a02d98850a588c721b8d0ecf5bfd5ebe96c1feccd9bf263876.
+# Input: results:ocr, N = 0.5, 1.8, 4, 7 B (28 rows) and dataIssues:ocr of paper-artifacts/results.sqlite, data e3b9d0b38ecdaed8590545730b8c8da353e3785b37d101a08fa0e18555ae2d03.
 # Fit (a): least-squares, bounds a=0.0:5.0,alpha=0.0:1.0,beta=0.0:1.0,D=0.0:1.0, T = V, SSE 0.005136607605882996.
 # Fit (b): least-squares, bounds paper, T = V, SSE 0.006323074361860528.
 # panel 1 '(a) OCR, bounds containing the optimum: β > α': Q = 0.0, a = 0.9172138424690157, alpha = 0.02823272399599396, beta = 0.03941192868038262, D = 0.0 (law evaluated with T = V)

@@ -1,6 +1,6 @@
 # figure4.gp — a self-contained gnuplot script: its data and parameters are inline.
 # Figure 4 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.
-# Input: results:visual-reasoning and results:ocr of paper-artifacts/results.sqlite, seed 56a12d1e097343a02d98850a588c721b8d0ecf5bfd5ebe96c1feccd9bf263876.
+# Input: results:visual-reasoning and results:ocr of paper-artifacts/results.sqlite, data f72310f2d6ec1c2935399ff8cddaa722fb1bbccbad76e43a933941f56331da96.
 # Iso-compute groups: greedy sweep by FLOPs, every member within ±0.25 of the group's geometric-mean FLOPs.
 #
 # Render with gnuplot 5.4 or later (cairo terminals):

@@ -1,6 +1,6 @@
 # table1.gp — a self-contained gnuplot script: its data and parameters are inline.
 # Table 1 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters', as grouped bars.
-# Input: table1 of paper-artifacts/results.sqlite, seed 56a12d1e097343a02d98850a588c721b8d0ecf5bfd5ebe96c1feccd9bf263876.
+# Input: table1 of paper-artifacts/results.sqlite, data 7e606ed30ff19ed539c562b527dc62ea702d6fea62bad0a0d4dd853da3c27e23.
 # MME is a score out of 2800; bars show it as score / 2800 × 100.
 #
 # Render with gnuplot 5.4 or later (cairo terminals):
