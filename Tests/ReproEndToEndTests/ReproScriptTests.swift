@@ -23,31 +23,54 @@ struct ReproScriptTests {
     #expect(!script.contains(#"exec swift test "${BUILD_FLAGS[@]}""#))
   }
 
-  @Test("a build shows its progress instead of minutes of silence")
-  func progressIsShown() throws {
-    // The script's progress filter, fed what `swift build` prints, piped (not a terminal).
+  /// Feeds the script's progress filter (piped, not a terminal) what `swift build` prints, in
+  /// batches `pause` seconds apart, with a line at most every `every` seconds; returns what it showed.
+  func progress(_ batches: [[String]], every: Int, pause: Double) throws -> (shown: [String], log: String) {
     let script = try Self.script()
     let start = try #require(script.range(of: "show_progress() {"))
     let end = try #require(script.range(of: "\n}\n", range: start.upperBound..<script.endIndex))
     let function = String(script[start.lowerBound..<end.upperBound])
-    let input = (1...40).map { "[\($0)/40] Compiling Module\($0) File.swift" }.joined(separator: "\n") + "\nBuild complete!\n"
-    try Executables.withTemporaryDirectory { folder in
+    return try Executables.withTemporaryDirectory { folder in
       let log = folder.appendingPathComponent("log")
       let process = Process()
       process.executableURL = URL(fileURLWithPath: "/bin/bash")
       process.arguments = ["-c", function + "show_progress \"$1\"", "bash", log.path]
+      process.environment = ["REPRO_PROGRESS_SECONDS": "\(every)", "PATH": "/usr/bin:/bin"]
       let (stdin, stderr) = (Pipe(), Pipe())
       process.standardInput = stdin
       process.standardError = stderr
       try process.run()
-      stdin.fileHandleForWriting.write(Data(input.utf8))
+      for (index, batch) in batches.enumerated() {
+        if index > 0 { Thread.sleep(forTimeInterval: pause) }
+        stdin.fileHandleForWriting.write(Data(batch.map { $0 + "\n" }.joined().utf8))
+      }
       try stdin.fileHandleForWriting.close()
       let shown = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
       process.waitUntilExit()
       #expect(process.terminationStatus == 0)
-      #expect(shown.split(separator: "\n").count == 11, "a line per tenth of the steps: \(shown)")
-      #expect(shown.hasPrefix("  [1/40] Compiling Module1 File.swift\n") && shown.contains("  [40/40] Compiling Module40"))
-      #expect(try String(contentsOf: log, encoding: .utf8) == input, "the whole output is kept for a failure")
+      return (shown.split(separator: "\n").map(String.init), try String(contentsOf: log, encoding: .utf8))
     }
+  }
+
+  @Test("a build shows its progress instead of minutes of silence")
+  func progressIsShown() throws {
+    let steps = (1...40).map { "[\($0)/40] Compiling Module\($0) File.swift" }
+    let (shown, log) = try progress([steps + ["Build complete!"]], every: 0, pause: 0)
+    #expect(shown.count == 40, "with no minimum interval, every step: \(shown)")
+    #expect(shown.first?.hasSuffix("[1/40] Compiling Module1 File.swift") == true)
+    #expect(log == (steps + ["Build complete!"]).map { $0 + "\n" }.joined(), "the whole output is kept for a failure")
+  }
+
+  /// Issue 11, item 11, seen again on a cold build: SwiftPM's first line is `[1/1] Compiling
+  /// plugin GenerateManual` and the total grows as it plans, so "a line per tenth of the steps"
+  /// showed that line and then nothing for 15 minutes. Lines now come by time (and a build with
+  /// nothing to do, over in a second, shows none).
+  @Test("progress keeps coming while SwiftPM raises its total")
+  func progressFollowsTimeNotTheTotal() throws {
+    let first = ["[1/1] Compiling plugin GenerateManual"]
+    let later = ["[150/471] Compiling Notebook Registry.swift"]
+    let (shown, _) = try progress([first, later], every: 1, pause: 1.2)
+    #expect(shown.count == 1, "nothing in the first second, then the line after the pause: \(shown)")
+    #expect(shown.last?.hasSuffix("[150/471] Compiling Notebook Registry.swift") == true, "\(shown)")
   }
 }
