@@ -84,6 +84,14 @@ public struct GnuplotRenderer: Hashable, Sendable {
     return images
   }
 
+  /// Kills every gnuplot this process started that still runs, with anything it started, and
+  /// lets no other start: for a process that must end at once (an experiment whose driver is
+  /// gone). Foundation starts each child in a process group of its own, so killing the caller's
+  /// group would leave gnuplot drawing for a staging folder nobody will read.
+  public static func killRunning() {
+    RunningRenderers.shared.killAll()
+  }
+
   private enum Stream { case standardOutput, standardError }
 
   /// Runs gnuplot and returns the captured stream; a non-zero exit is an error carrying stderr.
@@ -100,15 +108,55 @@ public struct GnuplotRenderer: Hashable, Sendable {
     process.standardOutput = stream == .standardOutput ? pipe : FileHandle.nullDevice
     process.standardError = stream == .standardError ? pipe : FileHandle.nullDevice
     do {
-      try process.run()
+      try RunningRenderers.shared.start(process)
     } catch {
       throw .failed(arguments: arguments, status: -1, stderr: "could not start \(executable.path): \(error)")
     }
     let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
+    RunningRenderers.shared.finish(process)
     guard process.terminationReason == .exit, process.terminationStatus == 0 else {
       throw .failed(arguments: arguments, status: process.terminationStatus, stderr: output)
     }
     return output
+  }
+}
+
+/// The gnuplot processes in flight, so that ``GnuplotRenderer/killRunning()`` can end them.
+/// Starting and killing take one lock, so a process is either never started or seen and killed.
+final class RunningRenderers: @unchecked Sendable {
+  static let shared = RunningRenderers()
+  private let lock = NSLock()
+  private var running: [ObjectIdentifier: Int32] = [:]
+  private var closed = false
+
+  struct Closed: Error, CustomStringConvertible {
+    var description: String { "this process is ending (its driver is gone)" }
+  }
+
+  func start(_ process: Process) throws {
+    lock.lock()
+    defer { lock.unlock() }
+    guard !closed else { throw Closed() }
+    try process.run()
+    running[ObjectIdentifier(process)] = process.processIdentifier
+  }
+
+  func finish(_ process: Process) {
+    lock.lock()
+    defer { lock.unlock() }
+    running[ObjectIdentifier(process)] = nil
+  }
+
+  func killAll() {
+    lock.lock()
+    defer { lock.unlock() }
+    closed = true
+    // The group first (gnuplot leads its own, see killRunning), then the process itself in
+    // case a platform did not give it a group.
+    for pid in running.values {
+      kill(-pid, SIGKILL)
+      kill(pid, SIGKILL)
+    }
   }
 }

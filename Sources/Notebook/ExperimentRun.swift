@@ -181,17 +181,34 @@ extension ExperimentRun {
 
   /// Watches standard input, the driver's lifeline: it never writes to it, so a read returns
   /// only when the driver is gone (end of file, however it died, SIGKILL included). Then the
-  /// experiment's process group, this process and the gnuplot it runs, is killed: a dead driver
-  /// leaves no orphan computing into a staging folder nobody will read.
+  /// gnuplot it runs is killed and this process ends: a dead driver leaves no orphan computing
+  /// into a staging folder nobody will read.
+  ///
+  /// SIGTERM and SIGINT (how the driver stops a run it is abandoning, and Ctrl-C in a terminal)
+  /// end the gnuplot the same way before this process exits with 128 + the signal.
   static func exitWithDriver() {
+    for signal in [SIGTERM, SIGINT] {
+      Foundation.signal(signal, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
+      source.setEventHandler {
+        GnuplotRenderer.killRunning()
+        _exit(128 + signal)
+      }
+      source.resume()
+      stopSignals.append(source)
+    }
     let watcher = Thread {
       var byte: UInt8 = 0
       while read(STDIN_FILENO, &byte, 1) > 0 {}
-      if getpgrp() == getpid() { kill(0, SIGKILL) }
+      GnuplotRenderer.killRunning()
       _exit(137)
     }
     watcher.start()
   }
+
+  /// The signal sources `exitWithDriver` installs, kept alive for the life of the process (set
+  /// once, on the main thread, before any other thread starts).
+  nonisolated(unsafe) private static var stopSignals: [any DispatchSourceSignal] = []
 
   /// Runs an experiment: `body` computes and writes the outputs and returns the summary.
   ///

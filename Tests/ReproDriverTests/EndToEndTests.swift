@@ -93,10 +93,10 @@ import Testing
       try process.run()
     }
 
-    static func slowGnuplot(in sandbox: Sandbox) throws -> URL {
+    static func slowGnuplot(in sandbox: Sandbox, seconds: Int = 2) throws -> URL {
       let gnuplot = try GnuplotPath.require()
-      let url = sandbox.root.appendingPathComponent("slow-gnuplot")
-      try Data("#!/bin/sh\n[ \"$1\" = --version ] || sleep 2\nexec \(gnuplot) \"$@\"\n".utf8).write(to: url)
+      let url = sandbox.root.appendingPathComponent("slow-gnuplot-\(seconds)")
+      try Data("#!/bin/sh\n[ \"$1\" = --version ] || sleep \(seconds)\nexec \(gnuplot) \"$@\"\n".utf8).write(to: url)
       try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
       return url
     }
@@ -178,21 +178,31 @@ import Testing
   }
 
   /// Issue 11, item 10: `timeout -s KILL 8 ./repro all --force` left figure processes running
-  /// under PID 1 for about 45 s. The experiments (and the gnuplot they run) die with the driver.
-  @Test func killingTheDriverWithSIGKILLLeavesNoOrphans() throws {
+  /// under PID 1 for about 45 s. The experiments (and the gnuplot they run) die with the driver,
+  /// whichever way it ends: SIGKILL (the lifeline), SIGTERM or Ctrl-C (the driver terminates the
+  /// experiment, which ends its gnuplot first).
+  @Test(arguments: [SIGKILL, SIGTERM, SIGINT])
+  func stoppingTheDriverMidDrawingLeavesNoOrphans(signal: Int32) throws {
     let (sandbox, _, _) = try Self.builtSandbox()
     defer { sandbox.remove() }
-    let run = try Repro(["figure", "1", "--force"], in: sandbox, slow: true)
+    // gnuplot takes 10 s per image here, far longer than the 2 s the test waits below.
+    let slower = try Repro.slowGnuplot(in: sandbox, seconds: 10)
+    let run = try Repro(["figure", "1", "--force"], in: sandbox, environment: ["GNUPLOT": slower.path])
     try run.waitUntilRunning(sandbox)
     let experiments = run.children
     try #require(experiments.count == 1, "\(run.log)")
-    let descendants = experiments + experiments.flatMap { Repro.children(of: $0) }
-    kill(run.process.processIdentifier, SIGKILL)
+    // Stop it while gnuplot runs: gnuplot is the experiment's child in a process group of its
+    // own (Foundation starts every child so), so ending the experiment's group left it drawing.
+    for _ in 0..<200 where Repro.children(of: experiments[0]).isEmpty { Thread.sleep(forTimeInterval: 0.05) }
+    let renderers = Repro.children(of: experiments[0])
+    try #require(!renderers.isEmpty, "figure1 never started gnuplot: \(run.log)")
+    let descendants = experiments + renderers
+    kill(run.process.processIdentifier, signal)
     _ = run.finish()
     for _ in 0..<40 where descendants.contains(where: Repro.isAlive) { Thread.sleep(forTimeInterval: 0.05) }
     let orphans = descendants.filter(Repro.isAlive)
     orphans.forEach { kill($0, SIGKILL) }
-    #expect(orphans.isEmpty, "still running 2 s after the driver was killed: \(orphans)")
+    #expect(orphans.isEmpty, "still running 2 s after the driver got signal \(signal): \(orphans)")
   }
 
   /// Issue 11, item 12: SIGTERM exits 143 (128 + 15), as the README now says, like Ctrl-C's 130.
