@@ -93,7 +93,7 @@ let package = Package(
     /// The engine that evaluates trained miniature checkpoints.
     .target(name: "MiniVLM", dependencies: ["VLM", "QueCC", "Safetensors", "MiniTasks", crypto]),
     /// The replication's grids of cells and their training through the PyTorch trainer.
-    .target(name: "MiniReplication", dependencies: ["AtomicFiles", "MiniTasks", "MiniVLM", crypto]),
+    .target(name: "MiniReplication", dependencies: ["AtomicFiles", "MiniTasks", "MiniVLM", "ReproDriver", "Sweep", crypto]),
     .target(
       name: "InferenceCost",
       dependencies: [
@@ -124,7 +124,7 @@ let package = Package(
     .testTarget(
       name: "SweepTests", dependencies: ["Sweep", "ReproDriver", "GoldenFiles"], exclude: ["Golden", "Fixtures"]),
     .testTarget(name: "SafetensorsTests", dependencies: ["Safetensors"]),
-    .testTarget(name: "MiniReplicationTests", dependencies: ["MiniReplication", "MiniTasks", "MiniVLM"]),
+    .testTarget(name: "MiniReplicationTests", dependencies: ["MiniReplication", "MiniTasks", "MiniVLM", "Sweep", "ReproDriver"]),
     .testTarget(name: "MiniTasksTests", dependencies: ["MiniTasks", "Safetensors", "SeededRandom"]),
     .testTarget(name: "VLMTests", dependencies: ["VLM", "Safetensors", "SeededRandom"]),
     .testTarget(name: "QueCCTests", dependencies: ["QueCC", "VLM", "Safetensors", "SeededRandom"]),

@@ -38,13 +38,24 @@ public struct CellTraining: Sendable {
     return nil
   }
 
-  /// The cell's config file as the trainer reads it from `.mini-work/<cell>/config.json`.
+  /// The cell's config file as the trainer reads it from `.mini-work/<cell>/config.json`: data
+  /// paths relative to that folder, so the config (and the record that copies it) names no
+  /// machine-specific path and the inputs fingerprint is the same in every checkout.
   func config(_ cell: MiniCell) throws -> Data {
-    let folder = workFolder(cell)
+    try config(cell, paths: { $0.path(relativeTo: workFolder(cell)) })
+  }
+
+  /// The same config with absolute data paths, for a config file that lives elsewhere (a Slurm
+  /// array's `configs/` folder on the cluster's shared file system).
+  func absoluteConfig(_ cell: MiniCell) throws -> Data {
+    try config(cell, paths: { $0.standardizedFileURL.path })
+  }
+
+  private func config(_ cell: MiniCell, paths path: (URL) -> String) throws -> Data {
     let paths = CellTrainingConfig.DataPaths(
-      trainShards: try layout.shards(cell.family, .train).map { $0.path(relativeTo: folder) },
-      evalShard: try layout.shards(cell.family, .eval)[0].path(relativeTo: folder),
-      visionTower: layout.visionTower.path(relativeTo: folder))
+      trainShards: try layout.shards(cell.family, .train).map(path),
+      evalShard: path(try layout.shards(cell.family, .eval)[0]),
+      visionTower: path(layout.visionTower))
     return try CellTrainingConfig(cell: cell, recipe: grid.recipe, data: paths).encoded()
   }
 
@@ -92,23 +103,34 @@ public struct CellTraining: Sendable {
     let started = ContinuousClock.now
     let status = try trainer.run(module: "train", arguments: ["--config", configFile.path, "--out", output.path], log: log)
     guard status == 0 else { throw MiniReplicationError.trainerFailed(what: "training \(cell.name)", status: status, log: log.path) }
-    let produced = [layout.checkpoint(cell), layout.predictions(cell), layout.record(cell)].map {
-      output.appendingPathComponent($0.lastPathComponent)
-    }
-    for file in produced where !files.fileExists(atPath: file.path) {
-      throw MiniReplicationError.incompleteOutput(what: "training \(cell.name)", missing: file.lastPathComponent)
-    }
-    var record = try TrainingRecord.read(produced[2])
-    record["inputs_sha256"] = fingerprint
-    record["resolved_paths"] = nil  // absolute paths of this machine; the config's relative ones say the same
-    try TrainingRecord.write(record, to: produced[2])
-    try files.createDirectory(at: layout.cellsDirectory, withIntermediateDirectories: true)
-    for (source, destination) in zip(produced, [layout.checkpoint(cell), layout.predictions(cell), layout.record(cell)]) {
-      try AtomicFile.move(source, to: destination)
-    }
+    let record = try install(cell, from: output, fingerprint: fingerprint)
     try? files.removeItem(at: output)
     let accuracy = ((record["eval"] as? [String: Any])?["accuracy"] as? Double) ?? .nan
     return CellOutcome(cell: cell, seconds: (ContinuousClock.now - started).secondsValue, evalAccuracy: accuracy, log: log.path)
+  }
+
+  /// Installs a finished run's outputs from `folder` into `paper-artifacts/mini/cells/`: the
+  /// record gets the inputs fingerprint the cell was trained from and loses the trainer's
+  /// absolute paths; each file is copied beside its destination and renamed over it, the record
+  /// last, so the cell is complete exactly when its new record is there. `folder` is left as it
+  /// was (a sweep's cell cache keeps its copy). Returns the installed record.
+  @discardableResult
+  public func install(_ cell: MiniCell, from folder: URL, fingerprint: String) throws -> [String: Any] {
+    let files = FileManager.default
+    let sources = MiniLayout.cellFileNames(cell.name).map { folder.appendingPathComponent($0) }
+    for file in sources where !files.fileExists(atPath: file.path) {
+      throw MiniReplicationError.incompleteOutput(what: "training \(cell.name)", missing: file.lastPathComponent)
+    }
+    var record = try TrainingRecord.read(sources[2])
+    record["inputs_sha256"] = fingerprint
+    record["resolved_paths"] = nil  // absolute paths of the machine that trained; the config's relative ones say the same
+    try files.createDirectory(at: layout.cellsDirectory, withIntermediateDirectories: true)
+    let destinations = layout.cellFiles(cell)
+    for (source, destination) in zip(sources.prefix(2), destinations.prefix(2)) {
+      try AtomicFile.write(try Data(contentsOf: source), to: destination)
+    }
+    try TrainingRecord.write(record, to: destinations[2])
+    return record
   }
 
   static func sha256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }

@@ -26,11 +26,18 @@ public struct MiniLayout: Sendable {
   /// Staging and logs of training runs (git-ignored).
   public var workDirectory: URL { root.appendingPathComponent(".mini-work", isDirectory: true) }
 
-  public func checkpoint(_ cell: MiniCell) -> URL { cellsDirectory.appendingPathComponent("\(cell.name).safetensors") }
-  public func record(_ cell: MiniCell) -> URL { cellsDirectory.appendingPathComponent("\(cell.name).json") }
-  public func predictions(_ cell: MiniCell) -> URL {
-    cellsDirectory.appendingPathComponent("\(cell.name).predictions.safetensors")
+  /// The files a trained cell consists of — checkpoint, the trainer's predictions on the eval
+  /// set, training record — named from the cell's name, in the order they are installed (the
+  /// record last: a cell is complete when its record is there).
+  public static func cellFileNames(_ name: String) -> [String] {
+    ["\(name).safetensors", "\(name).predictions.safetensors", "\(name).json"]
   }
+
+  /// Where `cell`'s files are installed, in ``cellFileNames(_:)`` order.
+  public func cellFiles(_ cell: MiniCell) -> [URL] { Self.cellFileNames(cell.name).map { cellsDirectory.appendingPathComponent($0) } }
+  public func checkpoint(_ cell: MiniCell) -> URL { cellFiles(cell)[0] }
+  public func predictions(_ cell: MiniCell) -> URL { cellFiles(cell)[1] }
+  public func record(_ cell: MiniCell) -> URL { cellFiles(cell)[2] }
 
   /// `.mini-data/<family>/`, one family's shards and `manifest.json`.
   public func familyData(_ family: TaskFamily) -> URL { dataDirectory.appendingPathComponent(family.rawValue, isDirectory: true) }

@@ -18,12 +18,7 @@ public struct PythonTrainer: Sendable {
 
   /// Finds the interpreter and checks that it has the pinned torch.
   public init(layout: MiniLayout, environment: [String: String] = ProcessInfo.processInfo.environment) throws(MiniReplicationError) {
-    let python: URL
-    if let explicit = environment["REPRO_PYTHON"], !explicit.isEmpty {
-      python = URL(fileURLWithPath: explicit)
-    } else {
-      python = layout.trainingDirectory.appendingPathComponent(".venv/bin/python")
-    }
+    let python = Self.interpreter(layout: layout, environment: environment)
     guard FileManager.default.isExecutableFile(atPath: python.path) else {
       throw .noTrainer(reason: "no Python interpreter at \(python.path)")
     }
@@ -40,18 +35,35 @@ public struct PythonTrainer: Sendable {
     self.torchVersion = version
   }
 
+  /// Where the interpreter is expected: `REPRO_PYTHON` if set, else `Training/.venv/bin/python`.
+  public static func interpreter(layout: MiniLayout, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    if let explicit = environment["REPRO_PYTHON"], !explicit.isEmpty {
+      return URL(fileURLWithPath: explicit).standardizedFileURL
+    }
+    return layout.trainingDirectory.appendingPathComponent(".venv/bin/python")
+  }
+
+  /// The variables every trainer process gets, here or in a Slurm array task: the trainer's
+  /// package on the path, no bytecode files in the checkout, and one thread per process.
+  public static func environment(layout: MiniLayout) -> [String: String] {
+    var environment = ["PYTHONPATH": layout.trainingDirectory.path, "PYTHONDONTWRITEBYTECODE": "1"]
+    for variable in ["OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"] { environment[variable] = "1" }
+    return environment
+  }
+
+  /// The argument vector after the interpreter that runs `minivlm.<module>`.
+  public static func moduleArguments(_ module: String, _ arguments: [String]) -> [String] {
+    ["-m", "minivlm.\(module)"] + arguments
+  }
+
   /// Runs `python -m minivlm.<module> arguments…` in `Training/`, its output appended to `log`;
   /// returns the exit status.
   public func run(module: String, arguments: [String], log: URL) throws -> Int32 {
     let process = Process()
     process.executableURL = python
-    process.arguments = ["-m", "minivlm.\(module)"] + arguments
+    process.arguments = Self.moduleArguments(module, arguments)
     process.currentDirectoryURL = layout.trainingDirectory
-    var environment = ProcessInfo.processInfo.environment
-    environment["PYTHONPATH"] = layout.trainingDirectory.path
-    environment["PYTHONDONTWRITEBYTECODE"] = "1"
-    for variable in ["OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"] { environment[variable] = "1" }
-    process.environment = environment
+    process.environment = ProcessInfo.processInfo.environment.merging(Self.environment(layout: layout)) { $1 }
     FileManager.default.createFile(atPath: log.path, contents: nil)
     let handle = try FileHandle(forWritingTo: log)
     defer { try? handle.close() }

@@ -42,6 +42,10 @@ public enum CellState: Equatable, Sendable {
 public struct SweepStatus: Equatable, Sendable {
   public var cells: [(name: String, state: CellState)]
 
+  public init(cells: [(name: String, state: CellState)]) {
+    self.cells = cells
+  }
+
   public static func == (lhs: SweepStatus, rhs: SweepStatus) -> Bool {
     lhs.cells.map(\.name) == rhs.cells.map(\.name) && lhs.cells.map(\.state) == rhs.cells.map(\.state)
   }

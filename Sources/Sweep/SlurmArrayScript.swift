@@ -28,7 +28,7 @@ public struct SlurmArrayScript: Equatable, Sendable {
       "#!/bin/bash",
       "# Job array of sweep '\(name)': \(cells.count) cell\(cells.count == 1 ? "" : "s"), one array task each; task i runs line i+1 of",
       "# \(cellListURL.path).",
-      "# Written by `repro sweep submit`; `repro sweep status` and `repro sweep collect` read what it produces.",
+      "# Written by `repro sweep submit` (or `repro mini train --slurm`); their `status` and `collect` read what it produces.",
       "#SBATCH --job-name=\(name)",
       "#SBATCH --array=0-\(cells.count - 1)" + (options.maxRunning.map { "%\($0)" } ?? ""),
       "#SBATCH --output=\(folder.appendingPathComponent("logs").path)/%A_%a.out",

@@ -8,6 +8,6 @@ struct MiniCommand: ParsableCommand {
     abstract: "The miniature VLM family (docs/miniature-vlm.md): task data, training, evaluation of trained checkpoints.",
     subcommands: [
       MiniDataCommand.self, MiniContactSheetCommand.self, MiniSetup.self, MiniPretrainVision.self, MiniCells.self,
-      MiniTrain.self, MiniEvalCommand.self,
+      MiniTrain.self, MiniStatus.self, MiniCollect.self, MiniEvalCommand.self,
     ])
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import MiniReplication
+import ReproDriver
 import ResultsStore
+import Sweep
 
 /// `repro mini setup`: the trainer's virtualenv, with the pinned, CPU-only torch.
 struct MiniSetup: ParsableCommand {
@@ -79,25 +81,41 @@ struct MiniTrain: ParsableCommand {
   @Option(help: "The grid (\(MiniGrid.all.map(\.name).joined(separator: ", "))).")
   var grid = MiniGrid.smoke.name
 
-  @Option(name: .shortAndLong, help: "Trainer processes at once, each single-threaded (1…64).")
-  var jobs = 2
+  @Option(name: .shortAndLong, help: "Trainer processes at once, each single-threaded (1…64; default 2).")
+  var jobs: Int?
 
   @Flag(help: "Retrain even cells that are up to date.")
   var force = false
 
+  @Flag(help: "Train on a Slurm cluster: submit the stale cells as one job array (see docs/cluster.md).")
+  var slurm = false
+
+  @OptionGroup(title: "Slurm options (with --slurm)")
+  var cluster: SlurmFlags
+
   func validate() throws {
-    guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be in 1…64 (got \(jobs))") }
+    if let jobs, !(1...64).contains(jobs) { throw ValidationError("--jobs must be in 1…64 (got \(jobs))") }
     guard all != !cells.isEmpty else { throw ValidationError("name cells to train, or pass --all (not both)") }
+    if slurm {
+      if jobs != nil { throw ValidationError("--jobs is for local training; with --slurm, limit the cells running at once with --max-running") }
+      if force { throw ValidationError("--force is for local training; --slurm submits the cells that are not trained for their current inputs") }
+    } else if cluster.options != SlurmOptions() || cluster.dryRun {
+      throw ValidationError("--partition, --time, --cpus-per-task, --mem, --max-running and --dry-run go with --slurm")
+    }
   }
 
   func run() throws {
     let grid = try MiniGrid.resolve(grid)
     let layout = MiniLayout(root: try ProjectLayout.locate().root)
     let training = CellTraining(layout: layout, grid: grid)
-    let chosen = try all ? grid.cells : cells.map { name in
-      guard let cell = grid.cell(named: name) else { throw MiniReplicationError.unknownCell(name, grid: grid.name) }
-      return cell
+    let chosen = try grid.choose(all ? nil : cells)
+    let lock = try miniLock(layout)
+    defer { withExtendedLifetime(lock) {} }
+    if slurm {
+      try MiniCluster.submit(chosen, training: training, flags: cluster)
+      return
     }
+    let jobs = jobs ?? 2
     var stale: [MiniCell] = []
     for cell in chosen {
       if force { stale.append(cell); continue }
@@ -133,9 +151,27 @@ extension MiniGrid {
     guard let grid = named(name) else { throw MiniReplicationError.unknownGrid(name, known: all.map(\.name)) }
     return grid
   }
+
+  /// The cells called `names`, in that order, or every cell when `names` is nil.
+  func choose(_ names: [String]?) throws -> [MiniCell] {
+    guard let names else { return cells }
+    return try names.map { name in
+      guard let cell = cell(named: name) else { throw MiniReplicationError.unknownCell(name, grid: self.name) }
+      return cell
+    }
+  }
+}
+
+/// The lock of every command that writes trained cells (`.mini-work/.repro-run.lock`): a local
+/// `mini train`, a submission and a collection wait for each other rather than writing the same
+/// work folders and `paper-artifacts/mini/cells/` at once.
+func miniLock(_ layout: MiniLayout) throws -> RunLock {
+  try RunLock(in: layout.workDirectory, wait: true) { holder in
+    emit("waiting for another `repro mini` command that trains or installs cells (\(holder))")
+  }
 }
 
 /// One progress line, written unbuffered so that a pipe or a log sees it as each cell finishes.
-private func emit(_ line: String) {
+func emit(_ line: String) {
   FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

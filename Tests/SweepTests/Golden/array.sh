@@ -1,7 +1,7 @@
 #!/bin/bash
 # Job array of sweep 'mini-train': 3 cells, one array task each; task i runs line i+1 of
 # /lab/vlm/mini/cells/.sweep/arrays/001/cells.txt.
-# Written by `repro sweep submit`; `repro sweep status` and `repro sweep collect` read what it produces.
+# Written by `repro sweep submit` (or `repro mini train --slurm`); their `status` and `collect` read what it produces.
 #SBATCH --job-name=mini-train
 #SBATCH --array=0-2%2
 #SBATCH --output=/lab/vlm/mini/cells/.sweep/arrays/001/logs/%A_%a.out
