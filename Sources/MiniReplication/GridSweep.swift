@@ -1,3 +1,4 @@
+import AtomicFiles
 import Foundation
 import MiniVLM
 import ReproDriver
@@ -23,6 +24,27 @@ public struct GridSweep: Sendable {
   public init(training: CellTraining, python: URL) {
     self.training = training
     self.python = python
+  }
+
+  /// The sweep as the last submission made it: with the interpreter that submission's tasks
+  /// run (recorded beside the cache), else the one a submission would use now. `status` and
+  /// `collect` follow a submission with this one, so they need not be given the same
+  /// `REPRO_PYTHON` as the `mini train --slurm` that submitted.
+  public static func following(_ training: CellTraining, environment: [String: String] = ProcessInfo.processInfo.environment) -> GridSweep {
+    let current = GridSweep(training: training, python: PythonTrainer.interpreter(layout: training.layout, environment: environment))
+    guard let recorded = try? String(contentsOf: current.interpreterRecord, encoding: .utf8),
+      !recorded.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    else { return current }
+    return GridSweep(training: training, python: URL(fileURLWithPath: recorded.trimmingCharacters(in: .whitespacesAndNewlines)))
+  }
+
+  /// `interpreter.txt` in the sweep's folder: the interpreter of the last submission.
+  var interpreterRecord: URL { results.appendingPathComponent(".sweep/interpreter.txt") }
+
+  /// Records this sweep's interpreter as the one submitted tasks run (see ``following(_:environment:)``).
+  public func recordInterpreter() throws {
+    try FileManager.default.createDirectory(at: interpreterRecord.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try AtomicFile.write(python.path + "\n", to: interpreterRecord)
   }
 
   /// `.mini-work/sweeps/<grid>/`: the sweep's cell cache (`<cell>/`), and under `.sweep/` its

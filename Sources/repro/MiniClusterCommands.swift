@@ -22,8 +22,16 @@ enum MiniCluster {
     }
     // The interpreter the array tasks run must have the pinned torch before anything is queued.
     if !flags.dryRun { _ = try PythonTrainer(layout: training.layout) }
+    let previous = GridSweep.following(training)
+    if previous.python != sweep.python {
+      print("note: the trainer is now \(sweep.python.path), not \(previous.python.path): cells are resubmitted with it")
+    }
     let driver = try sweep.driver(of: stale)
     let outcome = try driver.submit(flags.options, dryRun: flags.dryRun)
+    switch outcome {
+    case .submitted, .written: try sweep.recordInterpreter()
+    case .dryRun, .nothingToDo: break
+    }
     if !flags.dryRun { report(installed: try sweep.installComplete(stale, status: try driver.status())) }
     let grid = training.grid.name
     SweepCommand.report(outcome, status: "repro mini status --grid \(grid)", collect: "repro mini collect --grid \(grid)")
@@ -62,7 +70,7 @@ struct MiniStatus: ParsableCommand {
   func run() throws {
     let grid = try MiniGrid.resolve(grid)
     let layout = MiniLayout(root: try ProjectLayout.locate().root)
-    let sweep = GridSweep(training: CellTraining(layout: layout, grid: grid), python: PythonTrainer.interpreter(layout: layout))
+    let sweep = GridSweep.following(CellTraining(layout: layout, grid: grid))
     let stale = try sweep.stale(grid.cells)
     let trained = grid.cells.filter { !stale.contains($0) }
     let status = stale.isEmpty ? SweepStatus(cells: []) : try sweep.driver(of: stale).status()
@@ -94,7 +102,7 @@ struct MiniCollect: ParsableCommand {
   func run() throws {
     let grid = try MiniGrid.resolve(grid)
     let layout = MiniLayout(root: try ProjectLayout.locate().root)
-    let sweep = GridSweep(training: CellTraining(layout: layout, grid: grid), python: PythonTrainer.interpreter(layout: layout))
+    let sweep = GridSweep.following(CellTraining(layout: layout, grid: grid))
     let lock = try miniLock(layout)
     defer { withExtendedLifetime(lock) {} }
     let stale = try sweep.stale(grid.cells)

@@ -149,3 +149,17 @@ struct NoSlurm: SlurmScheduler {
     }
   }
 }
+
+@Suite struct GridSweepFollowUpTests {
+  /// `status` and `collect` follow a submission with the interpreter it used, so a result is not
+  /// called "never run" because they were started without the submitter's `REPRO_PYTHON`.
+  @Test func statusAndCollectUseTheInterpreterOfTheLastSubmission() throws {
+    let (sweep, root) = try GridSweepTests().scratch()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let unrecorded = GridSweep.following(sweep.training, environment: [:])
+    #expect(unrecorded.python == sweep.training.layout.trainingDirectory.appendingPathComponent(".venv/bin/python"))
+    try sweep.recordInterpreter()
+    #expect(GridSweep.following(sweep.training, environment: [:]).python == sweep.python)
+    #expect(GridSweep.following(sweep.training, environment: ["REPRO_PYTHON": "/elsewhere/python"]).python == sweep.python)
+  }
+}
