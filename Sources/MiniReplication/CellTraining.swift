@@ -124,6 +124,10 @@ public struct CellTraining: Sendable {
     var record = try TrainingRecord.read(sources[2])
     record["inputs_sha256"] = fingerprint
     record["resolved_paths"] = nil  // absolute paths of the machine that trained; the config's relative ones say the same
+    // The trainer copies the config it read; a Slurm task read one with absolute paths (see
+    // GridSweep). The record keeps the checkout-relative config, so it names no machine's path
+    // and a cell trained on the cluster has the record a local run writes (timings aside).
+    record["config"] = try JSONSerialization.jsonObject(with: try config(cell))
     try files.createDirectory(at: layout.cellsDirectory, withIntermediateDirectories: true)
     let destinations = layout.cellFiles(cell)
     for (source, destination) in zip(sources.prefix(2), destinations.prefix(2)) {

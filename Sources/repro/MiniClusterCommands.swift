@@ -53,6 +53,10 @@ enum MiniCluster {
     for (name, state) in status.cells where state == .complete {
       print(name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + "complete  in the sweep's cache; `repro mini collect` installs it")
     }
+    guard !status.cells.isEmpty else {
+      print("every cell of grid '\(grid.name)' is trained for its current inputs")
+      return
+    }
     SweepCommand.show(status)
   }
 }

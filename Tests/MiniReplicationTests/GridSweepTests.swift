@@ -81,6 +81,11 @@ import Testing
     #expect(installed == (try Data(contentsOf: Self.committed.checkpoint(cell))))
     let record = try TrainingRecord.read(sweep.training.layout.record(cell))
     #expect(record["resolved_paths"] == nil)
+    let config = try #require(record["config"] as? [String: Any])
+    let data = try JSONSerialization.data(withJSONObject: config, options: [.sortedKeys])
+    #expect(!String(decoding: data, as: UTF8.self).contains(root.path), "an installed record names no absolute path")
+    #expect(NSDictionary(dictionary: config) == NSDictionary(dictionary: try #require(
+      try JSONSerialization.jsonObject(with: try sweep.training.config(cell)) as? [String: Any])), "the record keeps the local config")
     // Installing again changes nothing.
     #expect(try sweep.installComplete([cell], status: try driver.status()) == [cell])
     #expect(try sweep.training.staleness(cell) == nil)
