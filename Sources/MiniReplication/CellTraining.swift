@@ -38,6 +38,16 @@ public struct CellTraining: Sendable {
     return nil
   }
 
+  /// A cell's state in words: `up to date`, why it needs training, or which of its inputs is
+  /// missing (with the command that makes it).
+  public func state(_ cell: MiniCell) -> String {
+    do {
+      return try staleness(cell) ?? "up to date"
+    } catch {
+      return "inputs missing: \(error)"
+    }
+  }
+
   /// The cell's config file as the trainer reads it from `.mini-work/<cell>/config.json`: data
   /// paths relative to that folder, so the config (and the record that copies it) names no
   /// machine-specific path and the inputs fingerprint is the same in every checkout.

@@ -56,8 +56,7 @@ struct MiniCells: ParsableCommand {
     let grid = try MiniGrid.resolve(grid)
     let training = CellTraining(layout: MiniLayout(root: try ProjectLayout.locate().root), grid: grid)
     for cell in grid.cells {
-      let state = (try? training.staleness(cell)).map { $0 ?? "up to date" } ?? "inputs missing"
-      print("\(cell.name)  N=\(cell.language.nonEmbeddingParameters)  V=\(cell.visualTokens)  \(state)")
+      print("\(cell.name)  N=\(cell.language.nonEmbeddingParameters)  V=\(cell.visualTokens)  \(training.state(cell))")
     }
   }
 }

@@ -99,8 +99,12 @@ import Testing
       ["inputs_sha256": try training.inputsFingerprint(cell), "checkpoint": ["sha256": CellTraining.sha256(checkpoint)]],
       to: layout.record(cell))
     #expect(try training.staleness(cell) == nil)
+    #expect(training.state(cell) == "up to date", "`mini cells` said 'inputs missing' here: try? flattened nil staleness")
     try Data("edited".utf8).write(to: layout.checkpoint(cell))
     #expect(try training.staleness(cell) == "checkpoint missing or changed since its record")
+    #expect(training.state(cell) == "checkpoint missing or changed since its record")
+    try FileManager.default.removeItem(at: layout.visionTower)
+    #expect(training.state(cell).hasPrefix("inputs missing: no vision tower"))
   }
 
   @Test func missingInputsNameTheCommandThatMakesThem() throws {
