@@ -53,52 +53,74 @@ public struct LeastSquaresFit: Sendable {
 }
 
 /// SSE minimised over `a` and `D` (inside their bounds) for a fixed α, β: variable projection.
+///
+/// For fixed exponents the SSE is a quadratic in (a, D) whose coefficients are five sums over
+/// the observations: n, Σx, Σx², Σy, Σxy (and Σy²), with x = N^-α·T^-β. Over the α × β lattice
+/// those sums factor through the few distinct sizes and token counts (a grid has 4–5 N and 7 T
+/// for 28 points): Σx = Σ_(u,v) count_uv·N_u^-α·T_v^-β, so one lattice row costs a handful of
+/// products per node instead of a pass over every observation with two `pow` each.
 struct ReducedObjective: Sendable {
   let problem: FitProblem
   let bounds: ParameterBounds
 
-  /// The best law with these exponents, and its SSE.
+  /// The sums the reduced problem needs, for one (α, β).
+  struct Sums {
+    var x = 0.0, xx = 0.0, xy = 0.0
+  }
+
+  /// The best law with these exponents, and its SSE (summed over the observations).
   func solve(alpha: Double, beta: Double) -> (law: ScalingLaw, sse: Double) {
-    let x = problem.N.indices.map { ScalingLaw.basis(N: problem.N[$0], T: problem.T[$0], alpha: alpha, beta: beta) }
-    let y = problem.Y
-    let n = Double(x.count)
-    var (sx, sxx, sy, sxy) = (0.0, 0.0, 0.0, 0.0)
-    for k in x.indices {
-      sx += x[k]
-      sxx += x[k] * x[k]
-      sy += y[k]
-      sxy += x[k] * y[k]
+    var sums = Sums()
+    for k in problem.Y.indices {
+      let x = ScalingLaw.basis(N: problem.N[k], T: problem.T[k], alpha: alpha, beta: beta)
+      sums.x += x
+      sums.xx += x * x
+      sums.xy += x * problem.Y[k]
     }
-    func sse(_ a: Double, _ D: Double) -> Double {
-      var total = 0.0
-      for k in x.indices {
-        let r = a * x[k] + D - y[k]
-        total += r * r
-      }
-      return total
+    let (a, D) = Self.bestAD(sums, constants, bounds)
+    let law = ScalingLaw(a: a, alpha: alpha, beta: beta, D: D)
+    return (law, problem.sse(law))
+  }
+
+  /// n, Σy and Σy²: the parts of the quadratic that do not depend on the exponents.
+  struct Constants {
+    var n = 0.0, y = 0.0, yy = 0.0
+  }
+
+  var constants: Constants {
+    var c = Constants(n: Double(problem.count))
+    for y in problem.Y {
+      c.y += y
+      c.yy += y * y
     }
+    return c
+  }
+
+  /// SSE of a·x + D against y, from the sums.
+  static func sse(_ a: Double, _ D: Double, _ s: Sums, _ c: Constants) -> Double {
+    max(0, a * a * s.xx + 2 * a * D * s.x + c.n * D * D - 2 * a * s.xy - 2 * D * c.y + c.yy)
+  }
+
+  /// The (a, D) inside their bounds that minimise the SSE for these sums: the normal equations'
+  /// solution if it is inside the box, else the best of the four edges (the SSE is convex, so
+  /// its box optimum is on an edge when not inside), each a clamped one-variable problem.
+  static func bestAD(_ s: Sums, _ c: Constants, _ bounds: ParameterBounds) -> (a: Double, D: Double) {
     func clamp(_ v: Double, _ r: ClosedRange<Double>) -> Double { min(max(v, r.lowerBound), r.upperBound) }
-    // Unconstrained normal equations; if their solution is inside the box it is the answer.
-    let det = sxx * n - sx * sx
-    if det > 1e-14 * sxx * n {
-      let a = (n * sxy - sx * sy) / det
-      let D = (sy - a * sx) / n
-      if bounds.a.contains(a) && bounds.D.contains(D) {
-        return (ScalingLaw(a: a, alpha: alpha, beta: beta, D: D), sse(a, D))
-      }
+    let det = s.xx * c.n - s.x * s.x
+    if det > 1e-14 * s.xx * c.n {
+      let a = (c.n * s.xy - s.x * c.y) / det
+      let D = (c.y - a * s.x) / c.n
+      if bounds.a.contains(a) && bounds.D.contains(D) { return (a, D) }
     }
-    // Otherwise the convex optimum lies on an edge of the box: each edge is a clamped 1-D problem.
-    var candidates: [(Double, Double)] = []
-    for a in [bounds.a.lowerBound, bounds.a.upperBound] {
-      candidates.append((a, clamp((sy - a * sx) / n, bounds.D)))
+    var best = (a: bounds.a.lowerBound, D: clamp((c.y - bounds.a.lowerBound * s.x) / c.n, bounds.D))
+    var bestSSE = sse(best.a, best.D, s, c)
+    func offer(_ a: Double, _ D: Double) {
+      let value = sse(a, D, s, c)
+      if value < bestSSE { (best, bestSSE) = ((a, D), value) }
     }
-    for D in [bounds.D.lowerBound, bounds.D.upperBound] where sxx > 0 {
-      candidates.append((clamp((sxy - D * sx) / sxx, bounds.a), D))
-    }
-    var best = (law: ScalingLaw(a: candidates[0].0, alpha: alpha, beta: beta, D: candidates[0].1), sse: Double.infinity)
-    for (a, D) in candidates {
-      let value = sse(a, D)
-      if value < best.sse { best = (ScalingLaw(a: a, alpha: alpha, beta: beta, D: D), value) }
+    offer(bounds.a.upperBound, clamp((c.y - bounds.a.upperBound * s.x) / c.n, bounds.D))
+    if s.xx > 0 {
+      for D in [bounds.D.lowerBound, bounds.D.upperBound] { offer(clamp((s.xy - D * s.x) / s.xx, bounds.a), D) }
     }
     return best
   }
@@ -107,24 +129,74 @@ struct ReducedObjective: Sendable {
   func bestLatticeMinima(_ lattice: (alpha: Int, beta: Int), count: Int) -> [ScalingLaw] {
     let alphas = ParameterGrid.linspace(bounds.alpha, lattice.alpha)
     let betas = ParameterGrid.linspace(bounds.beta, lattice.beta)
-    let rows = parallelMap(alphas.count) { i in betas.map { solve(alpha: alphas[i], beta: $0) } }
-    var minima: [(law: ScalingLaw, sse: Double)] = []
-    for i in alphas.indices {
-      for j in betas.indices {
-        let value = rows[i][j].sse
-        var isMinimum = true
-        for di in -1...1 {
-          for dj in -1...1 where (di, dj) != (0, 0) {
-            let (ni, nj) = (i + di, j + dj)
-            if alphas.indices.contains(ni), betas.indices.contains(nj), rows[ni][nj].sse < value { isMinimum = false }
-          }
+    let (na, nb) = (alphas.count, betas.count)
+    // The distinct sizes and token counts, each observation's pair of them, and per pair the
+    // number of observations and the sum of their Y.
+    let sizes = Array(Set(problem.N)).sorted(), tokens = Array(Set(problem.T)).sorted()
+    let (nu, nv) = (sizes.count, tokens.count)
+    var pairCount = [Double](repeating: 0, count: nu * nv), pairY = pairCount
+    for k in problem.Y.indices {
+      let cell = sizes.firstIndex(of: problem.N[k])! * nv + tokens.firstIndex(of: problem.T[k])!
+      pairCount[cell] += 1
+      pairY[cell] += problem.Y[k]
+    }
+    // T_v^-β for every β: one row per token count, so the inner loop runs over β.
+    var tPower = [Double](repeating: 0, count: nv * nb)
+    for v in 0..<nv { for j in 0..<nb { tPower[v * nb + j] = Double.pow(tokens[v], -betas[j]) } }
+    let constants = constants
+    var sse = [Double](repeating: 0, count: na * nb)
+    var fitted = [(a: Double, D: Double)](repeating: (0, 0), count: na * nb)
+    var p1 = [Double](repeating: 0, count: nv), p2 = p1, p3 = p1
+    var sizePower = [Double](repeating: 0, count: nu)
+    var sums = [Sums](repeating: Sums(), count: nb)
+    for i in 0..<na {
+      // Σ_u over the sizes for this α, per token count: count·N^-α, count·N^-2α, ΣY·N^-α.
+      for u in 0..<nu { sizePower[u] = Double.pow(sizes[u], -alphas[i]) }
+      for v in 0..<nv {
+        (p1[v], p2[v], p3[v]) = (0, 0, 0)
+        for u in 0..<nu {
+          let power = sizePower[u]
+          p1[v] += pairCount[u * nv + v] * power
+          p2[v] += pairCount[u * nv + v] * power * power
+          p3[v] += pairY[u * nv + v] * power
         }
-        if isMinimum { minima.append(rows[i][j]) }
+      }
+      for j in 0..<nb { sums[j] = Sums() }
+      for v in 0..<nv {
+        let row = v * nb
+        for j in 0..<nb {
+          let power = tPower[row + j]
+          sums[j].x += p1[v] * power
+          sums[j].xx += p2[v] * power * power
+          sums[j].xy += p3[v] * power
+        }
+      }
+      for j in 0..<nb {
+        let (a, D) = Self.bestAD(sums[j], constants, bounds)
+        fitted[i * nb + j] = (a, D)
+        sse[i * nb + j] = Self.sse(a, D, sums[j], constants)
       }
     }
-    // Stable order: by SSE, then lattice position (the append order), so ties never reorder.
-    let ordered = minima.enumerated().sorted { ($0.element.sse, $0.offset) < ($1.element.sse, $1.offset) }
-    return ordered.prefix(count).map(\.element.law)
+    var minima: [(node: Int, sse: Double)] = []
+    for i in 0..<na {
+      for j in 0..<nb {
+        let value = sse[i * nb + j]
+        var isMinimum = true
+        for di in -1...1 where isMinimum {
+          for dj in -1...1 where (di, dj) != (0, 0) {
+            let (ni, nj) = (i + di, j + dj)
+            if ni >= 0, ni < na, nj >= 0, nj < nb, sse[ni * nb + nj] < value { isMinimum = false }
+          }
+        }
+        if isMinimum { minima.append((i * nb + j, value)) }
+      }
+    }
+    // Stable order: by SSE, then lattice position, so ties never reorder.
+    let ordered = minima.sorted { ($0.sse, $0.node) < ($1.sse, $1.node) }
+    return ordered.prefix(count).map { node in
+      let (a, D) = fitted[node.node]
+      return ScalingLaw(a: a, alpha: alphas[node.node / nb], beta: betas[node.node % nb], D: D)
+    }
   }
 }
 
@@ -145,23 +217,38 @@ struct ProjectedLevenbergMarquardt {
   func minimize(from start: ScalingLaw) -> Outcome {
     let ranges = bounds.ranges
     var p = [start.a, start.alpha, start.beta, start.D]
-    var sse = problem.sse(law(p))
-    var lambda = 1e-3
     let logN = problem.N.map { Double.log($0) }
     let logT = problem.T.map { Double.log($0) }
-    let roundingFloor = 1e-14 * problem.Y.reduce(0) { $0 + $1 * $1 }
+    let y = problem.Y
+    // x_k = N^-α·T^-β as one exp of precomputed logarithms (the hot loop's only transcendental).
+    func sumOfSquares(_ p: [Double]) -> Double {
+      var total = 0.0
+      for k in y.indices {
+        let r = p[0] * Double.exp(-p[1] * logN[k] - p[2] * logT[k]) + p[3] - y[k]
+        total += r * r
+      }
+      return total
+    }
+    var sse = sumOfSquares(p)
+    var lambda = 1e-3
+    let roundingFloor = 1e-14 * y.reduce(0) { $0 + $1 * $1 }
+    var jtj = [[Double]](repeating: [Double](repeating: 0, count: 4), count: 4)
+    var g = [Double](repeating: 0, count: 4)
     for iteration in 0...maxIterations {
       // Jacobian of the residuals r_k = a·x_k + D − y_k, and g = Jᵀr (half the SSE gradient).
-      var jtj = [[Double]](repeating: [Double](repeating: 0, count: 4), count: 4)
-      var g = [Double](repeating: 0, count: 4)
-      for k in problem.Y.indices {
-        let x = ScalingLaw.basis(N: problem.N[k], T: problem.T[k], alpha: p[1], beta: p[2])
-        let r = p[0] * x + p[3] - problem.Y[k]
-        let row = [x, -p[0] * x * logN[k], -p[0] * x * logT[k], 1]
-        for u in 0..<4 {
-          g[u] += row[u] * r
-          for v in 0..<4 { jtj[u][v] += row[u] * row[v] }
-        }
+      var h = SIMD16<Double>()
+      var gradient = SIMD4<Double>()
+      for k in y.indices {
+        let x = Double.exp(-p[1] * logN[k] - p[2] * logT[k])
+        let r = p[0] * x + p[3] - y[k]
+        let row = SIMD4<Double>(x, -p[0] * x * logN[k], -p[0] * x * logT[k], 1)
+        gradient += row * r
+        h += SIMD16(lowHalf: SIMD8(lowHalf: row * row[0], highHalf: row * row[1]),
+                    highHalf: SIMD8(lowHalf: row * row[2], highHalf: row * row[3]))
+      }
+      for u in 0..<4 {
+        g[u] = gradient[u]
+        for v in 0..<4 { jtj[u][v] = h[u * 4 + v] }
       }
       // A parameter on a bound whose gradient pushes outward is held fixed this iteration.
       let free = (0..<4).filter { j in
@@ -184,7 +271,7 @@ struct ProjectedLevenbergMarquardt {
         for (index, j) in free.enumerated() {
           trial[j] = min(max(p[j] + step[index], ranges[j].lowerBound), ranges[j].upperBound)
         }
-        let trialSSE = problem.sse(law(trial))
+        let trialSSE = sumOfSquares(trial)
         if trialSSE < sse {
           p = trial
           sse = trialSSE

@@ -9,7 +9,15 @@ import ScalingLaw
 ///
 /// Guarantees: the result is a grid point; among points with equal SSE the one with the smallest
 /// index in `(a, α, β, D)` lexicographic order wins, so the answer does not depend on thread count.
-/// Work is split over α across all cores; each point's SSE is summed over observations in order.
+/// A point's SSE is summed over the observations in order, `Σ (a·x_k + (D − y_k))²`.
+///
+/// Method: for fixed (α, β) the SSE is a quadratic in (a, D) whose coefficients are a few sums
+/// over the observations, so every grid point is *screened* at the cost of a handful of
+/// operations instead of a pass over all observations — the 10⁴ exponent pairs, not the 5·10⁶
+/// points, carry the work. The quadratic and the summed SSE differ only by rounding (bounded by
+/// ``screeningMargin``), so every point the screen places within that margin of the best is
+/// then summed exactly as above, and the best of those is the answer the exhaustive summed search
+/// gives.
 public struct PaperGridSearch: Sendable {
   public var grid: ParameterGrid
 
@@ -30,37 +38,74 @@ public struct PaperGridSearch: Sendable {
     }
   }
 
+  /// How far, relative to the size of the quadratic's terms, the screened SSE of a point may be
+  /// from its summed SSE: rounding of a few dozen operations on terms of that size is below
+  /// 1e-14 of it; the margin is 10⁴ times wider.
+  static let screeningMargin = 1e-10
+
   public func fit(_ problem: FitProblem) throws(FitError) -> FitResult {
     _ = try grid.bounds.validated()
     let (aValues, alphaValues, betaValues, dValues) = (grid.a, grid.alpha, grid.beta, grid.D)
     let n = problem.count
+    let (na, nal, nb, nd) = (aValues.count, alphaValues.count, betaValues.count, dValues.count)
     // Powers depend on one exponent each: precompute them instead of 2 pows per grid point.
     let tPowers = betaValues.map { beta in problem.T.map { Double.pow($0, -beta) } }
-    let residualOffsets = dValues.map { D in problem.Y.map { D - $0 } }
-    let lanes = 8
-    let aChunks = stride(from: 0, to: aValues.count, by: lanes).map { start in
-      SIMD8<Double>((0..<lanes).map { aValues[min(start + $0, aValues.count - 1)] })
-    }
-    let (na, nb, nd) = (aValues.count, betaValues.count, dValues.count)
+    let (sumY, sumYY) = problem.Y.reduce((0.0, 0.0)) { ($0.0 + $1, $0.1 + $1 * $1) }
+    let count = Double(n)
+    // The quadratic's terms are at most this large (|a|, |D| at their bounds' largest magnitude):
+    // the scale the screening margin is relative to.
+    let aMax = aValues.map(abs).max() ?? 0, dMax = dValues.map(abs).max() ?? 0
 
-    let perAlpha = parallelMap(alphaValues.count) { i -> Best in
-      var best = Best()
+    // The D grid is evenly spaced, so for each a the quadratic's (convex) minimum over it is at
+    // one of the two grid values around its continuous minimiser D* = (Σy − a·Σx)/n.
+    let dLow = dValues[0], dStep = nd > 1 ? (dValues[nd - 1] - dValues[0]) / Double(nd - 1) : 0
+
+    /// For one α: each β's sums Σx, Σx², Σxy, with x_k = N_k^-α·T_k^-β, the screened minimum over
+    /// its (a, D) points, and the size of the quadratic's terms (the margin's scale).
+    let screened = parallelMap(nal) { i -> (sums: [SIMD3<Double>], minima: [Double], scale: Double) in
       let nPowers = problem.N.map { Double.pow($0, -alphaValues[i]) }
-      var x = [Double](repeating: 0, count: n)
+      var sums = [SIMD3<Double>](repeating: .zero, count: nb)
+      var minima = [Double](repeating: .infinity, count: nb)
+      var scale = 0.0
       for j in 0..<nb {
-        for k in 0..<n { x[k] = nPowers[k] * tPowers[j][k] }
-        for d in 0..<nd {
-          let c = residualOffsets[d]
-          for (chunk, a) in aChunks.enumerated() {
-            var sse = SIMD8<Double>()
+        var s = SIMD3<Double>.zero
+        for k in 0..<n {
+          let x = nPowers[k] * tPowers[j][k]
+          s += SIMD3(x, x * x, x * problem.Y[k])
+        }
+        sums[j] = s
+        scale = max(scale, aMax * aMax * s.y + 2 * aMax * dMax * abs(s.x) + count * dMax * dMax + 2 * aMax * abs(s.z) + 2 * dMax * abs(sumY) + sumYY)
+        var minimum = Double.infinity
+        for a in aValues {
+          // Clamped as a Double first: a zero-width or tiny D step must not overflow Int.
+          let position = ((sumY - a * s.x) / count - dLow) / dStep
+          let below = nd > 1 && position.isFinite ? Int(min(max(position, 0), Double(nd - 2))) : 0
+          for d in below...min(below + 1, nd - 1) {
+            minimum = min(minimum, Self.quadratic(a, dValues[d], s, count: count, sumY: sumY, sumYY: sumYY))
+          }
+        }
+        minima[j] = minimum
+      }
+      return (sums, minima, scale)
+    }
+    let minimum = screened.map { $0.minima.min() ?? .infinity }.min() ?? .infinity
+    let threshold = minimum + Self.screeningMargin * (screened.map(\.scale).max() ?? 0)
+
+    // Every point the screen cannot tell from the best is summed exactly, in the search's order.
+    let perAlpha = parallelMap(nal) { i -> Best in
+      var best = Best()
+      guard screened[i].minima.contains(where: { $0 <= threshold }) else { return best }
+      let nPowers = problem.N.map { Double.pow($0, -alphaValues[i]) }
+      for j in 0..<nb where screened[i].minima[j] <= threshold {
+        let s = screened[i].sums[j]
+        for m in 0..<na {
+          for d in 0..<nd where Self.quadratic(aValues[m], dValues[d], s, count: count, sumY: sumY, sumYY: sumYY) <= threshold {
+            var sse = 0.0
             for k in 0..<n {
-              let r = a * x[k] + c[k]
+              let r = aValues[m] * (nPowers[k] * tPowers[j][k]) + (dValues[d] - problem.Y[k])
               sse += r * r
             }
-            for lane in 0..<lanes where chunk * lanes + lane < na {
-              let m = chunk * lanes + lane
-              best.offer(sse: sse[lane], index: ((m * alphaValues.count + i) * nb + j) * nd + d)
-            }
+            best.offer(sse: sse, index: ((m * nal + i) * nb + j) * nd + d)
           }
         }
       }
@@ -71,8 +116,8 @@ public struct PaperGridSearch: Sendable {
 
     let d = best.index % nd
     let j = (best.index / nd) % nb
-    let i = (best.index / (nd * nb)) % alphaValues.count
-    let m = best.index / (nd * nb * alphaValues.count)
+    let i = (best.index / (nd * nb)) % nal
+    let m = best.index / (nd * nb * nal)
     let law = ScalingLaw(a: aValues[m], alpha: alphaValues[i], beta: betaValues[j], D: dValues[d])
     let sse = problem.sse(law)
     return FitResult(
@@ -82,5 +127,11 @@ public struct PaperGridSearch: Sendable {
       convergence: Convergence(
         converged: true, iterations: grid.size, starts: 1, startsAgreeing: 1,
         criterion: "exhaustive: all \(grid.size) grid points visited"))
+  }
+
+  /// Σ (a·x + D − y)² from the sums s = (Σx, Σx², Σxy), n, Σy and Σy².
+  @inline(__always)
+  static func quadratic(_ a: Double, _ D: Double, _ s: SIMD3<Double>, count: Double, sumY: Double, sumYY: Double) -> Double {
+    a * a * s.y + 2 * a * D * s.x + count * D * D - 2 * a * s.z - 2 * D * sumY + sumYY
   }
 }

@@ -12,7 +12,8 @@ struct BenchCommand: ParsableCommand {
     subcommands: [BenchFit.self, BenchDriver.self, BenchInferCommand.self, BenchMiniCommand.self])
 }
 
-/// `repro bench fit`: the exhaustive paper grid and the least-squares fit, against numpy.
+/// `repro bench fit`: the exhaustive paper grid against numpy, and the least-squares fit against
+/// scipy's `least_squares`, each measured in the same run (issue 13's targets printed beside).
 struct BenchFit: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "fit",
@@ -37,7 +38,16 @@ struct BenchFit: ParsableCommand {
     var numpyOverSwift: Double?
     var numpyFoundSameOptimum: Bool?
     var numpyUnavailableReason: String?
+    var leastSquaresSSE: Double
+    var scipyFitSeconds: Double?
+    var scipyOverSwift: Double?
+    var scipySSE: Double?
+    var scipyUnavailableReason: String?
   }
+
+  /// The targets of issue 13, printed beside each measurement.
+  static let leastSquaresTargetSeconds = 50e-6
+  static let gridTargetRatio = 100.0
 
   func run() throws {
     let database = try ResultsDatabase.openReadOnly(try ProjectLayout.locate())
@@ -45,29 +55,49 @@ struct BenchFit: ParsableCommand {
     let search = PaperGridSearch()
     var gridResult: FitResult?
     let gridSeconds = try Self.median(repeats) { gridResult = try search.fit(problem) }
-    let leastSquaresSeconds = try Self.median(max(20, repeats)) { _ = try LeastSquaresFit().fit(problem) }
+    var leastSquares: FitResult?
+    let leastSquaresSeconds = try Self.median(max(200, repeats)) { leastSquares = try LeastSquaresFit().fit(problem) }
     var report = Report(
       points: search.grid.size, cores: ProcessInfo.processInfo.activeProcessorCount,
-      swiftGridSeconds: gridSeconds, leastSquaresSeconds: leastSquaresSeconds)
+      swiftGridSeconds: gridSeconds, leastSquaresSeconds: leastSquaresSeconds, leastSquaresSSE: leastSquares?.sse ?? .nan)
     switch NumpyPaperGrid.run(problem, repeats: repeats) {
     case .success(let numpy):
       report.numpyGridSeconds = numpy.seconds
       report.numpyOverSwift = numpy.seconds / gridSeconds
       report.numpyFoundSameOptimum = numpy.law == gridResult?.law
+      switch numpy.scipy {
+      case .success(let scipy):
+        report.scipyFitSeconds = scipy.secondsPerFit
+        report.scipyOverSwift = scipy.secondsPerFit / leastSquaresSeconds
+        report.scipySSE = scipy.sse
+      case .failure(let reason):
+        report.scipyUnavailableReason = reason.description
+      }
     case .failure(let reason):
       report.numpyUnavailableReason = reason.description
+      report.scipyUnavailableReason = reason.description
     }
     if json {
       try printJSON(report)
       return
     }
     print("paper grid, exhaustive (\(report.points) points, \(report.cores) cores): \(Self.ms(gridSeconds)) (median of \(repeats))")
-    print("least squares (variable projection + LM):          \(Self.ms(leastSquaresSeconds)) (median of \(max(20, repeats)); target < 10 ms)")
     if let numpySeconds = report.numpyGridSeconds, let ratio = report.numpyOverSwift {
       print("numpy, same grid vectorised:                        \(Self.ms(numpySeconds)) (median of \(repeats))")
-      print("numpy / Swift = \(String(format: "%.1f", ratio))× (target ≥ 20×); same optimum: \(report.numpyFoundSameOptimum == true ? "yes" : "NO")")
+      print("  numpy / Swift = \(String(format: "%.1f", ratio))× (target ≥ \(Int(Self.gridTargetRatio))×: \(ratio >= Self.gridTargetRatio ? "met" : "NOT met")); "
+        + "same optimum: \(report.numpyFoundSameOptimum == true ? "yes" : "NO")")
     } else {
       print("numpy reference skipped: \(report.numpyUnavailableReason ?? "unknown")")
+    }
+    let met = leastSquaresSeconds <= Self.leastSquaresTargetSeconds
+    print("least squares (10⁴-node lattice + up to 8 LM starts): \(Self.ms(leastSquaresSeconds)) per fit (median of \(max(200, repeats)); "
+      + "target ≤ \(Int(Self.leastSquaresTargetSeconds * 1e6)) µs: \(met ? "met" : "NOT met"))")
+    if let scipySeconds = report.scipyFitSeconds, let ratio = report.scipyOverSwift, let scipySSE = report.scipySSE {
+      print("scipy least_squares (one bounded start):            \(Self.ms(scipySeconds)) per fit (mean of \(NumpyPaperGrid.scipyFits))")
+      print("  scipy / Swift = \(String(format: "%.1f", ratio))×; SSE scipy \(scipySSE), Swift \(report.leastSquaresSSE)"
+        + (report.leastSquaresSSE <= scipySSE * (1 + 1e-12) ? " (Swift's is no higher)" : " (Swift's is HIGHER)"))
+    } else {
+      print("scipy reference skipped: \(report.scipyUnavailableReason ?? "unknown")")
     }
   }
 
@@ -90,7 +120,13 @@ enum NumpyPaperGrid {
   struct Outcome {
     var seconds: Double
     var law: ScalingLaw
+    /// scipy's `least_squares` (bounded, trust-region reflective, one start at the box's centre):
+    /// seconds per fit and the SSE it reached.
+    var scipy: Result<(secondsPerFit: Double, sse: Double), Unavailable> = .failure(Unavailable(description: "not run"))
   }
+
+  /// How many scipy fits are timed (their mean is the per-fit time).
+  static let scipyFits = 200
 
   struct Unavailable: Error, CustomStringConvertible {
     var description: String
@@ -119,7 +155,21 @@ enum NumpyPaperGrid {
     for _ in range(data["repeats"]):
         start = time.perf_counter(); best = search(); times.append(time.perf_counter() - start)
     times.sort()
-    print(json.dumps({"seconds": times[len(times) // 2], "law": [float(v) for v in best[1]]}))
+    reply = {"seconds": times[len(times) // 2], "law": [float(v) for v in best[1]]}
+    try:
+        from scipy.optimize import least_squares
+        lo, hi = np.array(data["lower"]), np.array(data["upper"])
+        def residuals(p):
+            return p[0] * N ** (-p[1]) * T ** (-p[2]) + p[3] - Y
+        fits = data["fits"]
+        start = time.perf_counter()
+        for _ in range(fits):
+            fit = least_squares(residuals, (lo + hi) / 2, bounds=(lo, hi))
+        reply["scipy_fit_seconds"] = (time.perf_counter() - start) / fits
+        reply["scipy_sse"] = float(2 * fit.cost)
+    except ImportError:
+        reply["scipy_error"] = "scipy is not installed"
+    print(json.dumps(reply))
     """
 
   static func run(_ problem: FitProblem, repeats: Int) -> Result<Outcome, Unavailable> {
@@ -136,7 +186,11 @@ enum NumpyPaperGrid {
     } catch {
       return .failure(Unavailable(description: "python3 could not be started (\(error))"))
     }
-    let request: [String: Any] = ["N": problem.N, "T": problem.T, "Y": problem.Y, "repeats": max(1, repeats)]
+    let bounds = ParameterBounds.paper.ranges
+    let request: [String: Any] = [
+      "N": problem.N, "T": problem.T, "Y": problem.Y, "repeats": max(1, repeats), "fits": scipyFits,
+      "lower": bounds.map(\.lowerBound), "upper": bounds.map(\.upperBound),
+    ]
     input.fileHandleForWriting.write(try! JSONSerialization.data(withJSONObject: request))
     try? input.fileHandleForWriting.close()
     let data = output.fileHandleForReading.readDataToEndOfFile()
@@ -148,6 +202,12 @@ enum NumpyPaperGrid {
     guard let seconds = reply["seconds"] as? Double, let law = reply["law"] as? [Double], law.count == 4 else {
       return .failure(Unavailable(description: "unexpected reply from the numpy script"))
     }
-    return .success(Outcome(seconds: seconds, law: ScalingLaw(a: law[0], alpha: law[1], beta: law[2], D: law[3])))
+    var outcome = Outcome(seconds: seconds, law: ScalingLaw(a: law[0], alpha: law[1], beta: law[2], D: law[3]))
+    if let perFit = reply["scipy_fit_seconds"] as? Double, let sse = reply["scipy_sse"] as? Double {
+      outcome.scipy = .success((perFit, sse))
+    } else {
+      outcome.scipy = .failure(Unavailable(description: reply["scipy_error"] as? String ?? "no scipy timing in the reply"))
+    }
+    return .success(outcome)
   }
 }

@@ -45,7 +45,9 @@ struct BootstrapTests {
     let indices = Bootstrap(resamples: 1000, seed: 1).indices(resample: resample, count: problem.count)
     let fit = try LeastSquaresFit().fit(try problem.resampled(indices))
     #expect(abs(fit.sse - scipySSE) <= 1e-13 * scipySSE)
-    #expect(fit.convergence.criterion.contains("Gauss–Newton predicts"))
+    // Which test declares convergence depends on rounding along that valley (with x computed
+    // as one exp of logarithms most now pass the gradient test); that it converges does not.
+    #expect(fit.convergence.converged, "\(fit.convergence.criterion)")
   }
 
   @Test("Figure 2's 1000 refits all converge")

@@ -74,6 +74,46 @@ struct FitMethodTests {
     #expect(result.sse.isApproximatelyEqual(to: best.sse, relativeTolerance: 1e-12))
   }
 
+  /// The search screens points by the (a, D) quadratic and sums only the ones it cannot tell
+  /// from the best. With exact ties (x = 1 at α = β = 0, Y constant: every a + D = Y fits
+  /// perfectly up to rounding) it must still pick the point the plain summed search picks,
+  /// smallest index first.
+  @Test("the screened paper grid picks what the plain summed search picks, ties included")
+  func screenedGridKeepsTheSummedSearchsAnswer() throws {
+    let bounds = ParameterBounds(a: 0...1, alpha: 0...0.2, beta: 0...0.05, D: 0...1)
+    let grid = ParameterGrid(bounds: bounds, counts: [11, 3, 3, 11])
+    let observations = [0.5, 1, 4, 7].flatMap { n in [1.0, 16, 144].map { v in Observation(N: n, V: v, Y: 0.5) } }
+    let problem = try FitProblem(observations)
+    #expect(try PaperGridSearch(grid: grid).fit(problem).law == Self.summedSearch(problem, grid))
+  }
+
+  /// A D range of zero width (every D the same) must not break the screen's step arithmetic.
+  @Test("a zero-width D range is searched like any other")
+  func zeroWidthRange() throws {
+    let grid = ParameterGrid(bounds: ParameterBounds(a: 0.2...0.7, alpha: 0...0.2, beta: 0...0.05, D: 0.1...0.1), counts: [9, 7, 7, 4])
+    #expect(try PaperGridSearch(grid: grid).fit(visualReasoning).law == Self.summedSearch(visualReasoning, grid))
+  }
+
+  /// The plain exhaustive search, summed per point as the search sums, smallest index first.
+  static func summedSearch(_ problem: FitProblem, _ grid: ParameterGrid) -> ScalingLaw {
+    var best = (sse: Double.infinity, law: ScalingLaw(a: 0, alpha: 0, beta: 0, D: 0))
+    for a in grid.a {
+      for alpha in grid.alpha {
+        for beta in grid.beta {
+          for D in grid.D {
+            var sse = 0.0
+            for k in problem.Y.indices {
+              let r = a * (Double.pow(problem.N[k], -alpha) * Double.pow(problem.T[k], -beta)) + (D - problem.Y[k])
+              sse += r * r
+            }
+            if sse < best.sse { best = (sse, ScalingLaw(a: a, alpha: alpha, beta: beta, D: D)) }
+          }
+        }
+      }
+    }
+    return best.law
+  }
+
   @Test("least squares never ends above the paper grid", arguments: [false, true])
   func leastSquaresBeatsGrid(useOCR: Bool) throws {
     let problem = useOCR ? ocr : visualReasoning
