@@ -1,4 +1,4 @@
-// The reviewer report — every claim of the paper (PAPER.md §5) checked against the data.
+// The reviewer report — every claim of the paper (paper-artifacts/PAPER.md §5) checked against the data.
 //
 // Check the claims (fits, frontiers, bootstrap: all in the ClaimsLedger library), then write one
 // page as Markdown and HTML with the claims table, the fits per method, links to the figures

@@ -2,7 +2,7 @@
 /// computation and the criterion (in words, generated from the same constants the check uses),
 /// and the check itself.
 public struct Claim: Sendable, Identifiable {
-  /// The id of PAPER.md §5, e.g. `fig1.exponents`.
+  /// The id of paper-artifacts/PAPER.md §5, e.g. `fig1.exponents`.
   public let id: String
   public let statement: String
   public let location: String

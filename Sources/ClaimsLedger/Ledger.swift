@@ -3,10 +3,10 @@ import Notebook
 import ResultsStore
 import ScalingLaw
 
-/// The claims ledger: every claim of PAPER.md §5 in the paper's order, checked against the
+/// The claims ledger: every claim of paper-artifacts/PAPER.md §5 in the paper's order, checked against the
 /// published data, then the paper's cost model checked against the bundled engine's timings.
 public enum Ledger {
-  /// Every claim: one per id of PAPER.md §5, then the claim the inference-cost experiment
+  /// Every claim: one per id of paper-artifacts/PAPER.md §5, then the claim the inference-cost experiment
   /// adds (`cost.linear-in-tokens`, the paper's cost model tested on a real forward pass).
   public static let claims: [Claim] = [
     .exponents, .ratio, .optimalVAtQ0, .optimalVAtQ50, .extrapolation14B, .holdout7B, .textShift, .ocrReversal,

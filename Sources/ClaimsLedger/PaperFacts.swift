@@ -1,7 +1,7 @@
 import Notebook
 
 /// What the paper (and its authors' code) states, as numbers: the reference every claim is
-/// checked against. Sources: PAPER.md §2–§5.
+/// checked against. Sources: paper-artifacts/PAPER.md §2–§5.
 public enum PaperFacts {
   /// The published visual-reasoning exponents (Figure 1's legend, typed in by hand).
   public static let alpha = 0.077

@@ -17,7 +17,7 @@ public struct Experiment: Sendable, Hashable, Identifiable {
   public let inputs: [DataSelection]
   /// Named parameters as text, e.g. `method = least-squares`, `Q = 0,50`.
   public let parameters: [String: String]
-  /// Claim ids of the paper (PAPER.md §5) this experiment's outputs bear on.
+  /// Claim ids of the paper (paper-artifacts/PAPER.md §5) this experiment's outputs bear on.
   public let claims: [String]
   /// Ids of experiments whose outputs this one reads (e.g. the report reads every figure's
   /// `summary.json`); the driver runs those first and treats their outputs as inputs.

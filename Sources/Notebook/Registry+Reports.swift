@@ -4,7 +4,7 @@ extension Experiment {
   /// The reviewer report, built from every other experiment's outputs.
   static let reports: [Experiment] = [report]
 
-  /// The reviewer report: every claim of the paper (PAPER.md §5) checked against the data, with
+  /// The reviewer report: every claim of the paper (paper-artifacts/PAPER.md §5) checked against the data, with
   /// the figures, the fits per method, data provenance and known data issues. Its parameters are
   /// the claims ledger's settings, shared with `repro verify`; the claims' criteria are
   /// constants in the ClaimsLedger library. It reads the figures' outputs (and the engine's
