@@ -1,6 +1,6 @@
 import VLM
 
-/// QueCC, query-based convolutional cross-attention (paper §3.2 / paper-artifacts/PAPER.md §6), following the
+/// QueCC, query-based convolutional cross-attention (paper §3.2 / PAPER.md §6), following the
 /// authors' `quecc.py`:
 /// 1. the question's embedding (the LLM's last hidden state) → `Linear(d_llm → d) → LayerNorm`,
 ///    broadcast-added to every patch feature `x`;

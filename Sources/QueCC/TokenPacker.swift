@@ -1,6 +1,6 @@
 import VLM
 
-/// A TokenPacker-style compressor as paper-artifacts/PAPER.md §6 contrasts it with QueCC: the region queries come
+/// A TokenPacker-style compressor as PAPER.md §6 contrasts it with QueCC: the region queries come
 /// from **bilinear downsampling** of the patch features (no text), projected by a single
 /// `Linear → LayerNorm`; keys, values and the windowed attention are as in QueCC.
 public struct TokenPacker: Sendable {
