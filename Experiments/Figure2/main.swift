@@ -28,19 +28,20 @@ struct Summary: Encodable {
 }
 
 ExperimentRun.main(.figure2) { run in
-  let observations = try run.observations(.visualReasoning)
-  let method: FitMethod = try run.parameter("method")
-  let fitter = method.fitter(bounds: try run.parameter("bounds"))
-  let bootstrap = Bootstrap(resamples: try run.parameter("bootstrap"), seed: try run.parameter("seed"))
-  let level: Double = try run.parameter("band-level")
-  let Q: Double = try run.parameter("Q")
-  let extrapolate = { (sizes: String, N: String) throws -> Extrapolation in
+  let settings: ExtrapolationFigureSettings = try run.settings()
+  let suite = settings.fit.suite
+  let observations = try run.observations(suite)
+  let method = settings.fit.method
+  let bootstrap = settings.bootstrap.bootstrap
+  let level = settings.bandLevel
+  let Q = settings.Q
+  let extrapolate = { (fit: LawFitSettings, N: Double) throws -> Extrapolation in
     try Extrapolation(
-      observations: observations, fitSizes: run.parameterList(sizes), predictedN: run.parameter(N), fitter: fitter,
-      bootstrap: bootstrap, level: level)
+      observations: observations, fitSizes: fit.sizesBillion, predictedN: N, fitter: fit.fitter, bootstrap: bootstrap,
+      level: level)
   }
-  let extrapolation = try extrapolate("fit-sizes", "predict")
-  let holdout = try extrapolate("holdout-fit-sizes", "holdout-predict")
+  let extrapolation = try extrapolate(settings.fit, settings.predictNBillion)
+  let holdout = try extrapolate(settings.holdoutFit, settings.holdoutPredictNBillion)
 
   let panels = zip(["(a)", "(b)"], [extrapolation, holdout]).map { letter, e in
     let fitted = "\(PaperStyle.sizeLabel(N: e.fitSizes.first!))–\(PaperStyle.sizeLabel(N: e.fitSizes.last!))"
@@ -59,7 +60,7 @@ ExperimentRun.main(.figure2) { run in
   }
   try run.write(PlotFigure(name: "figure2", panels: panels, header: [
     "Figure 2 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",
-    "Input: \(run.describe(.visualReasoning, observations)) of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
+    "Input: \(run.describe(suite, observations)) of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
     "Fit: \(method), bounds \(extrapolation.fit.bounds?.description ?? "none"), T = V; errors are on Y = 1 - accuracy.",
   ]).script())
   try run.write(CSVTable(

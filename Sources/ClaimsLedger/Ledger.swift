@@ -20,18 +20,17 @@ public enum Ledger {
     return claims.filter { ids.contains($0.id) }
   }
 
-  /// The settings registered for the report experiment, which `repro verify` uses too.
-  public static func registeredSettings() throws(LedgerError) -> LedgerSettings {
-    try LedgerSettings(parameters: Experiment.report.parameters)
-  }
 
   /// Reads the database and the inference-cost experiment's output in `figuresDirectory`, fits
-  /// with the registered settings, and checks the claims with ids in `ids` (all when `nil`).
-  public static func verify(database: ResultsDatabase, figuresDirectory: URL, ids: [String]? = nil) throws -> LedgerReport {
+  /// with the registered settings (``LedgerSettings/registered``: each figure's own), and checks
+  /// the claims with ids in `ids` (all when `nil`).
+  public static func verify(
+    database: ResultsDatabase, figuresDirectory: URL, ids: [String]? = nil, settings: LedgerSettings = .registered
+  ) throws -> LedgerReport {
     let selected = try claims(ids: ids)
     let inputs = try LedgerInputs(
       database: database, inferenceCost: try MeasuredInferenceCost.load(figuresDirectory: figuresDirectory))
-    let evidence = try Evidence(inputs: inputs, settings: registeredSettings())
+    let evidence = try Evidence(inputs: inputs, settings: settings)
     return LedgerReport(evidence: evidence, claims: selected.map { $0.result(evidence) })
   }
 

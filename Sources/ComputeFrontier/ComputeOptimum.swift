@@ -28,7 +28,7 @@ public struct ComputeFrontier: Sendable {
   /// The visual-token range a compressor can produce (1 to the 576 uncompressed CLIP tokens).
   public var visualTokenRange: ClosedRange<Double>
 
-  public init(law: ScalingLaw, Q: Double, convention: TokenConvention = .visual, visualTokenRange: ClosedRange<Double> = 1...576) {
+  public init(law: ScalingLaw, Q: Double, convention: TokenConvention = .visual, visualTokenRange: ClosedRange<Double> = PaperSetup.visualTokenRange) {
     precondition(visualTokenRange.lowerBound > 0, "visual tokens must be positive")
     self.law = law
     self.Q = Q

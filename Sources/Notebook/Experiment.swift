@@ -15,8 +15,12 @@ public struct Experiment: Sendable, Hashable, Identifiable {
   public let title: String
   /// The database rows it reads; it can read nothing else (see ``ExperimentRun``).
   public let inputs: [DataSelection]
-  /// Named parameters as text, e.g. `method = least-squares`, `Q = 0,50`.
-  public let parameters: [String: String]
+  /// The typed settings: the one home of every number the experiment uses (its executable reads
+  /// them with ``ExperimentRun/settings(_:)``; the ledger and the command line read them here).
+  public let settings: any ExperimentSettings
+  /// ``settings`` as named text, e.g. `method = least-squares`, `Q = 0,50`: what the driver
+  /// fingerprints and the lock file records.
+  public var parameters: [String: String] { settings.parameters }
   /// Claim ids of the paper (paper-artifacts/PAPER.md §5) this experiment's outputs bear on.
   public let claims: [String]
   /// Ids of experiments whose outputs this one reads (e.g. the report reads every figure's
@@ -24,16 +28,47 @@ public struct Experiment: Sendable, Hashable, Identifiable {
   public let dependsOn: [String]
 
   public init(
-    id: String, executable: String, title: String, inputs: [DataSelection], parameters: [String: String],
+    id: String, executable: String, title: String, inputs: [DataSelection], settings: some ExperimentSettings,
     claims: [String] = [], dependsOn: [String] = []
   ) {
     self.id = id
     self.executable = executable
     self.title = title
     self.inputs = inputs
-    self.parameters = parameters
+    self.settings = settings
     self.claims = claims
     self.dependsOn = dependsOn
+  }
+
+  /// A registration whose settings are only text (the driver's tests register stand-ins so).
+  public init(
+    id: String, executable: String, title: String, inputs: [DataSelection], parameters: [String: String],
+    claims: [String] = [], dependsOn: [String] = []
+  ) {
+    self.init(
+      id: id, executable: executable, title: title, inputs: inputs, settings: TextSettings(parameters), claims: claims,
+      dependsOn: dependsOn)
+  }
+
+  /// Two registrations are the same when everything the driver sees is: the settings count
+  /// through their text, ``parameters``.
+  public static func == (lhs: Experiment, rhs: Experiment) -> Bool {
+    (lhs.id, lhs.executable, lhs.title, lhs.inputs, lhs.claims, lhs.dependsOn)
+      == (rhs.id, rhs.executable, rhs.title, rhs.inputs, rhs.claims, rhs.dependsOn) && lhs.parameters == rhs.parameters
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(id)
+    hasher.combine(executable)
+    hasher.combine(parameters)
+  }
+
+  /// The settings as `S`; an error naming both types when the registration holds others.
+  public func settings<S: ExperimentSettings>(_ type: S.Type = S.self) throws(NotebookError) -> S {
+    guard let settings = settings as? S else {
+      throw .wrongSettings(experiment: executable, expected: "\(S.self)", registered: "\(Swift.type(of: settings))")
+    }
+    return settings
   }
 
   /// The output folder, relative to `Figures/`.

@@ -20,8 +20,8 @@ struct ExtrapolateCommand: ParsableCommand {
   @Option(help: "The suite: visual-reasoning or ocr.")
   var suite: SuiteID = .visualReasoning
 
-  @Option(help: "LLM sizes to fit on (billions), comma-separated.")
-  var fitSizes: String = "0.5,1.8,4"
+  @Option(help: "LLM sizes to fit on (billions), comma-separated.", transform: SizesBillion.parser("--fit-sizes"))
+  var fitSizes: [Double] = [0.5, 1.8, 4]
 
   @Option(help: "LLM size to predict (billions).")
   var predict: Double = 7
@@ -62,12 +62,7 @@ struct ExtrapolateCommand: ParsableCommand {
   }
 
   func run() throws {
-    let sizes = try fitSizes.split(separator: ",").map { text in
-      guard let N = Double(text.trimmingCharacters(in: .whitespaces)), N > 0, N.isFinite else {
-        throw ValidationError("--fit-sizes takes positive numbers separated by commas, got '\(fitSizes)'")
-      }
-      return N
-    }
+    let sizes = fitSizes
     let database = try ResultsDatabase.openReadOnly(try ProjectLayout.locate())
     let e = try Extrapolation(
       observations: try database.observations(suite: suite), fitSizes: sizes, predictedN: predict,

@@ -44,29 +44,42 @@ import Testing
     #expect(throws: LedgerError.unknownClaim("fig9.nope", known: Self.ledgerIds)) { try Ledger.claims(ids: ["fig9.nope"]) }
   }
 
-  @Test func theReportRegistrationReadsWhatTheLedgerReadsAndHoldsItsSettings() throws {
+  @Test func theReportRegistrationReadsWhatTheLedgerReadsAndTheFiguresHoldTheSettings() throws {
     #expect(Experiment.report.inputs == LedgerInputs.selections)
     #expect(Experiment.report.dependsOn.contains(Experiment.figure1.id))
     #expect(Experiment.report.dependsOn.contains(Experiment.inferenceCost.id))
-    let settings = try Ledger.registeredSettings()
+    let settings = LedgerSettings.registered
     #expect(settings.method == .leastSquares)
     #expect(settings.methods == [.paperGrid, .leastSquares, .robust])
-    #expect(settings.bounds == .paper)
+    #expect(settings.figure1.fit == Experiment.figure1Settings.fit && settings.figure1.fit.bounds == .paper)
+    #expect(settings.figure3b.fit == Experiment.figure3bSettings.fit)
+    #expect(settings.figure3a.Q == Experiment.figure3aSettings.Q)
+    #expect(settings.figure4 == Experiment.figure4Settings)
     #expect(settings.resamples >= 200 && settings.seed == 1)
+    // The report's registration holds only the ledger's own settings: no copy of a figure's.
+    #expect(Set(Experiment.report.parameters.keys) == ["compare-methods", "bootstrap-resamples", "seed"])
   }
 
-  @Test func badSettingsAreErrors() {
-    var parameters = Experiment.report.parameters
-    parameters["bootstrap-resamples"] = "0"
-    #expect(throws: LedgerError.invalidSetting(name: "bootstrap-resamples", value: "0")) { try LedgerSettings(parameters: parameters) }
-    parameters = Experiment.report.parameters
-    parameters["compare-methods"] = "least-squares,magic"
-    #expect(throws: LedgerError.invalidSetting(name: "compare-methods", value: "least-squares,magic")) {
-      try LedgerSettings(parameters: parameters)
-    }
-    parameters = Experiment.report.parameters
-    parameters.removeValue(forKey: "seed")
-    #expect(throws: LedgerError.missingSetting("seed")) { try LedgerSettings(parameters: parameters) }
+  /// One home per setting: a test registration of Figure 3b in another box moves what the figure
+  /// fits and what the claim checks together, and Figure 4's tolerance and Figure 3a's Q sweep
+  /// reach their claims' checks and words.
+  @Test func aChangedSettingMovesFigureAndClaimTogether() throws {
+    let inputs = HandMade.inputs()
+    var settings = HandMade.settings
+    settings.figure3b.fit.bounds = .paper
+    let claim = try HandMade.result("fig3b.ocr-reversal", inputs, settings: settings)
+    let figure = try settings.figure3b.fit.fit(inputs.ocr.observations)
+    let registered = try Experiment.figure3bSettings.fit.fit(inputs.ocr.observations)
+    #expect(claim.quantities["alpha"] == figure.law.alpha && claim.quantities["beta"] == figure.law.beta)
+    #expect(figure.law.beta != registered.law.beta)
+
+    settings.figure4.tolerance = 0.1
+    let iso = try HandMade.result("fig4.iso-compute", inputs, settings: settings)
+    #expect(iso.check.contains("±10 %"))
+    settings.figure3a.Q = [0, 30, 300]
+    let shift = try HandMade.result("fig3a.text-shift", inputs, settings: settings)
+    #expect(Set(shift.quantities.keys) == ["optimalVAtQ0", "optimalVAtQ30", "optimalVAtQ300"])
+    #expect(shift.check.contains("Q = 0, 30, 300"))
   }
 
   static func handMadeReport() throws -> LedgerReport {

@@ -1,4 +1,5 @@
 import Foundation
+import Notebook
 import ResultsStore
 import ScalingLaw
 import ScalingLawFit
@@ -21,10 +22,13 @@ enum HandMade {
     Grid(suite: suite, observations: sizes.flatMap { N in visualTokens.map { V in Observation(N: N, V: V, Y: law.error(N: N, T: V)) } })
   }
 
-  /// Least squares only, few resamples: fast, and enough to exercise every code path.
-  static let settings = LedgerSettings(
-    method: .leastSquares, comparedMethods: [.leastSquares], bounds: .paper,
-    ocrBounds: ParameterBounds("a=0:5,alpha=0:1,beta=0:1,D=0:1")!, resamples: 8, seed: 1)
+  /// The registered figures' settings, least squares only and few resamples: fast, and enough
+  /// to exercise every code path.
+  static let settings: LedgerSettings = {
+    var settings = LedgerSettings.registered
+    settings.report = LedgerRunSettings(comparedMethods: [.leastSquares], bootstrap: BootstrapSettings(resamples: 8, seed: 1))
+    return settings
+  }()
 
   static func inputs(
     reasoning: ScalingLaw = paperLike, ocr: ScalingLaw = ocrLike, table1: [Table1Entry] = Table1Data.paperLike,
