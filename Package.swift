@@ -42,11 +42,13 @@ let package = Package(
   targets: [
     // MARK: Libraries (one job each)
     .target(name: "SeededRandom"),
+    /// SHA-256 as lowercase hex: the one spelling of every content digest.
+    .target(name: "HexDigest", dependencies: [crypto]),
     .target(name: "AtomicFiles"),
     .target(name: "ScalingLaw", dependencies: [numerics]),
     .target(name: "ScalingLawFit", dependencies: ["ScalingLaw", "SeededRandom", numerics]),
     .target(name: "ComputeFrontier", dependencies: ["ScalingLaw", numerics]),
-    .target(name: "ResultsStore", dependencies: [grdb, crypto, "ScalingLaw", .product(name: "SwiftCSV", package: "SwiftCSV")]),
+    .target(name: "ResultsStore", dependencies: [grdb, "HexDigest", "ScalingLaw", .product(name: "SwiftCSV", package: "SwiftCSV")]),
     .target(name: "Gnuplot", dependencies: ["AtomicFiles"]),
     .target(name: "PaperFigures", dependencies: ["Gnuplot", "ScalingLaw", "ComputeFrontier"]),
     .target(name: "PaperAnalysis", dependencies: ["ScalingLaw", "ScalingLawFit", "ComputeFrontier", "ResultsStore"]),
@@ -56,7 +58,7 @@ let package = Package(
     .target(
       name: "ClaimsLedger",
       dependencies: ["Notebook", "PaperAnalysis", "ResultsStore", "ScalingLaw", "ScalingLawFit", "ComputeFrontier"]),
-    .target(name: "ReproDriver", dependencies: ["Notebook", "ResultsStore", "AtomicFiles", "Gnuplot", crypto]),
+    .target(name: "ReproDriver", dependencies: ["Notebook", "ResultsStore", "AtomicFiles", "Gnuplot", "HexDigest"]),
     .target(name: "Sweep", dependencies: ["ReproDriver", "AtomicFiles"]),
 
     // MARK: The command-line driver
@@ -89,15 +91,15 @@ let package = Package(
 
     // MARK: Miniature VLM family (docs/miniature-vlm.md)
     /// The synthetic task generators: the single source of the miniature models' data.
-    .target(name: "MiniTasks", dependencies: ["Safetensors", "SeededRandom", "AtomicFiles", "Gnuplot", crypto]),
+    .target(name: "MiniTasks", dependencies: ["Safetensors", "SeededRandom", "AtomicFiles", "Gnuplot", "HexDigest", crypto]),
     /// The engine that evaluates trained miniature checkpoints.
-    .target(name: "MiniVLM", dependencies: ["VLM", "QueCC", "Safetensors", "MiniTasks", crypto]),
+    .target(name: "MiniVLM", dependencies: ["VLM", "QueCC", "Safetensors", "MiniTasks", "HexDigest", crypto]),
     /// The replication's grids of cells and their training through the PyTorch trainer.
-    .target(name: "MiniReplication", dependencies: ["AtomicFiles", "MiniTasks", "MiniVLM", crypto]),
+    .target(name: "MiniReplication", dependencies: ["AtomicFiles", "MiniTasks", "MiniVLM", "HexDigest", crypto]),
     .target(
       name: "InferenceCost",
       dependencies: [
-        "InferenceEngine", "VLM", "ComputeFrontier", "SeededRandom", "Gnuplot", "PaperFigures", grdb, crypto,
+        "InferenceEngine", "VLM", "ComputeFrontier", "SeededRandom", "Gnuplot", "PaperFigures", "HexDigest", grdb, crypto,
       ]),
     .executableTarget(
       name: "inference-cost",
@@ -107,6 +109,7 @@ let package = Package(
     // MARK: Tests (one target per library, plus end-to-end)
     .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"]),
     .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles"]),
+    .testTarget(name: "HexDigestTests", dependencies: ["HexDigest"]),
     .testTarget(name: "ScalingLawTests", dependencies: ["ScalingLaw", numerics]),
     .testTarget(name: "ScalingLawFitTests", dependencies: ["ScalingLawFit", "ScalingLaw", "SeededRandom", numerics]),
     .testTarget(name: "ComputeFrontierTests", dependencies: ["ComputeFrontier", "ScalingLaw", numerics]),
