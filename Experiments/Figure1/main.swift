@@ -6,11 +6,8 @@ import Notebook
 import PaperFigures
 import ResultsStore
 import ScalingLawFit
-
-struct Summary: Encodable {
-  var fit: FitSummary
-  var optimalTokens: [OptimalTokens]
-}
+import ExperimentRegistry
+import ResultValues
 
 ExperimentRun.main(.figure1) { run in
   let settings: ScalingLawFigureSettings = try run.settings()
@@ -32,7 +29,7 @@ ExperimentRun.main(.figure1) { run in
   ])
   try run.write(figure.script())
   try run.write(FitTable(observations: observations, law: fit.law, Q: Qs).csv, named: "figure1.csv")
-  return Summary(
-    fit: FitSummary(suite: suite, result: fit),
+  return FitFigureSummary(
+    fit: FitSummary(suite: suite.rawValue, result: fit),
     optimalTokens: Qs.map { OptimalTokens(law: fit.law, Q: $0) })
 }

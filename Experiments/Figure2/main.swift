@@ -8,19 +8,8 @@ import PaperAnalysis
 import PaperFigures
 import ResultsStore
 import ScalingLawFit
-
-/// An extrapolation with its fit in the shape every summary uses.
-struct ExtrapolationSummary: Encodable {
-  var extrapolation: Extrapolation
-  enum CodingKeys: CodingKey { case fit }
-
-  func encode(to encoder: any Encoder) throws {
-    try extrapolation.encode(to: encoder)
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(FitSummary(
-      suite: .visualReasoning, excludedSizes: extrapolation.excludedSizes, result: extrapolation.fit), forKey: .fit)
-  }
-}
+import ExperimentRegistry
+import ResultValues
 
 struct Summary: Encodable {
   var extrapolation: ExtrapolationSummary
@@ -52,9 +41,9 @@ ExperimentRun.main(.figure2) { run in
     return PlotPanel.extrapolation(ExtrapolationPanel(
       title: "\(letter) fit on \(fitted), predict \(predicted)", Q: Q, law: e.fit.law, lawLabel: "Scaling law (\(method))",
       fitObservations: e.fitObservations, predictedN: e.predictedN,
-      band: e.band?.points.map { BandSample(V: $0.V, lower: $0.lower, upper: $0.upper) } ?? [],
+      band: e.band?.points ?? [],
       bandTitle: "\(PaperStyle.compact(level * 100))% bootstrap band",
-      heldOut: e.points.compactMap { p in p.measuredError.map { HeldOutPoint(V: p.V, Y: $0, relativeError: p.relativeError!) } },
+      heldOut: e.points.filter { $0.measuredError != nil },
       callout: finding == nil ? "\(predicted) measurements not published:\ningest them with ./repro ingest" : nil,
       notes: [finding ?? "\(predicted) measurements not published; ingest them with ./repro ingest FILE.", "Band: \(bootstrap.resamples) refits on resampled fit points (seed \(bootstrap.seed)); fit uncertainty only."]))
   }
@@ -69,5 +58,7 @@ ExperimentRun.main(.figure2) { run in
       [.number(e.predictedN), .number(p.V), .number(p.predictedError)]
         + [p.measuredError, p.absoluteError, p.relativeError, p.bandLower, p.bandUpper].map { $0.map(CSVTable.Cell.number) ?? "" }
     } }), named: "figure2.csv")
-  return Summary(extrapolation: ExtrapolationSummary(extrapolation: extrapolation), holdout: ExtrapolationSummary(extrapolation: holdout))
+  return Summary(
+    extrapolation: ExtrapolationSummary(suite: suite.rawValue, extrapolation: extrapolation),
+    holdout: ExtrapolationSummary(suite: suite.rawValue, extrapolation: holdout))
 }

@@ -8,18 +8,8 @@ import PaperFigures
 import ResultsStore
 import ScalingLaw
 import ScalingLawFit
-
-struct Summary: Encodable {
-  /// The fit in bounds that contain the optimum: the one the figure's claims rest on.
-  var fit: FitSummary
-  /// The same method in the authors' bounds (β ≤ 0.05, a ≤ 0.7), which this data hits.
-  var authorsBoundsFit: FitSummary
-  var alpha: Double
-  var beta: Double
-  var betaGreaterThanAlpha: Bool
-  var optimalTokens: [OptimalTokens]
-  var dataIssues: [String]
-}
+import ExperimentRegistry
+import ResultValues
 
 ExperimentRun.main(.figure3b) { run in
   let settings: ScalingLawFigureSettings = try run.settings()
@@ -55,10 +45,9 @@ ExperimentRun.main(.figure3b) { run in
     "Fit (b): \(method), bounds \(comparison.bounds!), \(comparison.convention), SSE \(comparison.sse).",
   ]).script())
   try run.write(FitTable(observations: observations, law: fit.law, Q: [Q]).csv, named: "figure3b.csv")
-  return Summary(
-    fit: FitSummary(suite: suite, result: fit, bootstrap: bootstrap),
-    authorsBoundsFit: FitSummary(suite: suite, result: comparison),
-    alpha: fit.law.alpha, beta: fit.law.beta, betaGreaterThanAlpha: fit.law.beta > fit.law.alpha,
+  return OCRFigureSummary(
+    fit: FitSummary(suite: suite.rawValue, result: fit, bootstrap: bootstrap),
+    authorsBoundsFit: FitSummary(suite: suite.rawValue, result: comparison),
     optimalTokens: PaperSetup.figure1TextTokens.map { OptimalTokens(law: fit.law, Q: $0) },
     dataIssues: issues.map(\.description))
 }

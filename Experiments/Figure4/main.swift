@@ -7,6 +7,7 @@ import Notebook
 import PaperAnalysis
 import PaperFigures
 import ResultsStore
+import ExperimentRegistry
 
 struct Summary: Encodable {
   var tolerance: Double

@@ -5,6 +5,7 @@
 // time ≈ c·2N(Q+V) + overhead, and writes two figures, the findings and summary.json.
 import InferenceCost
 import Notebook
+import ExperimentRegistry
 
 ExperimentRun.main(.inferenceCost) { run in
   let settings: InferenceCostSettings = try run.settings()

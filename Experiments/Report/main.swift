@@ -5,6 +5,7 @@
 // (which the driver regenerates first), data provenance and known data issues.
 import ClaimsLedger
 import Notebook
+import ExperimentRegistry
 
 /// The summary the driver records: each claim's verdict and value.
 struct Summary: Encodable {

@@ -4,9 +4,10 @@
 // as Markdown and LaTeX with the best value of each column within a block in bold, and drawn as
 // grouped bars per block; counts the benchmarks on which QueCC is best in each block.
 import Notebook
-import PaperAnalysis
 import PaperFigures
 import ResultsStore
+import ExperimentRegistry
+import TokenCompressionTable
 
 struct Summary: Encodable {
   /// The counted method's best-benchmark counts, per budget block as the paper lists it.

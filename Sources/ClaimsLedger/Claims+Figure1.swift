@@ -1,7 +1,7 @@
 import ComputeFrontier
-import Notebook
 import ScalingLaw
 import ScalingLawFit
+import ResultValues
 
 // Figure 1: the visual-reasoning fit, its exponents and its compute-optimal frontier.
 extension Claim {

@@ -1,5 +1,6 @@
 import PaperAnalysis
 import ScalingLaw
+import ResultValues
 
 // Figure 2: does the law fitted on smaller LLMs predict a larger one?
 extension Claim {

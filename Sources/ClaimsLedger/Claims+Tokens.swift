@@ -1,5 +1,5 @@
-import Notebook
 import ScalingLaw
+import ResultValues
 
 // How many visual tokens are compute-optimal as the text grows (Figure 3a), and how much
 // compression that means (the abstract).

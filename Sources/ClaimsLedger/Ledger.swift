@@ -1,5 +1,4 @@
 import Foundation
-import Notebook
 import ResultsStore
 import ScalingLaw
 
@@ -31,6 +30,7 @@ public enum Ledger {
     let inputs = try LedgerInputs(
       database: database, inferenceCost: try MeasuredInferenceCost.load(figuresDirectory: figuresDirectory))
     let evidence = try Evidence(inputs: inputs, settings: settings)
+    try FigureResults.load(figuresDirectory: figuresDirectory).check(against: evidence)
     return LedgerReport(evidence: evidence, claims: selected.map { $0.result(evidence) })
   }
 

@@ -2,6 +2,8 @@
 public enum LedgerError: Error, Equatable, CustomStringConvertible {
   case unknownClaim(String, known: [String])
   case unreadableCostSummary(path: String, reason: String)
+  case unreadableFigureSummary(path: String, reason: String)
+  case figureDisagrees(path: String, parameter: String, figure: Double, ledger: Double)
 
   public var description: String {
     switch self {
@@ -9,6 +11,11 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
       "no claim '\(id)'; known claims: \(known.joined(separator: ", "))"
     case .unreadableCostSummary(let path, let reason):
       "cannot read the inference-cost measurements \(path): \(reason); rerun ./repro figure inference-cost"
+    case .unreadableFigureSummary(let path, let reason):
+      "cannot read \(path): \(reason); rerun ./repro all"
+    case .figureDisagrees(let path, let parameter, let figure, let ledger):
+      "\(path) records \(parameter) = \(figure), but the ledger fits \(ledger) with the same registered settings: "
+        + "the figure is stale (other data or settings); rerun ./repro all, which regenerates it before the report"
     }
   }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Notebook
 import ScalingLaw
+import ResultValues
 
 /// The checked ledger: every claim's result, the data warnings and the fits they rest on.
 ///

@@ -1,5 +1,5 @@
-import Notebook
 import ScalingLawFit
+import ExperimentRegistry
 
 /// Every setting the ledger checks with, each read from the one registration that owns it.
 ///

@@ -1,6 +1,7 @@
 import Foundation
-import Notebook
 import ResultsStore
+import ExperimentRegistry
+import ResultValues
 
 /// The reviewer report: one page with the claims, the fits per method with intervals, the
 /// figures, where every number came from, and what is wrong with the data.

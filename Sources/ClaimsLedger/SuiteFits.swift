@@ -1,7 +1,8 @@
-import Notebook
 import ResultsStore
 import ScalingLaw
 import ScalingLawFit
+import ExperimentRegistry
+import ResultValues
 
 /// One grid, restricted to some LLM sizes, fitted by every method, with a seeded bootstrap of
 /// the primary method: what every fit-dependent claim is evaluated on.
@@ -37,7 +38,7 @@ public struct SuiteFits: Sendable {
   public var summaries: [FitSummary] {
     results.map { result in
       FitSummary(
-        suite: suite, excludedSizes: excludedSizes, result: result,
+        suite: suite.rawValue, excludedSizes: excludedSizes, result: result,
         bootstrap: result.method == primary.method ? bootstrap : nil)
     }
   }

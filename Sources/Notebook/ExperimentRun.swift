@@ -4,6 +4,7 @@ import Foundation
 import Gnuplot
 import ResultsStore
 import ScalingLaw
+import ExperimentRegistry
 
 /// The context one experiment runs in: its registration, the results database (read-only), and
 /// an output folder that appears all at once when the experiment succeeds.

@@ -66,7 +66,7 @@ public struct GridConfiguration: Sendable, Codable, Equatable {
   public init(_ observation: Observation, Q: Double) {
     N = observation.N
     V = observation.V
-    flops = InferenceCompute.flops(N: observation.N, Q: Q, V: observation.V)
+    flops = InferenceCompute.gflops(NBillion: observation.N, Q: Q, V: observation.V)
     error = observation.Y
     accuracy = 1 - observation.Y
   }

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
-import Notebook
 import PaperAnalysis
 import ResultsStore
 import ScalingLawFit
+import ExperimentRegistry
 
 /// `repro extrapolate`: fit the law on some LLM sizes and predict another, V by V, beside its
 /// measurements when the database has them (Figure 2's check, for any split of the sizes).
@@ -41,21 +41,6 @@ struct ExtrapolateCommand: ParsableCommand {
   @Flag(help: "Print JSON.")
   var json = false
 
-  /// The JSON: the extrapolation with the suite and its fit in the shape `repro fit --json` prints.
-  struct Report: Encodable {
-    var suite: SuiteID
-    var extrapolation: Extrapolation
-    enum CodingKeys: CodingKey { case suite, fit }
-
-    func encode(to encoder: any Encoder) throws {
-      try extrapolation.encode(to: encoder)
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(suite.rawValue, forKey: .suite)
-      try container.encode(
-        FitSummary(suite: suite, excludedSizes: extrapolation.excludedSizes, result: extrapolation.fit), forKey: .fit)
-    }
-  }
-
   func validate() throws {
     try checkBootstrap(bootstrap)
     try check("--predict", predict, in: Double.leastNonzeroMagnitude...Double.greatestFiniteMagnitude)
@@ -69,14 +54,14 @@ struct ExtrapolateCommand: ParsableCommand {
       fitter: method.fitter(bounds: bounds), bootstrap: bootstrap > 0 ? Bootstrap(resamples: bootstrap, seed: seed) : nil,
       bandSamples: 0)
     if json {
-      try printJSON(Report(suite: suite, extrapolation: e))
+      try printJSON(ExtrapolationSummary(suite: suite.rawValue, extrapolation: e))
     } else {
       print(Self.describe(e, suite: suite))
     }
   }
 
   static func describe(_ e: Extrapolation, suite: SuiteID) -> String {
-    let fit = FitSummary(suite: suite, result: e.fit)
+    let fit = ExtrapolationSummary(suite: suite.rawValue, extrapolation: e).fit
     let sizes = e.fitSizes.map { String(format: "%g", $0) }.joined(separator: ", ")
     var lines = [
       "\(fit.method) fit of \(suite) on N = \(sizes) B (\(fit.observations) points, bounds \(fit.bounds ?? "none")): "

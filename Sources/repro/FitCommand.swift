@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
-import Notebook
 import ResultsStore
 import ScalingLaw
 import ScalingLawFit
+import ExperimentRegistry
+import ResultValues
 
 /// `repro fit`: fit the scaling law to one suite's grid by one method (or all three).
 struct FitCommand: ParsableCommand {
@@ -77,7 +78,7 @@ struct FitCommand: ParsableCommand {
       let fitter = method.fitter(bounds: fit.bounds)
       let result = try fitter.fit(problem)
       let resamples = bootstrap > 0 ? Bootstrap(resamples: bootstrap, seed: seed).run(problem, fitter: fitter) : nil
-      return FitSummary(suite: suite, excludedSizes: fit.excludedSizes(of: all), result: result, bootstrap: resamples)
+      return FitSummary(suite: suite.rawValue, excludedSizes: fit.excludedSizes(of: all), result: result, bootstrap: resamples)
     }
     if markdown {
       print(summaries.map(Self.markdownRow).joined(separator: "\n"))

@@ -1,10 +1,10 @@
 import Foundation
-import Notebook
 import ResultsStore
 import ScalingLawFit
 import Testing
 
 @testable import ClaimsLedger
+import ExperimentRegistry
 
 /// The ledger as a whole: its ids, its settings, its JSON schema and its determinism.
 @Suite struct LedgerTests {

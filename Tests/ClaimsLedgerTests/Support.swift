@@ -1,11 +1,11 @@
 import Foundation
-import Notebook
 import ResultsStore
 import ScalingLaw
 import ScalingLawFit
 import Testing
 
 @testable import ClaimsLedger
+import ExperimentRegistry
 
 /// Hand-made inputs: grids generated from known laws, so each claim's outcome is known in advance.
 enum HandMade {
@@ -74,7 +74,7 @@ enum CostData {
         for (step, V) in [1, 4, 16, 36, 64, 144, 576].enumerated() {
           let flops = Double(2 * N * (Q + V))
           let wobble = 1 + noise * (((index + step + Q) % 2 == 0) ? 1 : -1)
-          points.append(.init(model: model, N: N, V: V, Q: Q, paperFLOPs: flops, prefillSeconds: (secondsPerFLOP * flops + 0.002) * wobble))
+          points.append(.init(model: model, parameterCount: N, V: V, Q: Q, paperFLOPs: flops, prefillSeconds: (secondsPerFLOP * flops + 0.002) * wobble))
         }
       }
     }

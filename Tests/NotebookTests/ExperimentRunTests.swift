@@ -3,6 +3,7 @@ import ResultsStore
 import ScalingLawFit
 import Testing
 
+import ExperimentRegistry
 @testable import Notebook
 
 /// What an experiment may read: the fit sizes it declares, and nothing it does not.
@@ -40,7 +41,7 @@ struct ExperimentRunTests {
   @Test("a declared size without rows is an error, not a smaller fit")
   func missingSizeIsAnError() throws {
     let fit = Self.fit([0.5, 14])
-    #expect(throws: NotebookError.missingFitSize(suite: .visualReasoning, N: 14, available: [0.5, 1.8, 4, 7])) {
+    #expect(throws: RegistryError.missingFitSize(suite: .visualReasoning, N: 14, available: [0.5, 1.8, 4, 7])) {
       try Self.run(fit).observations(for: fit)
     }
   }
@@ -57,7 +58,7 @@ struct ExperimentRunTests {
   func settingsAreTyped() throws {
     let run = try Self.run(Self.fit([0.5]))
     #expect(try run.settings(ScalingLawFigureSettings.self).fit.sizesBillion == [0.5])
-    #expect(throws: NotebookError.wrongSettings(
+    #expect(throws: RegistryError.wrongSettings(
       experiment: "test", expected: "Table1Settings", registered: "ScalingLawFigureSettings")) {
       try run.settings(Table1Settings.self)
     }

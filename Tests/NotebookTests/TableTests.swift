@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import ResultValues
 import ScalingLaw
 import ScalingLawFit
 import Testing
@@ -36,7 +37,7 @@ struct TableTests {
       Observation(N: N, V: V, Y: 0.6 * pow(N, -0.08) * pow(V, -0.02) + 0.01) } }
     let result = try LeastSquaresFit().fit(FitProblem(observations))
     let resamples = Bootstrap(resamples: 8, seed: 3).run(try FitProblem(observations), fitter: LeastSquaresFit())
-    let summary = FitSummary(suite: .visualReasoning, result: result, bootstrap: resamples)
+    let summary = FitSummary(suite: "visual-reasoning", result: result, bootstrap: resamples)
     let object = try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(summary)) as? [String: Any])
     for key in ["suite", "method", "a", "alpha", "beta", "D", "sse"] { #expect(object[key] != nil, "missing \(key)") }
     #expect(object["method"] as? String == "least-squares")

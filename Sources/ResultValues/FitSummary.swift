@@ -1,5 +1,4 @@
 import ComputeFrontier
-import ResultsStore
 import ScalingLaw
 import ScalingLawFit
 
@@ -27,8 +26,9 @@ public struct FitSummary: Codable, Sendable, Equatable {
   public var optimalVAtQ50: Double
   public var bootstrap: BootstrapSummary?
 
-  public init(suite: SuiteID, excludedSizes: [Double] = [], result: FitResult, bootstrap: BootstrapResult? = nil) {
-    self.suite = suite.rawValue
+  /// `suite` is the grid's id (`visual-reasoning`, `ocr`).
+  public init(suite: String, excludedSizes: [Double] = [], result: FitResult, bootstrap: BootstrapResult? = nil) {
+    self.suite = suite
     self.method = result.method.rawValue
     self.convention = result.convention.description
     self.bounds = result.bounds?.description

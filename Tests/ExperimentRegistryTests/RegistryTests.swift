@@ -1,4 +1,4 @@
-import Notebook
+import ExperimentRegistry
 import ResultsStore
 import Testing
 

@@ -19,7 +19,7 @@ public struct OptimalTokens: Codable, Sendable, Equatable {
   public init(law: ScalingLaw, Q: Double) {
     let frontier = ComputeFrontier(law: law, Q: Q)
     self.Q = Q
-    budget = InferenceCompute.flops(N: 7, Q: Q, V: 36)
+    budget = InferenceCompute.gflops(NBillion: 7, Q: Q, V: 36)
     let optimum = frontier.optimum(budget: budget)
     numeric = optimum.V
     N = optimum.N

@@ -51,7 +51,7 @@ public struct LawFitSettings: Sendable, Hashable {
 
   /// The rows of `all` at ``sizesBillion``, each size required: a fit that stands for the
   /// paper's must not silently lose a size, nor gain one.
-  public func observations(from all: [Observation]) throws(NotebookError) -> [Observation] {
+  public func observations(from all: [Observation]) throws(RegistryError) -> [Observation] {
     if let missing = sizesBillion.first(where: { N in !all.contains { $0.N == N } }) {
       throw .missingFitSize(suite: suite, N: missing, available: Set(all.map(\.N)).sorted())
     }

@@ -64,7 +64,7 @@ public struct Experiment: Sendable, Hashable, Identifiable {
   }
 
   /// The settings as `S`; an error naming both types when the registration holds others.
-  public func settings<S: ExperimentSettings>(_ type: S.Type = S.self) throws(NotebookError) -> S {
+  public func settings<S: ExperimentSettings>(_ type: S.Type = S.self) throws(RegistryError) -> S {
     guard let settings = settings as? S else {
       throw .wrongSettings(experiment: executable, expected: "\(S.self)", registered: "\(Swift.type(of: settings))")
     }
@@ -80,10 +80,5 @@ public struct Experiment: Sendable, Hashable, Identifiable {
     let short = executable.hasPrefix("figure") ? ["fig" + executable.dropFirst("figure".count)] : []
     for name in [executable] + short where !names.contains(name) { names.append(name) }
     return names
-  }
-
-  /// The registered experiment called `name` (any of its ``names``), if any.
-  public static func named(_ name: String) -> Experiment? {
-    all.first { $0.names.contains(name.lowercased()) }
   }
 }

@@ -19,7 +19,7 @@ extension Experiment {
 
   /// Figure 1's settings: the paper's fit at Q = 0 and 50, the frontier over the authors' 0.3–20 B.
   public static let figure1Settings = ScalingLawFigureSettings(
-    fit: paperFit, Q: PaperSetup.figure1TextTokens, frontierNBillion: authorsFrontierNBillion)
+    fit: visualReasoningFit, Q: PaperSetup.figure1TextTokens, frontierNBillion: authorsFrontierNBillion)
 
   /// The LLM sizes (billions) the paper fits its law on; rows ingested at other sizes, such as
   /// 14 B, stay out of every fit that stands for the paper's (the claims ledger's too).
@@ -28,7 +28,7 @@ extension Experiment {
   /// The fit the paper's visual-reasoning figures share, registered once so that they cannot
   /// drift apart: least squares (the continuous optimum of the authors' objective; the authors'
   /// grid search is `paper-grid`) in the authors' box, on ``paperFitSizes``.
-  public static let paperFit = LawFitSettings(
+  public static let visualReasoningFit = LawFitSettings(
     suite: .visualReasoning, sizesBillion: paperFitSizes, method: .leastSquares, bounds: .paper)
 
   /// The LLM sizes (billions) the authors' plotting code draws the compute-optimal frontier over.
@@ -36,6 +36,11 @@ extension Experiment {
 }
 
 extension Experiment {
+  /// The registered experiment called `name` (any of its ``names``), if any.
+  public static func named(_ name: String) -> Experiment? {
+    all.first { $0.names.contains(name.lowercased()) }
+  }
+
   /// The fit a suite's figure registers: the first experiment, in ``all`` order, that fits the
   /// suite's grid (visual reasoning: Figure 1; OCR: Figure 3b). `repro fit` uses it, so the
   /// command line gives the figure's numbers.
