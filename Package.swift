@@ -143,7 +143,9 @@ let package = Package(
     .testTarget(name: "ResultsStoreTests", dependencies: ["ResultsStore", "ScalingLaw", grdb]),
     .testTarget(name: "GnuplotTests", dependencies: ["Gnuplot", "GoldenFiles"], exclude: ["Golden"]),
     .testTarget(name: "PaperFiguresTests", dependencies: ["PaperFigures", "ResultValues", "GoldenFiles"], exclude: ["Golden"]),
-    .testTarget(name: "NotebookTests", dependencies: ["Notebook", "ExperimentRegistry", "ResultValues", "ScalingLawFit"]),
+    .testTarget(name: "NotebookTests", dependencies: ["Notebook", "ExperimentRegistry", "ScalingLawFit"]),
+    .testTarget(name: "ResultValuesTests", dependencies: ["ResultValues", "ScalingLaw", "ScalingLawFit"]),
+    .testTarget(name: "ExperimentModelTests", dependencies: ["ExperimentModel", "ResultsStore", "ScalingLaw", "ScalingLawFit"]),
     .testTarget(name: "ExperimentRegistryTests", dependencies: ["ExperimentRegistry", "ExperimentModel", "ResultsStore"]),
     .testTarget(name: "TokenCompressionTableTests", dependencies: ["TokenCompressionTable", "ResultsStore"]),
     .testTarget(
