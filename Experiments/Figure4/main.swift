@@ -9,11 +9,6 @@ import PaperFigures
 import ResultsStore
 import ExperimentRegistry
 
-struct Summary: Encodable {
-  var tolerance: Double
-  var comparisons: [IsoComputeComparison]
-}
-
 /// How the panels name each suite.
 let suiteNames = ["visual-reasoning": "Visual reasoning", "ocr": "OCR / text understanding"]
 
@@ -52,5 +47,5 @@ ExperimentRun.main(.figure4) { run in
       [.text(c.suite), .number(c.Q), .number(Double(index + 1)), .number(group.flops), .number(m.N), .number(m.V), .number(m.flops),
        .number(m.accuracy), .text(m == group.winner ? "yes" : "no"), .text(group.biggerNWins ? "yes" : "no")]
     } } }), named: "figure4.csv")
-  return Summary(tolerance: grouping.tolerance, comparisons: comparisons)
+  return IsoComputeFigureSummary(tolerance: grouping.tolerance, comparisons: comparisons)
 }

@@ -1,5 +1,6 @@
 import ExperimentRegistry
 import Foundation
+import PaperAnalysis
 import ResultValues
 import ScalingLaw
 
@@ -9,33 +10,38 @@ import ScalingLaw
 public struct FigureResults: Sendable {
   /// `Figures/<folder>/summary.json` → the fit it records, for each figure whose summary exists.
   public var fits: [(path: String, fit: FitSummary)]
+  /// Figure 4's groups, when its summary exists.
+  public var isoCompute: (path: String, summary: IsoComputeFigureSummary)?
 
-  public init(fits: [(path: String, fit: FitSummary)] = []) {
+  public init(fits: [(path: String, fit: FitSummary)] = [], isoCompute: (path: String, summary: IsoComputeFigureSummary)? = nil) {
     self.fits = fits
+    self.isoCompute = isoCompute
   }
 
-  /// Reads Figure 1's, 3a's and 3b's summaries from `figuresDirectory` (those that exist).
+  /// Reads Figure 1's, 3a's, 3b's and 4's summaries from `figuresDirectory` (those that exist).
   public static func load(figuresDirectory: URL) throws(LedgerError) -> FigureResults {
-    var fits: [(String, FitSummary)] = []
-    func read<T: Decodable>(_ experiment: Experiment, as type: T.Type, fit: (T) -> FitSummary) throws(LedgerError) {
-      let relative = "\(experiment.outputFolder)/summary.json"
-      let url = figuresDirectory.appendingPathComponent(relative)
-      guard FileManager.default.fileExists(atPath: url.path) else { return }
+    func read<T: Decodable>(_ experiment: Experiment, as type: T.Type) throws(LedgerError) -> (String, T)? {
+      let path = "Figures/\(experiment.outputFolder)/summary.json"
+      let url = figuresDirectory.appendingPathComponent("\(experiment.outputFolder)/summary.json")
+      guard FileManager.default.fileExists(atPath: url.path) else { return nil }
       do {
-        fits.append(("Figures/" + relative, fit(try JSONDecoder().decode(T.self, from: Data(contentsOf: url)))))
+        return (path, try JSONDecoder().decode(T.self, from: Data(contentsOf: url)))
       } catch {
-        throw .unreadableFigureSummary(path: "Figures/" + relative, reason: "\(error)")
+        throw .unreadableFigureSummary(path: path, reason: "\(error)")
       }
     }
-    try read(.figure1, as: FitFigureSummary.self) { $0.fit }
-    try read(.figure3a, as: FitFigureSummary.self) { $0.fit }
-    try read(.figure3b, as: OCRFigureSummary.self) { $0.fit }
-    return FigureResults(fits: fits)
+    let fits: [(String, FitSummary)] = [
+      try read(.figure1, as: FitFigureSummary.self).map { ($0.0, $0.1.fit) },
+      try read(.figure3a, as: FitFigureSummary.self).map { ($0.0, $0.1.fit) },
+      try read(.figure3b, as: OCRFigureSummary.self).map { ($0.0, $0.1.fit) },
+    ].compactMap { $0 }
+    return FigureResults(fits: fits, isoCompute: try read(.figure4, as: IsoComputeFigureSummary.self))
   }
 
   /// Throws unless every figure's fit is, to the last digit, the ledger's primary fit of the
-  /// same suite, method and box (the figures and the ledger fit through the same registered
-  /// settings, so only stale outputs or other data can make them differ).
+  /// same suite, method and box, and Figure 4's groups are the ones the ledger counts (the
+  /// figures and the ledger compute through the same registered settings and code, so only
+  /// stale outputs or other data can make them differ).
   public func check(against evidence: Evidence) throws(LedgerError) {
     for (path, figure) in fits {
       let ledger = [evidence.visualReasoning, evidence.ocr].first {
@@ -47,6 +53,20 @@ public struct FigureResults: Sendable {
       for (name, mine, theirs) in [("a", law.a, figure.a), ("alpha", law.alpha, figure.alpha), ("beta", law.beta, figure.beta), ("D", law.D, figure.D)]
       where mine != theirs {
         throw .figureDisagrees(path: path, parameter: name, figure: theirs, ledger: mine)
+      }
+    }
+    if let (path, figure) = isoCompute {
+      let settings = evidence.settings.figure4
+      let grouping = IsoComputeGrouping(tolerance: settings.tolerance)
+      let grids = [evidence.inputs.visualReasoning, evidence.inputs.ocr]
+      let mine = settings.suites.flatMap { suite in
+        settings.Q.map { Q in
+          IsoComputeComparison(
+            suite: suite, Q: Q, observations: grids.first { $0.suite == suite }?.observations ?? [], grouping: grouping)
+        }
+      }
+      guard figure == IsoComputeFigureSummary(tolerance: settings.tolerance, comparisons: mine) else {
+        throw .figureGroupsDisagree(path: path)
       }
     }
   }

@@ -4,6 +4,7 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
   case unreadableCostSummary(path: String, reason: String)
   case unreadableFigureSummary(path: String, reason: String)
   case figureDisagrees(path: String, parameter: String, figure: Double, ledger: Double)
+  case figureGroupsDisagree(path: String)
 
   public var description: String {
     switch self {
@@ -15,6 +16,9 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
       "cannot read \(path): \(reason); rerun ./repro all"
     case .figureDisagrees(let path, let parameter, let figure, let ledger):
       "\(path) records \(parameter) = \(figure), but the ledger fits \(ledger) with the same registered settings: "
+        + "the figure is stale (other data or settings); rerun ./repro all, which regenerates it before the report"
+    case .figureGroupsDisagree(let path):
+      "\(path) records other iso-compute groups than the ledger counts with Figure 4's registered settings: "
         + "the figure is stale (other data or settings); rerun ./repro all, which regenerates it before the report"
     }
   }

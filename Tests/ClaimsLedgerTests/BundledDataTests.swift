@@ -39,6 +39,11 @@ import Testing
     #expect(throws: LedgerError.figureDisagrees(
       path: "Figures/figure3b/summary.json", parameter: "beta", figure: stale.fits[2].fit.beta,
       ledger: evidence.ocr.primary.law.beta)) { try stale.check(against: evidence) }
+
+    #expect(figures.isoCompute?.summary.comparisons.count == 4)
+    var regrouped = try FigureResults.load(figuresDirectory: Bundled.layout.figuresDirectory)
+    regrouped.isoCompute?.summary.comparisons[0].groupsWonByBiggerN -= 1
+    #expect(throws: LedgerError.figureGroupsDisagree(path: "Figures/figure4/summary.json")) { try regrouped.check(against: evidence) }
   }
 
   /// The ledger and Figure 4 count the same thing: the committed figure's groups.
