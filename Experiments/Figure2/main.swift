@@ -11,11 +11,6 @@ import ScalingLawFit
 import ExperimentRegistry
 import ResultValues
 
-struct Summary: Encodable {
-  var extrapolation: ExtrapolationSummary
-  var holdout: ExtrapolationSummary
-}
-
 ExperimentRun.main(.figure2) { run in
   let settings: ExtrapolationFigureSettings = try run.settings()
   let suite = settings.fit.suite
@@ -58,7 +53,6 @@ ExperimentRun.main(.figure2) { run in
       [.number(e.predictedN), .number(p.V), .number(p.predictedError)]
         + [p.measuredError, p.absoluteError, p.relativeError, p.bandLower, p.bandUpper].map { $0.map(CSVTable.Cell.number) ?? "" }
     } }), named: "figure2.csv")
-  return Summary(
-    extrapolation: ExtrapolationSummary(suite: suite.rawValue, extrapolation: extrapolation),
-    holdout: ExtrapolationSummary(suite: suite.rawValue, extrapolation: holdout))
+  return ExtrapolationFigureSummary(
+    extrapolation: extrapolation.summary(suite: suite.rawValue), holdout: holdout.summary(suite: suite.rawValue))
 }

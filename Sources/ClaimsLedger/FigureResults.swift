@@ -18,7 +18,8 @@ public struct FigureResults: Sendable {
     self.isoCompute = isoCompute
   }
 
-  /// Reads Figure 1's, 3a's, 3b's and 4's summaries from `figuresDirectory` (those that exist).
+  /// Reads the summaries of Figures 1, 2 (both fits), 3a, 3b and 4 from `figuresDirectory`
+  /// (those that exist).
   public static func load(figuresDirectory: URL) throws(LedgerError) -> FigureResults {
     func read<T: Decodable>(_ experiment: Experiment, as type: T.Type) throws(LedgerError) -> (String, T)? {
       let path = "Figures/\(experiment.outputFolder)/summary.json"
@@ -30,8 +31,11 @@ public struct FigureResults: Sendable {
         throw .unreadableFigureSummary(path: path, reason: "\(error)")
       }
     }
+    let figure2 = try read(.figure2, as: ExtrapolationFigureSummary.self)
     let fits: [(String, FitSummary)] = [
       try read(.figure1, as: FitFigureSummary.self).map { ($0.0, $0.1.fit) },
+      figure2.map { ($0.0, $0.1.extrapolation.fit) },
+      figure2.map { ($0.0, $0.1.holdout.fit) },
       try read(.figure3a, as: FitFigureSummary.self).map { ($0.0, $0.1.fit) },
       try read(.figure3b, as: OCRFigureSummary.self).map { ($0.0, $0.1.fit) },
     ].compactMap { $0 }
@@ -44,9 +48,9 @@ public struct FigureResults: Sendable {
   /// stale outputs or other data can make them differ).
   public func check(against evidence: Evidence) throws(LedgerError) {
     for (path, figure) in fits {
-      let ledger = [evidence.visualReasoning, evidence.ocr].first {
+      let ledger = [evidence.visualReasoning, evidence.holdout, evidence.ocr].first {
         $0.suite.rawValue == figure.suite && $0.primary.method.rawValue == figure.method
-          && $0.primary.bounds?.description == figure.bounds
+          && $0.primary.bounds?.description == figure.bounds && $0.excludedSizes == figure.excludedSizes
       }
       guard let ledger else { continue }
       let law = ledger.primary.law

@@ -14,10 +14,8 @@ import ScalingLawFit
 /// data (the fitted sizes' and the measured predicted size's), so a partial set of measurements
 /// still gets a full predicted curve.
 ///
-/// Encoded (for summaries) as the sizes, the points, the maxima and the band, every key present
-/// and `null` where there are no measurements; the fit is left to the caller, which reports it
-/// in its own shape (the figures use `FitSummary`).
-public struct Extrapolation: Sendable, Encodable {
+/// Summaries report it as ``ResultValues/ExtrapolationSummary`` (``summary(suite:)``).
+public struct Extrapolation: Sendable {
   /// The LLM sizes (billions) the law was fitted on, ascending.
   public let fitSizes: [Double]
   /// The LLM size (billions) the law predicts.
@@ -90,19 +88,11 @@ public struct Extrapolation: Sendable, Encodable {
   /// The largest |Ŷ − Y| over the measured points; nil without measurements.
   public var maxAbsoluteError: Double? { points.compactMap(\.absoluteError).max() }
 
-  enum CodingKeys: CodingKey {
-    case fitSizes, predictedN, measurementsAvailable, points, maxRelativeError, maxRelativeErrorAtV, maxAbsoluteError, band
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(fitSizes, forKey: .fitSizes)
-    try container.encode(predictedN, forKey: .predictedN)
-    try container.encode(hasMeasurements, forKey: .measurementsAvailable)
-    try container.encode(points, forKey: .points)
-    try container.encode(maxRelativeError, forKey: .maxRelativeError)
-    try container.encode(worstPoint?.V, forKey: .maxRelativeErrorAtV)
-    try container.encode(maxAbsoluteError, forKey: .maxAbsoluteError)
-    try container.encode(band, forKey: .band)
+  /// The extrapolation as summaries report it, with its fit as `FitSummary` of `suite`.
+  public func summary(suite: String) -> ExtrapolationSummary {
+    ExtrapolationSummary(
+      fitSizes: fitSizes, predictedN: predictedN, measurementsAvailable: hasMeasurements, points: points,
+      maxRelativeError: maxRelativeError, maxRelativeErrorAtV: worstPoint?.V, maxAbsoluteError: maxAbsoluteError,
+      band: band, fit: FitSummary(suite: suite, excludedSizes: excludedSizes, result: fit))
   }
 }

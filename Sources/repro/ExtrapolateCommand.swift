@@ -54,14 +54,14 @@ struct ExtrapolateCommand: ParsableCommand {
       fitter: method.fitter(bounds: bounds), bootstrap: bootstrap > 0 ? Bootstrap(resamples: bootstrap, seed: seed) : nil,
       bandSamples: 0)
     if json {
-      try printJSON(ExtrapolationSummary(suite: suite.rawValue, extrapolation: e))
+      try printJSON(e.summary(suite: suite.rawValue))
     } else {
       print(Self.describe(e, suite: suite))
     }
   }
 
   static func describe(_ e: Extrapolation, suite: SuiteID) -> String {
-    let fit = ExtrapolationSummary(suite: suite.rawValue, extrapolation: e).fit
+    let fit = e.summary(suite: suite.rawValue).fit
     let sizes = e.fitSizes.map { String(format: "%g", $0) }.joined(separator: ", ")
     var lines = [
       "\(fit.method) fit of \(suite) on N = \(sizes) B (\(fit.observations) points, bounds \(fit.bounds ?? "none")): "
