@@ -14,15 +14,11 @@ let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
 let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 
-/// Libraries every figure experiment links: the "notebook" vocabulary.
-let notebookLibraries: [Target.Dependency] = [
-  "Notebook", "ResultsStore", "ScalingLaw", "ScalingLawFit", "ComputeFrontier", "Gnuplot", "PaperFigures",
-  "PaperAnalysis",
-]
-
-/// One executable per paper figure or table, each a short notebook cell over the libraries.
-func experiment(_ name: String, path: String, extra: [Target.Dependency] = []) -> Target {
-  .executableTarget(name: name, dependencies: notebookLibraries + extra, path: "Experiments/\(path)")
+/// One executable per paper figure or table, each a short notebook cell over the libraries it
+/// imports, and only those: the driver fingerprints an experiment by the sources it links, so
+/// editing a library reruns exactly the experiments that use it.
+func experiment(_ name: String, path: String, imports: [Target.Dependency]) -> Target {
+  .executableTarget(name: name, dependencies: imports, path: "Experiments/\(path)")
 }
 
 let package = Package(
@@ -42,39 +38,71 @@ let package = Package(
   targets: [
     // MARK: Libraries (one job each)
     .target(name: "SeededRandom"),
+    /// SHA-256 as lowercase hex: the one spelling of every content digest.
+    .target(name: "HexDigest", dependencies: [crypto]),
     .target(name: "AtomicFiles"),
     .target(name: "ScalingLaw", dependencies: [numerics]),
     .target(name: "ScalingLawFit", dependencies: ["ScalingLaw", "SeededRandom", numerics]),
     .target(name: "ComputeFrontier", dependencies: ["ScalingLaw", numerics]),
-    .target(name: "ResultsStore", dependencies: [grdb, crypto, "ScalingLaw", .product(name: "SwiftCSV", package: "SwiftCSV")]),
+    .target(name: "ResultsStore", dependencies: [grdb, "HexDigest", "ScalingLaw", .product(name: "SwiftCSV", package: "SwiftCSV")]),
     .target(name: "Gnuplot", dependencies: ["AtomicFiles"]),
-    .target(name: "PaperFigures", dependencies: ["Gnuplot", "ScalingLaw", "ComputeFrontier"]),
-    .target(name: "PaperAnalysis", dependencies: ["ScalingLaw", "ScalingLawFit", "ComputeFrontier", "ResultsStore"]),
+    /// The values experiments compute and the ledger reads (fit summaries, optimal tokens, bands,
+    /// extrapolated points): below both figure drawing and the claims ledger.
+    .target(name: "ResultValues", dependencies: ["ScalingLaw", "ScalingLawFit", "ComputeFrontier"]),
+    .target(name: "PaperFigures", dependencies: ["Gnuplot", "ScalingLaw", "ComputeFrontier", "ResultValues"]),
+    .target(
+      name: "PaperAnalysis", dependencies: ["ScalingLaw", "ScalingLawFit", "ComputeFrontier", "ResultsStore", "ResultValues"]),
+    /// Table 1 (QueCC against other compressors): its blocks, Markdown and LaTeX.
+    .target(name: "TokenCompressionTable", dependencies: ["ResultsStore"]),
+    /// What an experiment is: its registration's type and the typed settings (how a fit is made
+    /// from them, too). Code, hashed into every experiment's fingerprint.
+    .target(name: "ExperimentModel", dependencies: ["ResultsStore", "ScalingLaw", "ScalingLawFit"]),
+    /// Every experiment's registration, and nothing else: values of ExperimentModel's types, the
+    /// one home of each setting. Data to the driver (see BuildProducts.registrySources).
+    .target(name: "ExperimentRegistry", dependencies: ["ExperimentModel", "ResultsStore", "ScalingLaw", "ScalingLawFit"]),
+    /// The context an experiment executable runs in: its registration, the database, its outputs.
     .target(
       name: "Notebook",
-      dependencies: ["AtomicFiles", "ResultsStore", "ScalingLaw", "ScalingLawFit", "ComputeFrontier", "Gnuplot", argumentParser]),
+      dependencies: [
+        "ExperimentRegistry", "AtomicFiles", "ResultsStore", "ScalingLaw", "ComputeFrontier", "Gnuplot", argumentParser,
+      ]),
     .target(
       name: "ClaimsLedger",
-      dependencies: ["Notebook", "PaperAnalysis", "ResultsStore", "ScalingLaw", "ScalingLawFit", "ComputeFrontier"]),
-    .target(name: "ReproDriver", dependencies: ["Notebook", "ResultsStore", "AtomicFiles", "Gnuplot", crypto]),
+      dependencies: [
+        "ExperimentRegistry", "ResultValues", "PaperAnalysis", "TokenCompressionTable", "ResultsStore", "ScalingLaw",
+        "ScalingLawFit", "ComputeFrontier",
+      ]),
+    .target(name: "ReproDriver", dependencies: ["ExperimentRegistry", "ResultsStore", "AtomicFiles", "Gnuplot", "HexDigest"]),
     .target(name: "Sweep", dependencies: ["ReproDriver", "AtomicFiles"]),
 
     // MARK: The command-line driver
     .executableTarget(
       name: "repro",
-      dependencies: notebookLibraries + [
-        "ReproDriver", "Sweep", "ClaimsLedger", "InferenceEngine", "InferenceCost", "QueCC", "VLM", "MiniTasks", "MiniVLM",
-        "MiniReplication", argumentParser,
+      dependencies: [
+        "ExperimentRegistry", "ResultValues", "ResultsStore", "ScalingLaw", "ScalingLawFit", "ComputeFrontier", "Gnuplot",
+        "PaperFigures", "PaperAnalysis", "ReproDriver", "Sweep", "ClaimsLedger", "InferenceEngine", "InferenceCost", "QueCC",
+        "VLM", "MiniTasks", "MiniVLM", "MiniReplication", argumentParser,
       ]),
 
     // MARK: Experiments (one executable per figure or table)
-    experiment("figure1", path: "Figure1"),
-    experiment("report", path: "Report", extra: ["ClaimsLedger"]),
-    experiment("figure2", path: "Figure2"),
-    experiment("figure3a", path: "Figure3a"),
-    experiment("figure3b", path: "Figure3b"),
-    experiment("figure4", path: "Figure4"),
-    experiment("table1", path: "Table1"),
+    experiment(
+      "figure1", path: "Figure1",
+      imports: ["Notebook", "ExperimentRegistry", "ResultValues", "PaperFigures", "ResultsStore", "ScalingLawFit"]),
+    experiment("report", path: "Report", imports: ["Notebook", "ExperimentRegistry", "ClaimsLedger"]),
+    experiment(
+      "figure2", path: "Figure2",
+      imports: ["Notebook", "ExperimentRegistry", "ResultValues", "PaperAnalysis", "PaperFigures", "ResultsStore", "ScalingLawFit"]),
+    experiment(
+      "figure3a", path: "Figure3a",
+      imports: ["Notebook", "ExperimentRegistry", "ResultValues", "PaperFigures", "ResultsStore", "ScalingLawFit"]),
+    experiment(
+      "figure3b", path: "Figure3b",
+      imports: ["Notebook", "ExperimentRegistry", "ResultValues", "PaperFigures", "ResultsStore", "ScalingLaw", "ScalingLawFit"]),
+    experiment(
+      "figure4", path: "Figure4", imports: ["Notebook", "ExperimentRegistry", "PaperAnalysis", "PaperFigures", "ResultsStore"]),
+    experiment(
+      "table1", path: "Table1",
+      imports: ["Notebook", "ExperimentRegistry", "TokenCompressionTable", "PaperFigures", "ResultsStore"]),
 
     // MARK: Inference engine (issue 6)
     .systemLibrary(
@@ -89,38 +117,49 @@ let package = Package(
 
     // MARK: Miniature VLM family (docs/miniature-vlm.md)
     /// The synthetic task generators: the single source of the miniature models' data.
-    .target(name: "MiniTasks", dependencies: ["Safetensors", "SeededRandom", "AtomicFiles", "Gnuplot", crypto]),
+    .target(name: "MiniTasks", dependencies: ["Safetensors", "SeededRandom", "AtomicFiles", "Gnuplot", "HexDigest", crypto]),
     /// The engine that evaluates trained miniature checkpoints.
-    .target(name: "MiniVLM", dependencies: ["VLM", "QueCC", "Safetensors", "MiniTasks", crypto]),
+    .target(name: "MiniVLM", dependencies: ["VLM", "QueCC", "Safetensors", "MiniTasks", "HexDigest", crypto]),
     /// The replication's grids of cells and their training through the PyTorch trainer.
-    .target(name: "MiniReplication", dependencies: ["AtomicFiles", "MiniTasks", "MiniVLM", "ReproDriver", "Sweep", crypto]),
+    .target(name: "MiniReplication", dependencies: ["AtomicFiles", "MiniTasks", "MiniVLM", "ReproDriver", "Sweep", "HexDigest", crypto]),
     .target(
       name: "InferenceCost",
       dependencies: [
-        "InferenceEngine", "VLM", "ComputeFrontier", "SeededRandom", "Gnuplot", "PaperFigures", grdb, crypto,
+        "InferenceEngine", "VLM", "ComputeFrontier", "SeededRandom", "Gnuplot", "PaperFigures", "ResultValues", "HexDigest",
+        grdb, crypto,
       ]),
     .executableTarget(
       name: "inference-cost",
-      dependencies: ["InferenceCost", "Notebook"],
+      dependencies: ["InferenceCost", "Notebook", "ExperimentRegistry"],
       path: "Experiments/InferenceCost"),
 
     // MARK: Tests (one target per library, plus end-to-end)
     .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"]),
     .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles"]),
+    .testTarget(name: "HexDigestTests", dependencies: ["HexDigest"]),
     .testTarget(name: "ScalingLawTests", dependencies: ["ScalingLaw", numerics]),
     .testTarget(name: "ScalingLawFitTests", dependencies: ["ScalingLawFit", "ScalingLaw", "SeededRandom", numerics]),
     .testTarget(name: "ComputeFrontierTests", dependencies: ["ComputeFrontier", "ScalingLaw", numerics]),
     .testTarget(name: "ResultsStoreTests", dependencies: ["ResultsStore", "ScalingLaw", grdb]),
     .testTarget(name: "GnuplotTests", dependencies: ["Gnuplot", "GoldenFiles"], exclude: ["Golden"]),
-    .testTarget(name: "PaperFiguresTests", dependencies: ["PaperFigures", "GoldenFiles"], exclude: ["Golden"]),
-    .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+    .testTarget(name: "PaperFiguresTests", dependencies: ["PaperFigures", "ResultValues", "GoldenFiles"], exclude: ["Golden"]),
+    .testTarget(name: "NotebookTests", dependencies: ["Notebook", "ExperimentRegistry", "ScalingLawFit"]),
+    .testTarget(name: "ResultValuesTests", dependencies: ["ResultValues", "ScalingLaw", "ScalingLawFit"]),
+    .testTarget(name: "ExperimentModelTests", dependencies: ["ExperimentModel", "ResultsStore", "ScalingLaw", "ScalingLawFit"]),
+    .testTarget(name: "ExperimentRegistryTests", dependencies: ["ExperimentRegistry", "ExperimentModel", "ResultsStore"]),
+    .testTarget(name: "TokenCompressionTableTests", dependencies: ["TokenCompressionTable", "ResultsStore"]),
     .testTarget(
       name: "ClaimsLedgerTests",
-      dependencies: ["ClaimsLedger", "Notebook", "PaperAnalysis", "ResultsStore", "ScalingLaw", "ScalingLawFit"]),
+      dependencies: [
+        "ClaimsLedger", "ExperimentRegistry", "ResultValues", "PaperAnalysis", "TokenCompressionTable", "ResultsStore",
+        "ScalingLaw", "ScalingLawFit",
+      ]),
     .testTarget(
       name: "PaperAnalysisTests",
-      dependencies: ["PaperAnalysis", "PaperFigures", "ResultsStore", "ScalingLawFit", "ScalingLaw", "Gnuplot"]),
-    .testTarget(name: "ReproDriverTests", dependencies: ["ReproDriver", "Notebook", "ResultsStore", "repro", "figure1"]),
+      dependencies: ["PaperAnalysis", "ResultValues", "PaperFigures", "ResultsStore", "ScalingLawFit", "ScalingLaw", "Gnuplot"]),
+    .testTarget(
+      name: "ReproDriverTests",
+      dependencies: ["ReproDriver", "ExperimentRegistry", "ResultsStore", "repro", "figure1", "table1", "report"]),
     .testTarget(
       name: "SweepTests", dependencies: ["Sweep", "ReproDriver", "GoldenFiles"], exclude: ["Golden", "Fixtures"]),
     .testTarget(name: "SafetensorsTests", dependencies: ["Safetensors"]),

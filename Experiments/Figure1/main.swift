@@ -6,32 +6,30 @@ import Notebook
 import PaperFigures
 import ResultsStore
 import ScalingLawFit
-
-struct Summary: Encodable {
-  var fit: FitSummary
-  var optimalTokens: [OptimalTokens]
-}
+import ExperimentRegistry
+import ResultValues
 
 ExperimentRun.main(.figure1) { run in
-  let observations = try run.observations(.visualReasoning, sizes: "fit-sizes")
-  let method: FitMethod = try run.parameter("method")
-  let fit = try method.fitter(bounds: try run.parameter("bounds")).fit(FitProblem(observations))
-  let Qs: [Double] = try run.parameterList("Q")
-  let frontierN: [Double] = try run.parameterList("frontier-N")
+  let settings: ScalingLawFigureSettings = try run.settings()
+  let suite = settings.fit.suite
+  let observations = try run.observations(for: settings.fit)
+  let method = settings.fit.method
+  let fit = try settings.fit.fitter.fit(FitProblem(observations))
+  let Qs = settings.Q
 
   let panels = zip(["(a)", "(b)"], Qs).map { letter, Q in
     ScalingLawPanel.fitted(
       title: "\(letter) Q = \(Int(Q))" + (Q == 0 ? " (cached text)" : ""), Q: Q, law: fit.law,
-      lawLabel: "Scaling law (\(method))", observations: observations, frontierN: frontierN[0]...frontierN[1])
+      lawLabel: "Scaling law (\(method))", observations: observations, frontierN: settings.frontierNBillion)
   }
   let figure = ScalingLawFigure(name: "figure1", panels: panels, header: [
     "Figure 1 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",
-    "Input: \(run.describe(.visualReasoning, observations)) of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
+    "Input: \(run.describe(suite, observations)) of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
     "Fit: \(method), bounds \(fit.bounds?.description ?? "none"), \(fit.convention), SSE \(fit.sse).",
   ])
   try run.write(figure.script())
   try run.write(FitTable(observations: observations, law: fit.law, Q: Qs).csv, named: "figure1.csv")
-  return Summary(
-    fit: FitSummary(suite: .visualReasoning, result: fit),
+  return FitFigureSummary(
+    fit: FitSummary(suite: suite.rawValue, result: fit),
     optimalTokens: Qs.map { OptimalTokens(law: fit.law, Q: $0) })
 }

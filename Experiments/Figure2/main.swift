@@ -8,39 +8,24 @@ import PaperAnalysis
 import PaperFigures
 import ResultsStore
 import ScalingLawFit
-
-/// An extrapolation with its fit in the shape every summary uses.
-struct ExtrapolationSummary: Encodable {
-  var extrapolation: Extrapolation
-  enum CodingKeys: CodingKey { case fit }
-
-  func encode(to encoder: any Encoder) throws {
-    try extrapolation.encode(to: encoder)
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(FitSummary(
-      suite: .visualReasoning, excludedSizes: extrapolation.excludedSizes, result: extrapolation.fit), forKey: .fit)
-  }
-}
-
-struct Summary: Encodable {
-  var extrapolation: ExtrapolationSummary
-  var holdout: ExtrapolationSummary
-}
+import ExperimentRegistry
+import ResultValues
 
 ExperimentRun.main(.figure2) { run in
-  let observations = try run.observations(.visualReasoning)
-  let method: FitMethod = try run.parameter("method")
-  let fitter = method.fitter(bounds: try run.parameter("bounds"))
-  let bootstrap = Bootstrap(resamples: try run.parameter("bootstrap"), seed: try run.parameter("seed"))
-  let level: Double = try run.parameter("band-level")
-  let Q: Double = try run.parameter("Q")
-  let extrapolate = { (sizes: String, N: String) throws -> Extrapolation in
+  let settings: ExtrapolationFigureSettings = try run.settings()
+  let suite = settings.fit.suite
+  let observations = try run.observations(suite)
+  let method = settings.fit.method
+  let bootstrap = settings.bootstrap.bootstrap
+  let level = settings.bandLevel
+  let Q = settings.Q
+  let extrapolate = { (fit: LawFitSettings, N: Double) throws -> Extrapolation in
     try Extrapolation(
-      observations: observations, fitSizes: run.parameterList(sizes), predictedN: run.parameter(N), fitter: fitter,
-      bootstrap: bootstrap, level: level)
+      observations: observations, fitSizes: fit.sizesBillion, predictedN: N, fitter: fit.fitter, bootstrap: bootstrap,
+      level: level)
   }
-  let extrapolation = try extrapolate("fit-sizes", "predict")
-  let holdout = try extrapolate("holdout-fit-sizes", "holdout-predict")
+  let extrapolation = try extrapolate(settings.fit, settings.predictNBillion)
+  let holdout = try extrapolate(settings.holdoutFit, settings.holdoutPredictNBillion)
 
   let panels = zip(["(a)", "(b)"], [extrapolation, holdout]).map { letter, e in
     let fitted = "\(PaperStyle.sizeLabel(N: e.fitSizes.first!))–\(PaperStyle.sizeLabel(N: e.fitSizes.last!))"
@@ -51,15 +36,15 @@ ExperimentRun.main(.figure2) { run in
     return PlotPanel.extrapolation(ExtrapolationPanel(
       title: "\(letter) fit on \(fitted), predict \(predicted)", Q: Q, law: e.fit.law, lawLabel: "Scaling law (\(method))",
       fitObservations: e.fitObservations, predictedN: e.predictedN,
-      band: e.band?.points.map { BandSample(V: $0.V, lower: $0.lower, upper: $0.upper) } ?? [],
+      band: e.band?.points ?? [],
       bandTitle: "\(PaperStyle.compact(level * 100))% bootstrap band",
-      heldOut: e.points.compactMap { p in p.measuredError.map { HeldOutPoint(V: p.V, Y: $0, relativeError: p.relativeError!) } },
+      heldOut: e.points.filter { $0.measuredError != nil },
       callout: finding == nil ? "\(predicted) measurements not published:\ningest them with ./repro ingest" : nil,
       notes: [finding ?? "\(predicted) measurements not published; ingest them with ./repro ingest FILE.", "Band: \(bootstrap.resamples) refits on resampled fit points (seed \(bootstrap.seed)); fit uncertainty only."]))
   }
   try run.write(PlotFigure(name: "figure2", panels: panels, header: [
     "Figure 2 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",
-    "Input: \(run.describe(.visualReasoning, observations)) of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
+    "Input: \(run.describe(suite, observations)) of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
     "Fit: \(method), bounds \(extrapolation.fit.bounds?.description ?? "none"), T = V; errors are on Y = 1 - accuracy.",
   ]).script())
   try run.write(CSVTable(
@@ -68,5 +53,6 @@ ExperimentRun.main(.figure2) { run in
       [.number(e.predictedN), .number(p.V), .number(p.predictedError)]
         + [p.measuredError, p.absoluteError, p.relativeError, p.bandLower, p.bandUpper].map { $0.map(CSVTable.Cell.number) ?? "" }
     } }), named: "figure2.csv")
-  return Summary(extrapolation: ExtrapolationSummary(extrapolation: extrapolation), holdout: ExtrapolationSummary(extrapolation: holdout))
+  return ExtrapolationFigureSummary(
+    extrapolation: extrapolation.summary(suite: suite.rawValue), holdout: holdout.summary(suite: suite.rawValue))
 }

@@ -7,25 +7,24 @@ import Notebook
 import PaperFigures
 import ResultsStore
 import ScalingLawFit
-
-struct Summary: Encodable {
-  var fit: FitSummary
-  var optimalTokens: [OptimalTokens]
-}
+import ExperimentRegistry
+import ResultValues
 
 ExperimentRun.main(.figure3a) { run in
-  let observations = try run.observations(.visualReasoning, sizes: "fit-sizes")
-  let method: FitMethod = try run.parameter("method")
-  let fit = try method.fitter(bounds: try run.parameter("bounds")).fit(FitProblem(observations))
-  let Qs: [Double] = try run.parameterList("Q")
-  let frontierN: [Double] = try run.parameterList("frontier-N")
+  let settings: ScalingLawFigureSettings = try run.settings()
+  let suite = settings.fit.suite
+  let observations = try run.observations(for: settings.fit)
+  let method = settings.fit.method
+  let fit = try settings.fit.fitter.fit(FitProblem(observations))
+  let Qs = settings.Q
+  let frontierN = settings.frontierNBillion
   let optimal = Qs.map { OptimalTokens(law: fit.law, Q: $0) }
 
   let fitNote = "Fit: \(method) on visual reasoning (\(observations.count) points), α = \(PaperStyle.legendValue(fit.law.alpha)), "
-    + "β = \(PaperStyle.legendValue(fit.law.beta)), T = V; frontier over N = \(PaperStyle.compact(frontierN[0]))–\(PaperStyle.compact(frontierN[1]))B."
+    + "β = \(PaperStyle.legendValue(fit.law.beta)), T = V; frontier over N = \(PaperStyle.compact(frontierN.lowerBound))–\(PaperStyle.compact(frontierN.upperBound))B."
   let figure = PlotFigure(name: "figure3a", panels: [
     .lines(.frontiers(
-      title: "(a) Compute-optimal frontier for each Q", law: fit.law, Q: Qs, frontierN: frontierN[0]...frontierN[1],
+      title: "(a) Compute-optimal frontier for each Q", law: fit.law, Q: Qs, frontierN: frontierN,
       notes: PaperStyle.wrapped([fitNote]))),
     .lines(.optimalTokens(
       title: "(b) The optimal V grows with Q", law: fit.law, Q: 0...Qs.max()!,
@@ -35,7 +34,7 @@ ExperimentRun.main(.figure3a) { run in
       ]))),
   ], header: [
     "Figure 3a of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",
-    "Input: \(run.describe(.visualReasoning, observations)) of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
+    "Input: \(run.describe(suite, observations)) of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
     "Fit: \(method), bounds \(fit.bounds?.description ?? "none"), \(fit.convention): a = \(fit.law.a), alpha = \(fit.law.alpha), beta = \(fit.law.beta), D = \(fit.law.D).",
   ])
   try run.write(figure.script())
@@ -43,5 +42,5 @@ ExperimentRun.main(.figure3a) { run in
     columns: ["Q", "budget_gflop", "N_billion", "optimal_V_numeric", "optimal_V_grid", "optimal_V_closed_form"],
     rows: optimal.map { [.number($0.Q), .number($0.budget), .number($0.N), .number($0.numeric), .number($0.grid), .number($0.closedForm)] }),
     named: "figure3a.csv")
-  return Summary(fit: FitSummary(suite: .visualReasoning, result: fit), optimalTokens: optimal)
+  return FitFigureSummary(fit: FitSummary(suite: suite.rawValue, result: fit), optimalTokens: optimal)
 }

@@ -6,31 +6,23 @@
 import Notebook
 import PaperFigures
 import ResultsStore
+import ScalingLaw
 import ScalingLawFit
-
-struct Summary: Encodable {
-  /// The fit in bounds that contain the optimum: the one the figure's claims rest on.
-  var fit: FitSummary
-  /// The same method in the authors' bounds (β ≤ 0.05, a ≤ 0.7), which this data hits.
-  var authorsBoundsFit: FitSummary
-  var alpha: Double
-  var beta: Double
-  var betaGreaterThanAlpha: Bool
-  var optimalTokens: [OptimalTokens]
-  var dataIssues: [String]
-}
+import ExperimentRegistry
+import ResultValues
 
 ExperimentRun.main(.figure3b) { run in
-  let observations = try run.observations(.ocr, sizes: "fit-sizes")
-  let issues = try run.dataIssues(.ocr)
-  let method: FitMethod = try run.parameter("method")
+  let settings: ScalingLawFigureSettings = try run.settings()
+  let suite = settings.fit.suite
+  let observations = try run.observations(for: settings.fit)
+  let issues = try run.dataIssues(suite)
+  let method = settings.fit.method
   let problem = try FitProblem(observations)
-  let fitter = method.fitter(bounds: try run.parameter("bounds"))
+  let fitter = settings.fit.fitter
   let fit = try fitter.fit(problem)
-  let bootstrap = Bootstrap(resamples: try run.parameter("bootstrap"), seed: try run.parameter("seed")).run(problem, fitter: fitter)
+  let bootstrap = settings.bootstrap.map { $0.bootstrap.run(problem, fitter: fitter) }
   let comparison = try method.fitter(bounds: .paper).fit(problem)
-  let Q: Double = try run.parameter("Q")
-  let frontierN: [Double] = try run.parameterList("frontier-N")
+  let Q = settings.Q[0]
 
   let onBound = { (fit: FitResult) in fit.parametersAtBounds.isEmpty ? "none" : fit.parametersAtBounds.joined(separator: ", ") }
   let notes = PaperStyle.wrapped(
@@ -44,19 +36,18 @@ ExperimentRun.main(.figure3b) { run in
   ].map { title, fit, notes in
     ScalingLawPanel.fitted(
       title: title, Q: Q, law: fit.law, lawLabel: "Scaling law (\(method))", observations: observations,
-      frontierN: frontierN[0]...frontierN[1], notes: notes)
+      frontierN: settings.frontierNBillion, notes: notes)
   }
   try run.write(ScalingLawFigure(name: "figure3b", panels: panels, header: [
     "Figure 3b of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",
-    "Input: \(run.describe(.ocr, observations)) and dataIssues:ocr of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
+    "Input: \(run.describe(suite, observations)) and dataIssues:\(suite.rawValue) of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
     "Fit (a): \(method), bounds \(fit.bounds!), \(fit.convention), SSE \(fit.sse).",
     "Fit (b): \(method), bounds \(comparison.bounds!), \(comparison.convention), SSE \(comparison.sse).",
   ]).script())
   try run.write(FitTable(observations: observations, law: fit.law, Q: [Q]).csv, named: "figure3b.csv")
-  return Summary(
-    fit: FitSummary(suite: .ocr, result: fit, bootstrap: bootstrap),
-    authorsBoundsFit: FitSummary(suite: .ocr, result: comparison),
-    alpha: fit.law.alpha, beta: fit.law.beta, betaGreaterThanAlpha: fit.law.beta > fit.law.alpha,
-    optimalTokens: [0, 50].map { OptimalTokens(law: fit.law, Q: $0) },
+  return OCRFigureSummary(
+    fit: FitSummary(suite: suite.rawValue, result: fit, bootstrap: bootstrap),
+    authorsBoundsFit: FitSummary(suite: suite.rawValue, result: comparison),
+    optimalTokens: PaperSetup.figure1TextTokens.map { OptimalTokens(law: fit.law, Q: $0) },
     dataIssues: issues.map(\.description))
 }

@@ -7,23 +7,22 @@ import Notebook
 import PaperAnalysis
 import PaperFigures
 import ResultsStore
+import ExperimentRegistry
 
-struct Summary: Encodable {
-  var tolerance: Double
-  var comparisons: [IsoComputeComparison]
-}
+/// How the panels name each suite.
+let suiteNames = ["visual-reasoning": "Visual reasoning", "ocr": "OCR / text understanding"]
 
 ExperimentRun.main(.figure4) { run in
-  let grouping = IsoComputeGrouping(tolerance: try run.parameter("tolerance"))
-  let Qs: [Double] = try run.parameterList("Q")
-  let suites: [(id: SuiteID, name: String)] = [(.visualReasoning, "Visual reasoning"), (.ocr, "OCR / text understanding")]
-  let comparisons = try suites.flatMap { suite in
-    let observations = try run.observations(suite.id)
-    return Qs.map { IsoComputeComparison(suite: suite.id, Q: $0, observations: observations, grouping: grouping) }
+  let settings: IsoComputeFigureSettings = try run.settings()
+  let grouping = IsoComputeGrouping(tolerance: settings.tolerance)
+  let Qs = settings.Q
+  let comparisons = try settings.suites.flatMap { suite in
+    let observations = try run.observations(suite)
+    return Qs.map { IsoComputeComparison(suite: suite, Q: $0, observations: observations, grouping: grouping) }
   }
 
   let panels = comparisons.enumerated().map { index, c in
-    let name = suites.first { $0.id.rawValue == c.suite }!.name
+    let name = suiteNames[c.suite] ?? c.suite
     return PlotPanel.bars(GroupedBarPanel(
       title: "\(PaperStyle.panelLabel(index)) \(name), Q = \(PaperStyle.compact(c.Q)): bigger N wins \(c.groupsWonByBiggerN) of \(c.groups.count)",
       xLabel: "Iso-compute group: FLOPs 2·N·(\(PaperStyle.compact(c.Q))+V) [GFLOP]; ✓ bigger N wins, ✗ it loses",
@@ -39,7 +38,7 @@ ExperimentRun.main(.figure4) { run in
   }
   try run.write(PlotFigure(name: "figure4", panels: panels, columns: Qs.count, header: [
     "Figure 4 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",
-    "Input: results:visual-reasoning and results:ocr of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
+    "Input: \(settings.suites.map { "results:\($0.rawValue)" }.joined(separator: " and ")) of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
     "Iso-compute groups: greedy sweep by FLOPs, every member within ±\(grouping.tolerance) of the group's geometric-mean FLOPs.",
   ]).script())
   try run.write(CSVTable(
@@ -48,5 +47,5 @@ ExperimentRun.main(.figure4) { run in
       [.text(c.suite), .number(c.Q), .number(Double(index + 1)), .number(group.flops), .number(m.N), .number(m.V), .number(m.flops),
        .number(m.accuracy), .text(m == group.winner ? "yes" : "no"), .text(group.biggerNWins ? "yes" : "no")]
     } } }), named: "figure4.csv")
-  return Summary(tolerance: grouping.tolerance, comparisons: comparisons)
+  return IsoComputeFigureSummary(tolerance: grouping.tolerance, comparisons: comparisons)
 }

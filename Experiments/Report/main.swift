@@ -1,10 +1,11 @@
-// The reviewer report — every claim of the paper (PAPER.md §5) checked against the data.
+// The reviewer report — every claim of the paper (paper-artifacts/PAPER.md §5) checked against the data.
 //
 // Check the claims (fits, frontiers, bootstrap: all in the ClaimsLedger library), then write one
 // page as Markdown and HTML with the claims table, the fits per method, links to the figures
 // (which the driver regenerates first), data provenance and known data issues.
 import ClaimsLedger
 import Notebook
+import ExperimentRegistry
 
 /// The summary the driver records: each claim's verdict and value.
 struct Summary: Encodable {

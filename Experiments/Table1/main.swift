@@ -4,9 +4,10 @@
 // as Markdown and LaTeX with the best value of each column within a block in bold, and drawn as
 // grouped bars per block; counts the benchmarks on which QueCC is best in each block.
 import Notebook
-import PaperAnalysis
 import PaperFigures
 import ResultsStore
+import ExperimentRegistry
+import TokenCompressionTable
 
 struct Summary: Encodable {
   /// The counted method's best-benchmark counts, per budget block as the paper lists it.
@@ -19,8 +20,9 @@ struct Summary: Encodable {
 
 ExperimentRun.main(.table1) { run in
   let table = try Table1(try run.table1())
-  let method: String = try run.parameter("method")
-  let yRange: [Double] = try run.parameterList("y-range")
+  let settings: Table1Settings = try run.settings()
+  let method = settings.method
+  let yRange = settings.yRangePercent
   try run.write(text: table.markdown, named: "table1.md")
   try run.write(text: table.latex, named: "table1.tex")
 
@@ -30,7 +32,7 @@ ExperimentRun.main(.table1) { run in
     let count = block.bestCount(method: method)
     return PlotPanel.bars(GroupedBarPanel(
       title: "\(PaperStyle.panelLabel(index)) \(block.budget) token\(block.budget == 1 ? "" : "s"): \(method) best on \(count.count) of \(count.compared.count)",
-      xLabel: "Benchmark", yLabel: "Score (%)", yRange: yRange[0]...yRange[1],
+      xLabel: "Benchmark", yLabel: "Score (%)", yRange: yRange,
       groups: table.benchmarks.map { benchmark in
         BarGroup(
           label: benchmark.rawValue,
@@ -42,7 +44,7 @@ ExperimentRun.main(.table1) { run in
       legend: block.rows.map { BarLegendEntry(title: "\($0.method) (\($0.tokens))", color: PaperStyle.color(method: $0.method)) },
       referenceTitle: "LLaVA-1.5 (576)", keyTitle: "Method (tokens)",
       notes: PaperStyle.wrapped([
-        "★ best in the block; black dash: LLaVA-1.5 at 576 tokens; y axis starts at \(PaperStyle.compact(yRange[0]))%.", mme,
+        "★ best in the block; black dash: LLaVA-1.5 at 576 tokens; y axis starts at \(PaperStyle.compact(yRange.lowerBound))%.", mme,
       ] + Table1.placements.filter { $0.budget == block.budget }.map {
         "\($0.method) is listed here at \($0.tokens) tokens, as in the paper."
       }, columns: 105)))

@@ -2,31 +2,47 @@
 /// computation and the criterion (in words, generated from the same constants the check uses),
 /// and the check itself.
 public struct Claim: Sendable, Identifiable {
-  /// The id of PAPER.md §5, e.g. `fig1.exponents`.
+  /// The id of paper-artifacts/PAPER.md §5, e.g. `fig1.exponents`.
   public let id: String
   public let statement: String
   public let location: String
-  public let check: String
-  public let criterion: String
+  /// The computation and the criterion in words, for the settings checked with (a claim about a
+  /// figure names that figure's registered Q, tolerance or sizes).
+  let describeCheck: @Sendable (LedgerSettings) -> String
+  let describeCriterion: @Sendable (LedgerSettings) -> String
   let evaluate: @Sendable (Evidence) -> Finding
 
+  /// The computation, in words, with the registered settings.
+  public var check: String { describeCheck(.registered) }
+  /// The pass criterion, in words, with the registered settings.
+  public var criterion: String { describeCriterion(.registered) }
+
   init(
-    id: String, statement: String, location: String, check: String, criterion: String,
-    evaluate: @escaping @Sendable (Evidence) -> Finding
+    id: String, statement: String, location: String, check: @escaping @Sendable (LedgerSettings) -> String,
+    criterion: @escaping @Sendable (LedgerSettings) -> String, evaluate: @escaping @Sendable (Evidence) -> Finding
   ) {
     self.id = id
     self.statement = statement
     self.location = location
-    self.check = check
-    self.criterion = criterion
+    self.describeCheck = check
+    self.describeCriterion = criterion
     self.evaluate = evaluate
+  }
+
+  /// A claim whose description depends on no setting.
+  init(
+    id: String, statement: String, location: String, check: String, criterion: String,
+    evaluate: @escaping @Sendable (Evidence) -> Finding
+  ) {
+    self.init(id: id, statement: statement, location: location, check: { _ in check }, criterion: { _ in criterion }, evaluate: evaluate)
   }
 
   /// Checks the claim against `evidence`.
   public func result(_ evidence: Evidence) -> ClaimResult {
     let finding = evaluate(evidence)
     return ClaimResult(
-      id: id, statement: statement, location: location, check: check, criterion: criterion,
+      id: id, statement: statement, location: location, check: describeCheck(evidence.settings),
+      criterion: describeCriterion(evidence.settings),
       status: finding.status, value: finding.value, quantities: finding.quantities.filter { $0.value.isFinite },
       explanation: finding.explanation, robustness: finding.robustness)
   }

@@ -5,7 +5,7 @@
 /// rely on the shape: `id, statement, location, check, criterion, status, value, quantities,
 /// explanation, robustness`.
 public struct ClaimResult: Sendable, Codable, Equatable {
-  /// The claim id of PAPER.md §5, e.g. `fig1.exponents`.
+  /// The claim id of paper-artifacts/PAPER.md §5, e.g. `fig1.exponents`.
   public var id: String
   /// The paper's statement, short and in our words.
   public var statement: String

@@ -1,7 +1,7 @@
 import ComputeFrontier
-import Notebook
 import ScalingLaw
 import ScalingLawFit
+import ResultValues
 
 // Figure 1: the visual-reasoning fit, its exponents and its compute-optimal frontier.
 extension Claim {
@@ -58,22 +58,27 @@ extension Claim {
   static let optimalVAtQ0: Claim = {
     /// A frontier point counts as "V = 1" within 0.1 % (the numeric optimiser's resolution).
     let slack = 1.001
-    let criterion = LawCriterion(
-      holds: { law in frontierV(law, Q: 0).allSatisfy { $0 <= slack } },
-      quantities: { law in
-        let V = frontierV(law, Q: 0)
-        return ["minOptimalV": V.min()!, "maxOptimalV": V.max()!]
-      },
-      describe: { law in describeFrontier(frontierV(law, Q: 0)) })
+    /// Along Figure 1's frontier (its registered N range).
+    let criterion: @Sendable (ClosedRange<Double>) -> LawCriterion = { N in
+      LawCriterion(
+        holds: { law in frontierV(law, Q: 0, overN: N).allSatisfy { $0 <= slack } },
+        quantities: { law in
+          let V = frontierV(law, Q: 0, overN: N)
+          return ["minOptimalV": V.min()!, "maxOptimalV": V.max()!]
+        },
+        describe: { law in describeFrontier(frontierV(law, Q: 0, overN: N)) })
+    }
     return Claim(
       id: "fig1.optimal-v-q0",
       statement: "At Q = 0 the compute-optimal number of visual tokens is the minimum, 1, across the budget range.",
       location: "Figure 1a",
-      check: "Minimise the fitted error over continuous V ∈ [1, 576] at \(frontierPoints) budgets 2·N·(Q+V) spanning "
-        + "the authors' frontier (N = 0.3–20 B), Q = 0 (golden-section search on log V).",
-      criterion: "V* ≤ \(Format.number(slack)) at every budget.",
+      check: { settings in
+        "Minimise the fitted error over continuous V ∈ [1, 576] at \(frontierPoints) budgets 2·N·(Q+V) spanning "
+          + "the authors' frontier (N = \(describeRange(settings.figure1.frontierNBillion)) B), Q = 0 (golden-section search on log V)."
+      },
+      criterion: { _ in "V* ≤ \(Format.number(slack)) at every budget." },
       evaluate: { evidence in
-        criterion.finding(evidence.visualReasoning) { _, robustness in
+        criterion(evidence.settings.figure1.frontierNBillion).finding(evidence.visualReasoning) { _, robustness in
           "With T = V and Q = 0 the error is a·(C/2)^-α·V^(α−β) + D, so the fewest tokens win exactly when α > β. "
             + "Holds in \(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits."
         }
@@ -85,16 +90,19 @@ extension Claim {
     /// "Slightly higher than 1": above the minimum, and no more than the grid's 36-token
     /// setting (16× compression), the mildest compression the paper still calls "few tokens".
     let range = (above: 1.001, atMost: 36.0)
-    let Q = 50.0
-    let criterion = LawCriterion(
-      holds: { law in frontierV(law, Q: Q).allSatisfy { $0 > range.above && $0 <= range.atMost } },
-      quantities: { law in
-        let V = frontierV(law, Q: Q)
-        let tokens = OptimalTokens(law: law, Q: Q)
-        return ["optimalV": tokens.numeric, "closedFormOptimalV": tokens.closedForm, "gridOptimalV": tokens.grid,
-                "minOptimalV": V.min()!, "maxOptimalV": V.max()!]
-      },
-      describe: { law in "V* = \(Format.number(OptimalTokens(law: law, Q: Q).numeric, digits: 3))" })
+    let Q = PaperSetup.questionTextTokens
+    /// Along Figure 1's frontier (its registered N range).
+    let criterion: @Sendable (ClosedRange<Double>) -> LawCriterion = { N in
+      LawCriterion(
+        holds: { law in frontierV(law, Q: Q, overN: N).allSatisfy { $0 > range.above && $0 <= range.atMost } },
+        quantities: { law in
+          let V = frontierV(law, Q: Q, overN: N)
+          let tokens = OptimalTokens(law: law, Q: Q)
+          return ["optimalV": tokens.numeric, "closedFormOptimalV": tokens.closedForm, "gridOptimalV": tokens.grid,
+                  "minOptimalV": V.min()!, "maxOptimalV": V.max()!]
+        },
+        describe: { law in "V* = \(Format.number(OptimalTokens(law: law, Q: Q).numeric, digits: 3))" })
+    }
     return Claim(
       id: "fig1.optimal-v-q50",
       statement: "At Q = 50 the compute-optimal number of visual tokens is slightly higher than 1 (the authors' code draws it at 14).",
@@ -103,7 +111,7 @@ extension Claim {
       criterion: "1 < V* ≤ \(Format.number(range.atMost)) at every budget (above the minimum, at most the grid's "
         + "36-token setting).",
       evaluate: { evidence in
-        criterion.finding(evidence.visualReasoning) { law, robustness in
+        criterion(evidence.settings.figure1.frontierNBillion).finding(evidence.visualReasoning) { law, robustness in
           let published = ScalingLaw(a: 1, alpha: PaperFacts.alpha, beta: PaperFacts.beta, D: 0)
           let tokens = OptimalTokens(law: law, Q: Q)
           return "The authors' code hard-codes V = \(Format.number(PaperFacts.codeFrontierVAtQ50)); the published α, β give "
@@ -119,9 +127,14 @@ extension Claim {
   /// Budgets along the authors' frontier the optimum is checked at.
   static let frontierPoints = 32
 
-  /// The compute-optimal V at each of ``frontierPoints`` budgets of the authors' frontier.
-  static func frontierV(_ law: ScalingLaw, Q: Double) -> [Double] {
-    ComputeFrontier(law: law, Q: Q).frontier(overN: PaperFacts.frontierN, count: frontierPoints).map(\.V)
+  /// The compute-optimal V at each of ``frontierPoints`` budgets of the frontier over `N` (billions).
+  static func frontierV(_ law: ScalingLaw, Q: Double, overN N: ClosedRange<Double>) -> [Double] {
+    ComputeFrontier(law: law, Q: Q).frontier(overN: N, count: frontierPoints).map(\.V)
+  }
+
+  /// `0.3–20`.
+  static func describeRange(_ range: ClosedRange<Double>) -> String {
+    "\(Format.number(range.lowerBound))–\(Format.number(range.upperBound))"
   }
 
   static func describeFrontier(_ V: [Double]) -> String {

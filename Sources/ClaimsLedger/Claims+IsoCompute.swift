@@ -5,25 +5,27 @@ import ScalingLaw
 extension Claim {
   /// `fig4.iso-compute`: bigger N with fewer V wins on visual reasoning and loses on OCR.
   static let isoCompute: Claim = {
-    let grouping = IsoComputeGrouping()
-    /// The two text-token settings of Figure 1; the claim must hold at each.
-    let settings = PaperFacts.figure1Q
+    /// Figure 4's grouping and Q (its registration); the claim must hold at each Q.
+    let makeGrouping: @Sendable (LedgerSettings) -> IsoComputeGrouping = { settings in IsoComputeGrouping(tolerance: settings.figure4.tolerance) }
     return Claim(
       id: "fig4.iso-compute",
       statement: "At similar inference compute, a bigger LLM with fewer visual tokens beats a smaller LLM with more "
         + "tokens on visual reasoning, and loses on OCR.",
       location: "Figure 4",
-      check: "Group each grid's measured configurations into iso-compute groups (2·N·(Q+V) within ±"
-        + "\(Format.tolerance(grouping.tolerance)) of the group's geometric mean, PaperAnalysis.IsoComputeGrouping) at "
-        + "Q = \(settings.map { Format.number($0) }.joined(separator: " and ")), exactly as Figure 4 draws them; inside a "
-        + "group a bigger N always has fewer V. Count the groups whose most accurate member has the group's largest N.",
-      criterion: "At each Q: the bigger N wins more than half of the groups on visual reasoning and fewer than half on OCR.",
+      check: { settings in
+        "Group each grid's measured configurations into iso-compute groups (2·N·(Q+V) within ±"
+          + "\(Format.tolerance(makeGrouping(settings).tolerance)) of the group's geometric mean, PaperAnalysis.IsoComputeGrouping) at "
+          + "Q = \(settings.figure4.Q.map { Format.number($0) }.joined(separator: " and ")), exactly as Figure 4 draws them; inside a "
+          + "group a bigger N always has fewer V. Count the groups whose most accurate member has the group's largest N."
+      },
+      criterion: { _ in "At each Q: the bigger N wins more than half of the groups on visual reasoning and fewer than half on OCR." },
       evaluate: { evidence in
+        let grouping = makeGrouping(evidence.settings)
         var holds = true
         var parts: [String] = []
         var pairs: [String] = []
         var quantities: [String: Double] = [:]
-        for Q in settings {
+        for Q in evidence.settings.figure4.Q {
           let reasoning = IsoComputeComparison(
             suite: .visualReasoning, Q: Q, observations: evidence.inputs.visualReasoning.observations, grouping: grouping)
           let ocr = IsoComputeComparison(suite: .ocr, Q: Q, observations: evidence.inputs.ocr.observations, grouping: grouping)

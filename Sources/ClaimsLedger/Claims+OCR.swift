@@ -1,5 +1,5 @@
-import Notebook
 import ScalingLaw
+import ResultValues
 
 // Figure 3b: on OCR / text understanding the trade-off reverses.
 extension Claim {

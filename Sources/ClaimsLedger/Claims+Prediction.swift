@@ -1,5 +1,6 @@
 import PaperAnalysis
 import ScalingLaw
+import ResultValues
 
 // Figure 2: does the law fitted on smaller LLMs predict a larger one?
 extension Claim {
@@ -7,7 +8,7 @@ extension Claim {
   static let extrapolation14B = prediction(
     id: "fig2.extrapolation-14b",
     statement: "The law fitted on 0.5–7 B predicts the held-out 14 B model with an error margin below 2 %.",
-    location: "Figure 2", fits: { $0.visualReasoning }, predictedN: PaperFacts.extrapolatedSize,
+    location: "Figure 2", fits: { $0.extrapolation }, predictedN: { $0.figure2.predictNBillion },
     missing: "The 14 B measurements were not published in any machine-readable form, and the database has no "
       + "14 B rows. Add them as `paper-artifacts/ingested/*.csv` (format in `paper-artifacts/README.md`) and run "
       + "`./repro data rebuild`: this claim then becomes pass or fail. fig2.holdout-7b is the analog the "
@@ -17,24 +18,27 @@ extension Claim {
   static let holdout7B = prediction(
     id: "fig2.holdout-7b",
     statement: "(Verifiable analog of Figure 2) The law fitted on 0.5–4 B predicts the held-out 7 B model within 2 %.",
-    location: "Figure 2 (analog)", fits: { $0.holdout }, predictedN: 7,
+    location: "Figure 2 (analog)", fits: { $0.holdout }, predictedN: { $0.figure2.holdoutPredictNBillion },
     missing: "The database has no 7 B rows of the visual-reasoning grid.")
 
   /// A prediction claim: `fits` (fitted without `predictedN`) must predict every measured
   /// configuration of `predictedN` within the tolerance.
   private static func prediction(
     id: String, statement: String, location: String, fits: @escaping @Sendable (Evidence) -> SuiteFits,
-    predictedN: Double, missing: String
+    predictedN predicted: @escaping @Sendable (LedgerSettings) -> Double, missing: String
   ) -> Claim {
     /// "An error margin of less than 2 %", read as the relative error of the predicted average
     /// error Y (the law's own quantity), at the worst V.
     let tolerance = 0.02
     return Claim(
       id: id, statement: statement, location: location,
-      check: "Fit the primary method on the visual-reasoning grid without N = \(Format.number(predictedN)) B; predict Y "
-        + "at N = \(Format.number(predictedN)) B for every measured V.",
-      criterion: "max over V of |Ŷ − Y| / Y < \(Format.tolerance(tolerance)) (Y = 1 − average accuracy).",
+      check: { settings in
+        "Fit the primary method on the visual-reasoning grid without N = \(Format.number(predicted(settings))) B; "
+          + "predict Y at N = \(Format.number(predicted(settings))) B for every measured V."
+      },
+      criterion: { _ in "max over V of |Ŷ − Y| / Y < \(Format.tolerance(tolerance)) (Y = 1 − average accuracy)." },
       evaluate: { evidence in
+        let predictedN = predicted(evidence.settings)
         let heldOut = evidence.inputs.visualReasoning.observations.filter { $0.N == predictedN }
         guard !heldOut.isEmpty else { return .unverifiable(missing) }
         let points: @Sendable (ScalingLaw) -> [ExtrapolationPoint] = { law in

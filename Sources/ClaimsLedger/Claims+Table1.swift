@@ -1,5 +1,5 @@
-import PaperAnalysis
 import ResultsStore
+import TokenCompressionTable
 
 // Table 1: QueCC against other token compressors.
 extension Claim {

@@ -1,34 +1,40 @@
-import Notebook
 import ScalingLaw
+import ResultValues
 
 // How many visual tokens are compute-optimal as the text grows (Figure 3a), and how much
 // compression that means (the abstract).
 extension Claim {
   /// `fig3a.text-shift`: more text tokens make more visual tokens worth their cost.
   static let textShift: Claim = {
-    /// A readable sweep of text-token counts (the paper does not publish its Q values).
-    let sweep: [Double] = [0, 10, 50, 100, 200]
-    let criterion = LawCriterion(
-      holds: { law in
-        let V = sweep.map { OptimalTokens(law: law, Q: $0).numeric }
-        return zip(V, V.dropFirst()).allSatisfy { $1 >= $0 * (1 - 1e-6) } && V.last! > V.first! * 1.001
-      },
-      quantities: { law in
-        Dictionary(uniqueKeysWithValues: sweep.map { ("optimalVAtQ\(Int($0))", OptimalTokens(law: law, Q: $0).numeric) })
-      },
-      describe: { law in
-        "V* = " + sweep.map { Format.number(OptimalTokens(law: law, Q: $0).numeric, digits: 3) }.joined(separator: ", ")
-          + " at Q = " + sweep.map { Format.number($0) }.joined(separator: ", ")
-      })
+    /// Figure 3a's Q sweep (its registration: the paper does not publish its Q values).
+    let criterion: @Sendable ([Double]) -> LawCriterion = { sweep in
+      LawCriterion(
+        holds: { law in
+          let V = sweep.map { OptimalTokens(law: law, Q: $0).numeric }
+          return zip(V, V.dropFirst()).allSatisfy { $1 >= $0 * (1 - 1e-6) } && V.last! > V.first! * 1.001
+        },
+        quantities: { law in
+          Dictionary(uniqueKeysWithValues: sweep.map { ("optimalVAtQ\(Int($0))", OptimalTokens(law: law, Q: $0).numeric) })
+        },
+        describe: { law in
+          "V* = " + sweep.map { Format.number(OptimalTokens(law: law, Q: $0).numeric, digits: 3) }.joined(separator: ", ")
+            + " at Q = " + sweep.map { Format.number($0) }.joined(separator: ", ")
+        })
+    }
     return Claim(
       id: "fig3a.text-shift",
       statement: "As the number of text tokens Q grows, the compute-optimal number of visual tokens grows.",
       location: "Figure 3a",
-      check: "Compute-optimal V (continuous, V ∈ [1, 576]) of the primary visual-reasoning fit at Q = "
-        + sweep.map { Format.number($0) }.joined(separator: ", ") + ".",
-      criterion: "V* never decreases along the sweep, and V* at Q = \(Format.number(sweep.last!)) exceeds V* at Q = 0.",
+      check: { settings in
+        "Compute-optimal V (continuous, V ∈ [1, 576]) of the primary visual-reasoning fit at Figure 3a's Q = "
+          + settings.figure3a.Q.map { Format.number($0) }.joined(separator: ", ") + "."
+      },
+      criterion: { settings in
+        "V* never decreases along the sweep, and V* at Q = \(Format.number(settings.figure3a.Q.last!)) exceeds V* at "
+          + "Q = \(Format.number(settings.figure3a.Q.first!))."
+      },
       evaluate: { evidence in
-        criterion.finding(evidence.visualReasoning) { _, robustness in
+        criterion(evidence.settings.figure3a.Q).finding(evidence.visualReasoning) { _, robustness in
           "With T = V the optimum is β·Q/(α − β): linear in Q whenever α > β, so the shift follows from the same "
             + "fit as Figure 1. Holds in \(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits."
         }
@@ -39,32 +45,39 @@ extension Claim {
   static let extremeCompression: Claim = {
     /// "Far beyond 5–10×": at least twice the top of the usual range.
     let minimumCompression = 20.0
-    let compressions: @Sendable (ScalingLaw) -> [Double] = { law in
-      PaperFacts.figure1Q.map { PaperFacts.uncompressedTokens / OptimalTokens(law: law, Q: $0).numeric }
+    /// At Figure 1's Q (its registration).
+    let criterion: @Sendable ([Double]) -> LawCriterion = { Qs in
+      let compressions: @Sendable (ScalingLaw) -> [Double] = { law in
+        Qs.map { PaperSetup.uncompressedVisualTokens / OptimalTokens(law: law, Q: $0).numeric }
+      }
+      return LawCriterion(
+        holds: { compressions($0).allSatisfy { $0 >= minimumCompression } },
+        quantities: { law in
+          Dictionary(uniqueKeysWithValues: zip(Qs, compressions(law)).map { ("compressionAtQ\(Int($0))", $1) })
+        },
+        describe: { law in
+          zip(Qs, compressions(law)).map { "\(Format.number($1, digits: 3))× at Q = \(Format.number($0))" }
+            .joined(separator: ", ")
+        })
     }
-    let criterion = LawCriterion(
-      holds: { compressions($0).allSatisfy { $0 >= minimumCompression } },
-      quantities: { law in
-        Dictionary(uniqueKeysWithValues: zip(PaperFacts.figure1Q, compressions(law)).map { ("compressionAtQ\(Int($0))", $1) })
-      },
-      describe: { law in
-        zip(PaperFacts.figure1Q, compressions(law)).map { "\(Format.number($1, digits: 3))× at Q = \(Format.number($0))" }
-          .joined(separator: ", ")
-      })
     return Claim(
       id: "abstract.extreme-compression",
       statement: "Compute-optimal inference compresses visual tokens far beyond the usual 5–10×.",
       location: "Abstract",
-      check: "Compression 576 / V* of the compute-optimal V of the primary visual-reasoning fit at Q = 0 and Q = 50.",
-      criterion: "576 / V* ≥ \(Format.number(minimumCompression))× at both Q (at least twice the top of the usual range).",
+      check: { settings in
+        "Compression 576 / V* of the compute-optimal V of the primary visual-reasoning fit at Q = "
+          + settings.figure1.Q.map { Format.number($0) }.joined(separator: " and Q = ") + "."
+      },
+      criterion: { _ in "576 / V* ≥ \(Format.number(minimumCompression))× at both Q (at least twice the top of the usual range)." },
       evaluate: { evidence in
-        criterion.finding(evidence.visualReasoning) { law, robustness in
-          let longText = OptimalTokens(law: law, Q: 200).numeric
+        criterion(evidence.settings.figure1.Q).finding(evidence.visualReasoning) { law, robustness in
+          let longQ = evidence.settings.figure3a.Q.max()!
+          let longText = OptimalTokens(law: law, Q: longQ).numeric
           return "576 uncompressed CLIP ViT-L/14-336 tokens. Holds in \(Format.percent(robustness.bootstrap.shareHolding)) "
             + "of the bootstrap refits; 95 % interval of the Q = 50 compression "
             + "\(Format.interval(robustness.bootstrap.intervals["compressionAtQ50"], digits: 3))×. The claim depends on "
-            + "short text: at Q = 200 the same fit gives V* = \(Format.number(longText, digits: 3)), "
-            + "\(Format.number(PaperFacts.uncompressedTokens / longText, digits: 3))× (see fig3a.text-shift)."
+            + "short text: at Q = \(Format.number(longQ)) the same fit gives V* = \(Format.number(longText, digits: 3)), "
+            + "\(Format.number(PaperSetup.uncompressedVisualTokens / longText, digits: 3))× (see fig3a.text-shift)."
         }
       })
   }()

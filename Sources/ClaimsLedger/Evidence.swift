@@ -8,43 +8,46 @@ public struct Evidence: Sendable {
   public let settings: LedgerSettings
   /// The visual-reasoning grid at the paper's fit sizes, 0.5–7 B (Figure 1).
   public let visualReasoning: SuiteFits
+  /// Figure 2's fit, whose prediction is the 14 B claim (Figure 1's fit when registered alike).
+  public let extrapolation: SuiteFits
   /// The visual-reasoning grid at 0.5–4 B, to predict 7 B (this project's Figure 2 analog).
   public let holdout: SuiteFits
-  /// The OCR grid at 0.5–7 B, in the OCR box (Figure 3b).
+  /// The OCR grid as Figure 3b fits it: 0.5–7 B, in the OCR box.
   public let ocr: SuiteFits
   /// Primary-method OCR fits that change one choice: the authors' box instead of the OCR box,
   /// and the grid without the configurations its recorded data issues name.
   public let ocrVariants: [NamedFit]
-  /// The best a and D with α, β fixed at the published 0.077 and 0.015 (least squares in the
-  /// authors' box): how much worse the published exponents fit the data than the optimum.
+  /// The best a and D with α, β fixed at the published 0.077 and 0.015 (least squares in
+  /// Figure 1's box): how much worse the published exponents fit the data than the optimum.
   public let publishedExponents: FitResult
 
   public init(inputs: LedgerInputs, settings: LedgerSettings) throws {
     self.inputs = inputs
     self.settings = settings
-    let sizes = PaperFacts.fitSizes
-    visualReasoning = try SuiteFits(grid: inputs.visualReasoning, sizes: sizes, bounds: settings.bounds, settings: settings)
-    holdout = try SuiteFits(
-      grid: inputs.visualReasoning, sizes: Array(sizes.dropLast()), bounds: settings.bounds, settings: settings)
-    ocr = try SuiteFits(grid: inputs.ocr, sizes: sizes, bounds: settings.ocrBounds, settings: settings)
+    visualReasoning = try SuiteFits(grid: inputs.visualReasoning, fit: settings.figure1.fit, settings: settings)
+    extrapolation = settings.figure2.fit == settings.figure1.fit
+      ? visualReasoning : try SuiteFits(grid: inputs.visualReasoning, fit: settings.figure2.fit, settings: settings)
+    holdout = try SuiteFits(grid: inputs.visualReasoning, fit: settings.figure2.holdoutFit, settings: settings)
+    ocr = try SuiteFits(grid: inputs.ocr, fit: settings.figure3b.fit, settings: settings)
 
-    let primary = settings.method
+    let primary = settings.figure3b.fit.method
+    let ocrBounds = settings.figure3b.fit.bounds
     var variants: [NamedFit] = []
-    if settings.ocrBounds != settings.bounds {
-      let fit = try primary.fitter(bounds: settings.bounds).fit(FitProblem(ocr.observations))
+    if ocrBounds != .paper {
+      let fit = try primary.fitter(bounds: .paper).fit(FitProblem(ocr.observations))
       variants.append(NamedFit(label: "\(primary), the authors' box", result: fit))
     }
     let flagged = inputs.issues(of: .ocr).compactMap { issue in issue.N.flatMap { N in issue.V.map { (N, Double($0)) } } }
     let clean = ocr.observations.filter { o in !flagged.contains { $0 == (o.N, o.V) } }
     if clean.count < ocr.observations.count {
-      let fit = try primary.fitter(bounds: settings.ocrBounds).fit(FitProblem(clean))
+      let fit = try primary.fitter(bounds: ocrBounds).fit(FitProblem(clean))
       variants.append(NamedFit(
         label: "\(primary), without the \(ocr.observations.count - clean.count) configurations named by data issues",
         result: fit))
     }
     ocrVariants = variants
 
-    var fixed = settings.bounds
+    var fixed = settings.figure1.fit.bounds
     fixed.alpha = PaperFacts.alpha...PaperFacts.alpha
     fixed.beta = PaperFacts.beta...PaperFacts.beta
     publishedExponents = try LeastSquaresFit(bounds: fixed).fit(FitProblem(visualReasoning.observations))

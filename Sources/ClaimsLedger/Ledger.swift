@@ -1,12 +1,11 @@
 import Foundation
-import Notebook
 import ResultsStore
 import ScalingLaw
 
-/// The claims ledger: every claim of PAPER.md §5 in the paper's order, checked against the
+/// The claims ledger: every claim of paper-artifacts/PAPER.md §5 in the paper's order, checked against the
 /// published data, then the paper's cost model checked against the bundled engine's timings.
 public enum Ledger {
-  /// Every claim: one per id of PAPER.md §5, then the claim the inference-cost experiment
+  /// Every claim: one per id of paper-artifacts/PAPER.md §5, then the claim the inference-cost experiment
   /// adds (`cost.linear-in-tokens`, the paper's cost model tested on a real forward pass).
   public static let claims: [Claim] = [
     .exponents, .ratio, .optimalVAtQ0, .optimalVAtQ50, .extrapolation14B, .holdout7B, .textShift, .ocrReversal,
@@ -20,18 +19,18 @@ public enum Ledger {
     return claims.filter { ids.contains($0.id) }
   }
 
-  /// The settings registered for the report experiment, which `repro verify` uses too.
-  public static func registeredSettings() throws(LedgerError) -> LedgerSettings {
-    try LedgerSettings(parameters: Experiment.report.parameters)
-  }
 
   /// Reads the database and the inference-cost experiment's output in `figuresDirectory`, fits
-  /// with the registered settings, and checks the claims with ids in `ids` (all when `nil`).
-  public static func verify(database: ResultsDatabase, figuresDirectory: URL, ids: [String]? = nil) throws -> LedgerReport {
+  /// with the registered settings (``LedgerSettings/registered``: each figure's own), and checks
+  /// the claims with ids in `ids` (all when `nil`).
+  public static func verify(
+    database: ResultsDatabase, figuresDirectory: URL, ids: [String]? = nil, settings: LedgerSettings = .registered
+  ) throws -> LedgerReport {
     let selected = try claims(ids: ids)
     let inputs = try LedgerInputs(
       database: database, inferenceCost: try MeasuredInferenceCost.load(figuresDirectory: figuresDirectory))
-    let evidence = try Evidence(inputs: inputs, settings: registeredSettings())
+    let evidence = try Evidence(inputs: inputs, settings: settings)
+    try FigureResults.load(figuresDirectory: figuresDirectory).check(against: evidence)
     return LedgerReport(evidence: evidence, claims: selected.map { $0.result(evidence) })
   }
 

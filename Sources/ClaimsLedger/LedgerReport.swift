@@ -1,6 +1,6 @@
 import Foundation
-import Notebook
 import ScalingLaw
+import ResultValues
 
 /// The checked ledger: every claim's result, the data warnings and the fits they rest on.
 ///
@@ -36,8 +36,8 @@ public struct LedgerReport: Sendable, Codable, Equatable {
     let s = evidence.settings
     dataDigest = evidence.inputs.dataDigest
     settings = Settings(
-      method: s.method.rawValue, comparedMethods: s.methods.map(\.rawValue), bounds: s.bounds.description,
-      ocrBounds: s.ocrBounds.description, convention: TokenConvention.visual.description,
+      method: s.method.rawValue, comparedMethods: s.methods.map(\.rawValue), bounds: s.figure1.fit.bounds.description,
+      ocrBounds: s.figure3b.fit.bounds.description, convention: TokenConvention.visual.description,
       bootstrapResamples: s.resamples, seed: s.seed)
     counts = Dictionary(uniqueKeysWithValues: ClaimStatus.allCases.map { status in
       (status.rawValue, claims.filter { $0.status == status }.count)

@@ -1,59 +1,52 @@
 import ScalingLawFit
+import ExperimentRegistry
 
-/// How the ledger fits the law: the method whose fit decides each verdict, the parameter boxes,
-/// the methods compared against it, and the bootstrap.
+/// Every setting the ledger checks with, each read from the one registration that owns it.
 ///
-/// These are the report experiment's registered parameters (`Experiment.report`), so
-/// `repro verify` and the report use one set of settings and the driver fingerprints them. The
-/// claims' criteria are not settings: they are constants beside each claim, fixed up front.
+/// A claim about a figure is checked with that figure's registered settings (its fit's suite,
+/// sizes, method and box; its Q; its tolerance), so `repro verify`, the report and the figure
+/// cannot disagree about a setting; the ledger adds only its own (``report``: the methods every
+/// verdict is also reported under, and the bootstrap). The claims' criteria are not settings:
+/// they are constants beside each claim, fixed up front.
 public struct LedgerSettings: Sendable, Equatable {
-  /// The method whose fit decides fit-dependent verdicts (Figure 1's: least squares).
-  public var method: FitMethod
-  /// Every method the verdicts are also reported under (the primary one is always included).
-  public var comparedMethods: [FitMethod]
-  /// The box for the visual-reasoning fits (the authors' box).
-  public var bounds: ParameterBounds
-  /// The box for the OCR fits. OCR's α, β were not published, and the authors' box was chosen
-  /// for the visual-reasoning grid; a wider box lets the OCR data, not the box, decide them.
-  public var ocrBounds: ParameterBounds
-  /// Bootstrap resamples of the primary method's fits, and their seed.
-  public var resamples: Int
-  public var seed: UInt64
+  /// Figure 1: the visual-reasoning fit whose verdicts decide `fig1.*`, its Q and frontier.
+  public var figure1: ScalingLawFigureSettings
+  /// Figure 2: the 14 B extrapolation and the hold-out fit.
+  public var figure2: ExtrapolationFigureSettings
+  /// Figure 3a: the Q sweep of `fig3a.text-shift`.
+  public var figure3a: ScalingLawFigureSettings
+  /// Figure 3b: the OCR fit.
+  public var figure3b: ScalingLawFigureSettings
+  /// Figure 4: the iso-compute grouping.
+  public var figure4: IsoComputeFigureSettings
+  /// The ledger's own: compared methods and bootstrap.
+  public var report: LedgerRunSettings
 
   public init(
-    method: FitMethod, comparedMethods: [FitMethod], bounds: ParameterBounds, ocrBounds: ParameterBounds,
-    resamples: Int, seed: UInt64
+    figure1: ScalingLawFigureSettings, figure2: ExtrapolationFigureSettings, figure3a: ScalingLawFigureSettings,
+    figure3b: ScalingLawFigureSettings, figure4: IsoComputeFigureSettings, report: LedgerRunSettings
   ) {
-    self.method = method
-    self.comparedMethods = comparedMethods
-    self.bounds = bounds
-    self.ocrBounds = ocrBounds
-    self.resamples = resamples
-    self.seed = seed
+    self.figure1 = figure1
+    self.figure2 = figure2
+    self.figure3a = figure3a
+    self.figure3b = figure3b
+    self.figure4 = figure4
+    self.report = report
   }
 
-  /// Settings from registered parameters: `method`, `compare-methods`, `bounds`, `ocr-bounds`,
-  /// `bootstrap-resamples`, `seed`.
-  public init(parameters: [String: String]) throws(LedgerError) {
-    func value<T: LosslessStringConvertible>(_ name: String, _ type: T.Type = T.self) throws(LedgerError) -> T {
-      guard let text = parameters[name] else { throw .missingSetting(name) }
-      guard let value = T(text) else { throw .invalidSetting(name: name, value: text) }
-      return value
-    }
-    guard let methods = parameters["compare-methods"] else { throw .missingSetting("compare-methods") }
-    let compared = methods.split(separator: ",").map { FitMethod(String($0)) }
-    guard !compared.isEmpty, compared.allSatisfy({ $0 != nil }) else {
-      throw .invalidSetting(name: "compare-methods", value: methods)
-    }
-    let resamples: Int = try value("bootstrap-resamples")
-    guard resamples >= 1 else { throw .invalidSetting(name: "bootstrap-resamples", value: String(resamples)) }
-    self.init(
-      method: try value("method"), comparedMethods: compared.map { $0! }, bounds: try value("bounds"),
-      ocrBounds: try value("ocr-bounds"), resamples: resamples, seed: try value("seed"))
-  }
+  /// The registered settings: what `repro verify` and the report use.
+  public static let registered = LedgerSettings(
+    figure1: Experiment.figure1Settings, figure2: Experiment.figure2Settings, figure3a: Experiment.figure3aSettings,
+    figure3b: Experiment.figure3bSettings, figure4: Experiment.figure4Settings, report: Experiment.reportSettings)
+
+  /// The method whose fits decide the verdicts: the figures' (one method for every figure).
+  public var method: FitMethod { figure1.fit.method }
 
   /// The primary method and the compared ones, each once, in ``FitMethod/allCases`` order.
   public var methods: [FitMethod] {
-    FitMethod.allCases.filter { $0 == method || comparedMethods.contains($0) }
+    FitMethod.allCases.filter { $0 == method || report.comparedMethods.contains($0) }
   }
+
+  public var resamples: Int { report.bootstrap.resamples }
+  public var seed: UInt64 { report.bootstrap.seed }
 }

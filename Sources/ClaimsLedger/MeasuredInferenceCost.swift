@@ -1,5 +1,6 @@
 import Foundation
-import Notebook
+import ResultValues
+import ExperimentRegistry
 
 /// The bundled engine's prefill timings, as the inference-cost experiment recorded them: the
 /// evidence for `cost.linear-in-tokens`.
@@ -11,8 +12,8 @@ public struct MeasuredInferenceCost: Sendable, Equatable {
   /// One configuration of the sweep.
   public struct Point: Sendable, Equatable {
     public var model: String
-    /// LLM parameters (not billions: the bundled models are small).
-    public var N: Int
+    /// LLM parameters, a raw count (not billions as in `ScalingLaw`: the bundled models are small).
+    public var parameterCount: Int
     public var V: Int
     public var Q: Int
     /// The paper's cost model, `2N(Q+V)`, in FLOP.
@@ -20,9 +21,9 @@ public struct MeasuredInferenceCost: Sendable, Equatable {
     /// Median measured prefill time, seconds.
     public var prefillSeconds: Double
 
-    public init(model: String, N: Int, V: Int, Q: Int, paperFLOPs: Double, prefillSeconds: Double) {
+    public init(model: String, parameterCount: Int, V: Int, Q: Int, paperFLOPs: Double, prefillSeconds: Double) {
       self.model = model
-      self.N = N
+      self.parameterCount = parameterCount
       self.V = V
       self.Q = Q
       self.paperFLOPs = paperFLOPs
@@ -61,11 +62,11 @@ public struct MeasuredInferenceCost: Sendable, Equatable {
     return try MeasuredInferenceCost(summary: data, source: summaryPath)
   }
 
-  /// Decodes the fields the claim needs from a summary's JSON, rejecting missing or non-finite
-  /// timings with the offending configuration named.
+  /// Decodes the experiment's summary (``ResultValues/InferenceCostSummary``, the type the
+  /// experiment writes), rejecting missing or non-finite timings with the configuration named.
   public init(summary data: Data, source: String) throws(LedgerError) {
-    let summary: Summary
-    do { summary = try JSONDecoder().decode(Summary.self, from: data) } catch {
+    let summary: InferenceCostSummary
+    do { summary = try JSONDecoder().decode(InferenceCostSummary.self, from: data) } catch {
       throw .unreadableCostSummary(path: source, reason: "not an inference-cost summary (\(error))")
     }
     var points: [Point] = []
@@ -77,31 +78,12 @@ public struct MeasuredInferenceCost: Sendable, Equatable {
       guard prefill.isFinite, prefill > 0, p.paperFLOPs.isFinite, p.paperFLOPs > 0 else {
         throw .unreadableCostSummary(path: source, reason: "\(configuration) has a non-positive or non-finite time or FLOP count")
       }
-      points.append(Point(model: p.model, N: p.N, V: p.V, Q: p.Q, paperFLOPs: p.paperFLOPs, prefillSeconds: prefill))
+      points.append(Point(
+        model: p.model, parameterCount: p.parameterCount, V: p.V, Q: p.Q, paperFLOPs: p.paperFLOPs, prefillSeconds: prefill))
     }
     let m = summary.machine
     self.init(
       points: points, machine: "\(m.cpuModel), \(m.cores) cores, \(m.blas)", loadAverage: summary.loadAverage,
       source: source)
-  }
-
-  /// The subset of `InferenceCostSummary`'s JSON the ledger reads.
-  private struct Summary: Decodable {
-    struct Machine: Decodable {
-      var cpuModel: String
-      var cores: Int
-      var blas: String
-    }
-    struct Point: Decodable {
-      var model: String
-      var N: Int
-      var V: Int
-      var Q: Int
-      var paperFLOPs: Double
-      var seconds: [String: Double]
-    }
-    var machine: Machine
-    var loadAverage: Double?
-    var points: [Point]
   }
 }

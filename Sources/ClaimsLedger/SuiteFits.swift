@@ -1,7 +1,8 @@
-import Notebook
 import ResultsStore
 import ScalingLaw
 import ScalingLawFit
+import ExperimentRegistry
+import ResultValues
 
 /// One grid, restricted to some LLM sizes, fitted by every method, with a seeded bootstrap of
 /// the primary method: what every fit-dependent claim is evaluated on.
@@ -19,28 +20,25 @@ public struct SuiteFits: Sendable {
   /// The sizes of the grid left out of the fit (for ``FitSummary``).
   public let excludedSizes: [Double]
 
-  /// Fits `grid`'s observations at `sizes` with every method of `settings` inside `bounds`.
-  public init(grid: Grid, sizes: [Double], bounds: ParameterBounds, settings: LedgerSettings) throws {
-    let available = Set(grid.observations.map(\.N))
-    for N in sizes where !available.contains(N) {
-      throw LedgerError.missingFitSize(suite: grid.suite.rawValue, N: N, available: available.sorted())
-    }
+  /// Fits `grid`'s observations as the registered `fit` says (its sizes, box and method, the
+  /// primary one), and with every other method of `settings` in the same box.
+  public init(grid: Grid, fit: LawFitSettings, settings: LedgerSettings) throws {
     suite = grid.suite
-    self.sizes = sizes
-    observations = grid.observations(sizes: sizes)
-    excludedSizes = available.subtracting(sizes).sorted()
+    sizes = fit.sizesBillion
+    observations = try fit.observations(from: grid.observations)
+    excludedSizes = fit.excludedSizes(of: grid.observations)
     let problem = try FitProblem(observations)
-    results = try settings.methods.map { try $0.fitter(bounds: bounds).fit(problem) }
-    primary = results.first { $0.method == settings.method }!
-    bootstrap = Bootstrap(resamples: settings.resamples, seed: settings.seed)
-      .run(problem, fitter: settings.method.fitter(bounds: bounds))
+    let methods = FitMethod.allCases.filter { $0 == fit.method || settings.report.comparedMethods.contains($0) }
+    results = try methods.map { try $0.fitter(bounds: fit.bounds).fit(problem) }
+    primary = results.first { $0.method == fit.method }!
+    bootstrap = settings.report.bootstrap.bootstrap.run(problem, fitter: fit.fitter)
   }
 
   /// The fits as `repro fit --json` reports them, the primary one with its bootstrap intervals.
   public var summaries: [FitSummary] {
     results.map { result in
       FitSummary(
-        suite: suite, excludedSizes: excludedSizes, result: result,
+        suite: suite.rawValue, excludedSizes: excludedSizes, result: result,
         bootstrap: result.method == primary.method ? bootstrap : nil)
     }
   }

@@ -28,7 +28,7 @@ public struct ComputeFrontier: Sendable {
   /// The visual-token range a compressor can produce (1 to the 576 uncompressed CLIP tokens).
   public var visualTokenRange: ClosedRange<Double>
 
-  public init(law: ScalingLaw, Q: Double, convention: TokenConvention = .visual, visualTokenRange: ClosedRange<Double> = 1...576) {
+  public init(law: ScalingLaw, Q: Double, convention: TokenConvention = .visual, visualTokenRange: ClosedRange<Double> = PaperSetup.visualTokenRange) {
     precondition(visualTokenRange.lowerBound > 0, "visual tokens must be positive")
     self.law = law
     self.Q = Q
@@ -38,12 +38,12 @@ public struct ComputeFrontier: Sendable {
 
   /// The predicted error when `budget` GFLOP are spent with `V` visual tokens.
   public func error(budget: Double, V: Double) -> Double {
-    let N = InferenceCompute.parameters(forBudget: budget, Q: Q, V: V)
+    let N = InferenceCompute.parametersBillion(forBudgetGFLOP: budget, Q: Q, V: V)
     return law.error(N: N, V: V, Q: Q, convention: convention)
   }
 
   private func optimum(budget: Double, V: Double) -> ComputeOptimum {
-    ComputeOptimum(budget: budget, N: InferenceCompute.parameters(forBudget: budget, Q: Q, V: V), V: V,
+    ComputeOptimum(budget: budget, N: InferenceCompute.parametersBillion(forBudgetGFLOP: budget, Q: Q, V: V), V: V,
                    error: error(budget: budget, V: V))
   }
 
@@ -99,9 +99,9 @@ public struct ComputeFrontier: Sendable {
   /// Parametrising by N rather than by budget gives the frontier the same extent as the authors'
   /// figure (they draw it for N from 0.3 B to 20 B).
   public func frontier(overN sizes: ClosedRange<Double>, count: Int = 64) -> [ComputeOptimum] {
-    let reference = optimum(budget: InferenceCompute.flops(N: sizes.lowerBound, Q: Q, V: visualTokenRange.lowerBound))
+    let reference = optimum(budget: InferenceCompute.gflops(NBillion: sizes.lowerBound, Q: Q, V: visualTokenRange.lowerBound))
     return Self.logSpaced(sizes, count: count).map { N in
-      optimum(budget: InferenceCompute.flops(N: N, Q: Q, V: reference.V))
+      optimum(budget: InferenceCompute.gflops(NBillion: N, Q: Q, V: reference.V))
     }
   }
 

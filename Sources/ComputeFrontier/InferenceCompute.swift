@@ -5,15 +5,15 @@
 /// out on purpose — that is the paper's model (the inference-cost experiment measures what it
 /// leaves out).
 public enum InferenceCompute {
-  /// Inference compute in GFLOP for `N` billion parameters, `Q` text and `V` visual tokens.
+  /// Inference compute in GFLOP for `NBillion` billion parameters, `Q` text and `V` visual tokens.
   @inlinable
-  public static func flops(N: Double, Q: Double, V: Double) -> Double {
-    2 * N * (Q + V)
+  public static func gflops(NBillion: Double, Q: Double, V: Double) -> Double {
+    2 * NBillion * (Q + V)
   }
 
-  /// The LLM size that spends exactly `budget` GFLOP on `Q + V` tokens.
+  /// The LLM size, in billions of parameters, that spends exactly `budget` GFLOP on `Q + V` tokens.
   @inlinable
-  public static func parameters(forBudget budget: Double, Q: Double, V: Double) -> Double {
+  public static func parametersBillion(forBudgetGFLOP budget: Double, Q: Double, V: Double) -> Double {
     budget / (2 * (Q + V))
   }
 }

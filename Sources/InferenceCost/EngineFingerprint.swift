@@ -1,4 +1,5 @@
 import Crypto
+import HexDigest
 import Foundation
 
 /// A SHA-256 of the inference engine's source code, stored with each cached sweep.
@@ -38,7 +39,7 @@ public enum EngineFingerprint {
       hasher.update(data: contents)
       hasher.update(data: Data([0]))
     }
-    return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    return SHA256Hex.hex(hasher.finalize())
   }
 }
 

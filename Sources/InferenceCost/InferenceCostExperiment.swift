@@ -13,7 +13,7 @@ public struct InferenceCostExperiment: Sendable {
   public var root: URL
   public var plan: SweepPlan
 
-  public init(root: URL, plan: SweepPlan = .full) {
+  public init(root: URL, plan: SweepPlan) {
     self.root = root
     self.plan = plan
   }

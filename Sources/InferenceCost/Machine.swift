@@ -1,21 +1,9 @@
 import Foundation
+import ResultValues
 import VLM
 
-/// The machine a sweep ran on: timings mean nothing without it.
-public struct Machine: Sendable, Equatable, Codable {
-  public var cpuModel: String
-  public var cores: Int
-  public var operatingSystem: String
-  /// The BLAS build and its thread count.
-  public var blas: String
-
-  public init(cpuModel: String, cores: Int, operatingSystem: String, blas: String) {
-    self.cpuModel = cpuModel
-    self.cores = cores
-    self.operatingSystem = operatingSystem
-    self.blas = blas
-  }
-
+/// Reading this machine: the data type is `ResultValues.Machine`, shared with the summary's reader.
+extension Machine {
   /// This machine, from `/proc/cpuinfo` and `/etc/os-release` where they exist.
   public static var current: Machine {
     let processInfo = ProcessInfo.processInfo
@@ -53,6 +41,4 @@ public struct Machine: Sendable, Equatable, Codable {
     }
     return nil
   }
-
-  public var summary: String { "\(cpuModel), \(cores) cores, \(operatingSystem); \(blas)" }
 }

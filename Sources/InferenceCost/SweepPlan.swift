@@ -4,7 +4,8 @@ import QueCC
 /// What the inference-cost sweep measures: every model of a family × every `V` × every `Q`,
 /// each configuration run `repetitions` times (medians are kept).
 ///
-/// The full plan takes about a minute of CPU time per repetition on 2 cores; three interleaved
+/// The experiment's plan is built from its registration (`Experiment.inferenceCost`'s settings:
+/// the paper's V grid, Q = 0 and 50, QueCC). The full plan takes about a minute of CPU time per repetition on 2 cores; three interleaved
 /// repetitions keep it under 5 minutes even with other processes competing for the cores, and
 /// let a median discard one repetition hit by a burst of load. The tiny plan runs the whole
 /// sweep machinery on the miniature family in a fraction of a second, for tests.
@@ -31,10 +32,13 @@ public struct SweepPlan: Sendable, Equatable {
     self.imageSeed = imageSeed
   }
 
-  /// The experiment: the paper's V grid, Q = 0 (text cached) and Q = 50, with QueCC.
-  public static let full = SweepPlan(
-    family: .bundled, visualTokens: [1, 4, 16, 36, 64, 144, 576], textTokens: [0, 50], repetitions: 3,
-    newTokens: 4, compressor: .quecc)
+  /// The experiment's kind of plan: the bundled family compressed by QueCC, at the V, Q,
+  /// repetitions and generated tokens the registration sets.
+  public static func bundledQueCC(visualTokens: [Int], textTokens: [Int], repetitions: Int, newTokens: Int) -> SweepPlan {
+    SweepPlan(
+      family: .bundled, visualTokens: visualTokens, textTokens: textTokens, repetitions: repetitions, newTokens: newTokens,
+      compressor: .quecc)
+  }
 
   /// The test variant.
   public static let tiny = SweepPlan(

@@ -1,4 +1,5 @@
 import Crypto
+import HexDigest
 import AtomicFiles
 import Foundation
 import MiniTasks
@@ -147,8 +148,8 @@ public struct CellTraining: Sendable {
     return record
   }
 
-  static func sha256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
-  static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 { digest.map { String(format: "%02x", $0) }.joined() }
+  static func sha256(_ data: Data) -> String { SHA256Hex.of(data) }
+  static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 { SHA256Hex.hex(digest) }
 }
 
 /// One finished training run.

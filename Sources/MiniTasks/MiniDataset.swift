@@ -1,5 +1,5 @@
 import AtomicFiles
-import Crypto
+import HexDigest
 import Foundation
 
 /// What `repro mini data` writes for one family: how many questions per split, the seed, and
@@ -139,6 +139,6 @@ public enum MiniDataset {
 
   /// Lowercase hex SHA-256 of `data`.
   static func sha256(_ data: Data) -> String {
-    SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    SHA256Hex.of(data)
   }
 }

@@ -1,4 +1,4 @@
-import Crypto
+import HexDigest
 import Foundation
 import QueCC
 import Safetensors
@@ -206,7 +206,7 @@ public struct MiniVLM: Sendable {
   /// The SHA-256 of a file's bytes, lowercase hex (how `vision_tower_sha256` names a tower).
   public static func sha256(of url: URL) throws(MiniVLMError) -> String {
     do {
-      return SHA256.hash(data: try Data(contentsOf: url, options: .alwaysMapped)).map { String(format: "%02x", $0) }.joined()
+      return try SHA256Hex.of(fileAt: url)
     } catch {
       throw .unreadable(path: url.path, reason: error.localizedDescription)
     }

@@ -4,6 +4,7 @@ import Foundation
 import Gnuplot
 import ResultsStore
 import ScalingLaw
+import ExperimentRegistry
 
 /// The context one experiment runs in: its registration, the results database (read-only), and
 /// an output folder that appears all at once when the experiment succeeds.
@@ -41,16 +42,11 @@ public final class ExperimentRun {
     return try results.observations(suite: suite)
   }
 
-  /// The suite's observations at the LLM sizes the parameter `parameter` lists, each of which
-  /// must be present: the paper fits on 0.5–7 B, and rows ingested at other sizes (14 B) must not
-  /// silently enter a fit that stands for the paper's.
-  public func observations(_ suite: SuiteID, sizes parameter: String) throws -> [Observation] {
-    let sizes: [Double] = try parameterList(parameter)
-    let all = try observations(suite)
-    if let missing = sizes.first(where: { N in !all.contains { $0.N == N } }) {
-      throw NotebookError.missingFitSize(experiment: experiment.executable, suite: suite, N: missing)
-    }
-    return all.filter { sizes.contains($0.N) }
+  /// The rows a registered fit reads: its suite's observations at its LLM sizes, each of which
+  /// must be present (the paper fits on 0.5–7 B; rows ingested at other sizes, such as 14 B,
+  /// must not silently enter a fit that stands for the paper's).
+  public func observations(for fit: LawFitSettings) throws -> [Observation] {
+    try fit.observations(from: observations(fit.suite))
   }
 
   /// How a figure's header names the rows a fit read: `results:ocr, N = 0.5, 1.8, 4, 7 B (28 rows)`.
@@ -92,32 +88,12 @@ public final class ExperimentRun {
     }
   }
 
-  // MARK: Parameters
+  // MARK: Settings
 
-  /// The registered parameter `name`, parsed as `T`.
-  public func parameter<T: LosslessStringConvertible>(_ name: String, as type: T.Type = T.self) throws -> T {
-    let text = try rawParameter(name)
-    guard let value = T(text) else {
-      throw NotebookError.invalidParameter(experiment: experiment.executable, name: name, value: text, expected: "a valid \(T.self)")
-    }
-    return value
-  }
-
-  /// The registered parameter `name` as a comma-separated list of `T`.
-  public func parameterList<T: LosslessStringConvertible>(_ name: String, as type: T.Type = T.self) throws -> [T] {
-    let text = try rawParameter(name)
-    let values = text.split(separator: ",").map { T(String($0.trimmingCharacters(in: .whitespaces))) }
-    guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else {
-      throw NotebookError.invalidParameter(experiment: experiment.executable, name: name, value: text, expected: "a comma-separated list of \(T.self)")
-    }
-    return values.map { $0! }
-  }
-
-  private func rawParameter(_ name: String) throws -> String {
-    guard let text = experiment.parameters[name] else {
-      throw NotebookError.missingParameter(experiment: experiment.executable, name: name)
-    }
-    return text
+  /// The registration's settings, typed: the experiment's code reads every number from here, so
+  /// registering the same code again with other settings (another suite) needs no copy of it.
+  public func settings<S: ExperimentSettings>(_ type: S.Type = S.self) throws -> S {
+    try experiment.settings(type)
   }
 
   // MARK: Outputs

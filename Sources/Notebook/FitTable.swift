@@ -20,7 +20,7 @@ public struct FitTable: Sendable {
     var table = CSVTable(columns: ["N_billion", "V"] + flopColumns + ["error", "fitted_error", "residual"])
     for o in observations {
       let fitted = law.error(N: o.N, T: o.V)
-      let flops = Q.map { CSVTable.Cell.number(InferenceCompute.flops(N: o.N, Q: $0, V: o.V)) }
+      let flops = Q.map { CSVTable.Cell.number(InferenceCompute.gflops(NBillion: o.N, Q: $0, V: o.V)) }
       table.rows.append([.number(o.N), .number(o.V)] + flops + [.number(o.Y), .number(fitted), .number(o.Y - fitted)])
     }
     return table

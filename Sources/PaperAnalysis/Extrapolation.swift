@@ -1,4 +1,5 @@
 import ComputeFrontier
+import ResultValues
 import ScalingLaw
 import ScalingLawFit
 
@@ -13,10 +14,8 @@ import ScalingLawFit
 /// data (the fitted sizes' and the measured predicted size's), so a partial set of measurements
 /// still gets a full predicted curve.
 ///
-/// Encoded (for summaries) as the sizes, the points, the maxima and the band, every key present
-/// and `null` where there are no measurements; the fit is left to the caller, which reports it
-/// in its own shape (the figures use `FitSummary`).
-public struct Extrapolation: Sendable, Encodable {
+/// Summaries report it as ``ResultValues/ExtrapolationSummary`` (``summary(suite:)``).
+public struct Extrapolation: Sendable {
   /// The LLM sizes (billions) the law was fitted on, ascending.
   public let fitSizes: [Double]
   /// The LLM size (billions) the law predicts.
@@ -89,65 +88,11 @@ public struct Extrapolation: Sendable, Encodable {
   /// The largest |Ŷ − Y| over the measured points; nil without measurements.
   public var maxAbsoluteError: Double? { points.compactMap(\.absoluteError).max() }
 
-  enum CodingKeys: CodingKey {
-    case fitSizes, predictedN, measurementsAvailable, points, maxRelativeError, maxRelativeErrorAtV, maxAbsoluteError, band
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(fitSizes, forKey: .fitSizes)
-    try container.encode(predictedN, forKey: .predictedN)
-    try container.encode(hasMeasurements, forKey: .measurementsAvailable)
-    try container.encode(points, forKey: .points)
-    try container.encode(maxRelativeError, forKey: .maxRelativeError)
-    try container.encode(worstPoint?.V, forKey: .maxRelativeErrorAtV)
-    try container.encode(maxAbsoluteError, forKey: .maxAbsoluteError)
-    try container.encode(band, forKey: .band)
-  }
-}
-
-/// The prediction at one V, and how far it is from the measurement when there is one.
-///
-/// Encoded with every key, `null` where there is no measurement or band, so readers of a
-/// summary see the same shape whether or not the size was measured.
-public struct ExtrapolationPoint: Sendable, Codable, Equatable {
-  public var V: Double
-  /// Ŷ, the law's average downstream error for the predicted size at this V.
-  public var predictedError: Double
-  /// Y, the measured error; nil when the predicted size was not measured at this V.
-  public var measuredError: Double?
-  /// Ŷ − Y: positive when the law is pessimistic.
-  public var difference: Double?
-  /// |Ŷ − Y|.
-  public var absoluteError: Double?
-  /// |Ŷ − Y| / Y; `nil` when Y is not positive (it is undefined, and no output may print ∞).
-  public var relativeError: Double?
-  /// The bootstrap band's ends at this V, when a bootstrap was run.
-  public var bandLower: Double?
-  public var bandUpper: Double?
-
-  public init(V: Double, predictedError: Double, measuredError: Double?, band: ClosedRange<Double>? = nil) {
-    self.V = V
-    self.predictedError = predictedError
-    self.measuredError = measuredError
-    if let measuredError {
-      difference = predictedError - measuredError
-      absoluteError = abs(predictedError - measuredError)
-      relativeError = measuredError > 0 ? abs(predictedError - measuredError) / measuredError : nil
-    }
-    bandLower = band?.lowerBound
-    bandUpper = band?.upperBound
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(V, forKey: .V)
-    try container.encode(predictedError, forKey: .predictedError)
-    try container.encode(measuredError, forKey: .measuredError)
-    try container.encode(difference, forKey: .difference)
-    try container.encode(absoluteError, forKey: .absoluteError)
-    try container.encode(relativeError, forKey: .relativeError)
-    try container.encode(bandLower, forKey: .bandLower)
-    try container.encode(bandUpper, forKey: .bandUpper)
+  /// The extrapolation as summaries report it, with its fit as `FitSummary` of `suite`.
+  public func summary(suite: String) -> ExtrapolationSummary {
+    ExtrapolationSummary(
+      fitSizes: fitSizes, predictedN: predictedN, measurementsAvailable: hasMeasurements, points: points,
+      maxRelativeError: maxRelativeError, maxRelativeErrorAtV: worstPoint?.V, maxAbsoluteError: maxAbsoluteError,
+      band: band, fit: FitSummary(suite: suite, excludedSizes: excludedSizes, result: fit))
   }
 }

@@ -6,8 +6,8 @@ import ScalingLaw
 /// set the only choice left is how to split it between LLM size N and visual tokens V (Figure 4).
 ///
 /// Tolerance: a group is a run of configurations, in order of increasing FLOPs 2·N·(Q+V), whose
-/// every member lies within ±`tolerance` of the group's geometric-mean FLOPs. The default,
-/// ±25 %, is chosen once, from the grid rather than from the results: a group then spans at most a
+/// every member lies within ±`tolerance` of the group's geometric-mean FLOPs. Figure 4's
+/// registration sets ±25 %, chosen once, from the grid rather than from the results: a group then spans at most a
 /// factor 1.25 / 0.75 ≈ 1.67 in compute, which is less than the smallest step between the paper's
 /// LLM sizes (7 B / 4 B = 1.75). So two members of different N can never have the bigger model
 /// also see at least as many tokens (that would cost at least 1.75× more): every cross-N
@@ -21,7 +21,7 @@ public struct IsoComputeGrouping: Sendable {
   /// Allowed relative distance of each member from the group's geometric-mean FLOPs.
   public var tolerance: Double
 
-  public init(tolerance: Double = 0.25) {
+  public init(tolerance: Double) {
     self.tolerance = tolerance
   }
 
@@ -66,7 +66,7 @@ public struct GridConfiguration: Sendable, Codable, Equatable {
   public init(_ observation: Observation, Q: Double) {
     N = observation.N
     V = observation.V
-    flops = InferenceCompute.flops(N: observation.N, Q: Q, V: observation.V)
+    flops = InferenceCompute.gflops(NBillion: observation.N, Q: Q, V: observation.V)
     error = observation.Y
     accuracy = 1 - observation.Y
   }

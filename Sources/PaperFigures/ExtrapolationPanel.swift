@@ -1,5 +1,6 @@
 import ComputeFrontier
 import Gnuplot
+import ResultValues
 import ScalingLaw
 
 /// A scaling law fitted on some LLM sizes and extended to a size it was not fitted on
@@ -21,11 +22,12 @@ public struct ExtrapolationPanel: Hashable, Sendable {
   /// The LLM size (billions) the law predicts.
   public var predictedN: Double
   /// The predicted curve's band, by V; empty for none.
-  public var band: [BandSample]
+  public var band: [BandPoint]
   /// Key entry of the band, e.g. `95 % bootstrap band (1000 refits)`.
   public var bandTitle: String
-  /// Measurements of the predicted size; empty when there are none.
-  public var heldOut: [HeldOutPoint]
+  /// The predicted size's points that were measured (with their relative error); empty when
+  /// there are none.
+  public var heldOut: [ExtrapolationPoint]
   /// A message printed large inside the plot, top right (e.g. that the predicted size was
   /// never measured); nil for none.
   public var callout: String?
@@ -34,7 +36,7 @@ public struct ExtrapolationPanel: Hashable, Sendable {
 
   public init(
     title: String, Q: Double, law: ScalingLaw, lawLabel: String, fitObservations: [Observation], predictedN: Double,
-    band: [BandSample], bandTitle: String, heldOut: [HeldOutPoint], callout: String? = nil, notes: [String] = []
+    band: [BandPoint], bandTitle: String, heldOut: [ExtrapolationPoint], callout: String? = nil, notes: [String] = []
   ) {
     self.title = title
     self.Q = Q
@@ -44,7 +46,7 @@ public struct ExtrapolationPanel: Hashable, Sendable {
     self.predictedN = predictedN
     self.band = band
     self.bandTitle = bandTitle
-    self.heldOut = heldOut
+    self.heldOut = heldOut.filter { $0.measuredError != nil && $0.relativeError != nil }
     self.callout = callout
     self.notes = notes
   }
@@ -95,7 +97,7 @@ public struct ExtrapolationPanel: Hashable, Sendable {
       drawing.datablocks.append((
         "\(prefix)BAND", ["flops", "lower", "upper"],
         [DatablockSection(comment: "\(bandTitle), N = \(predictedN)", rows: band.sorted { $0.V < $1.V }.map {
-          [InferenceCompute.flops(N: predictedN, Q: Q, V: $0.V), $0.lower, $0.upper]
+          [InferenceCompute.gflops(NBillion: predictedN, Q: Q, V: $0.V), $0.lower, $0.upper]
         })]))
       drawing.elements.append(
         "$\(prefix)BAND using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc \(predictedColor.gnuplot) notitle")
@@ -119,15 +121,15 @@ public struct ExtrapolationPanel: Hashable, Sendable {
       drawing.datablocks.append((
         "\(prefix)HELDOUT", ["N", "V", "Y", "marker_size"],
         [DatablockSection(comment: "measured N = \(predictedN)", rows: measured.map {
-          [predictedN, $0.V, $0.Y, PaperStyle.markerSize(V: $0.V)]
+          [predictedN, $0.V, $0.measuredError!, PaperStyle.markerSize(V: $0.V)]
         })]))
       drawing.elements.append(
         "$\(prefix)HELDOUT using (flops($1,$2)):3:4 with points pt \(marker.open) ps variable lw 2 "
           + "lc \(predictedColor.gnuplot) notitle")
       for point in measured {
-        let below = point.Y < law.error(N: predictedN, T: point.V)
+        let below = point.measuredError! < law.error(N: predictedN, T: point.V)
         try drawing.label(
-          PaperStyle.percent(point.relativeError), x: InferenceCompute.flops(N: predictedN, Q: Q, V: point.V), y: point.Y,
+          PaperStyle.percent(point.relativeError!), x: InferenceCompute.gflops(NBillion: predictedN, Q: Q, V: point.V), y: point.measuredError!,
           dy: below ? -1.3 : 1.3, fontSize: 10, color: predictedColor)
       }
     }
@@ -160,33 +162,5 @@ public struct ExtrapolationPanel: Hashable, Sendable {
     }
     drawing.sizeKeyV = Set(fitObservations.map(\.V) + heldOut.map(\.V)).sorted()
     return drawing
-  }
-}
-
-/// The band of a predicted curve at one V.
-public struct BandSample: Hashable, Sendable {
-  public var V: Double
-  public var lower: Double
-  public var upper: Double
-
-  public init(V: Double, lower: Double, upper: Double) {
-    self.V = V
-    self.lower = lower
-    self.upper = upper
-  }
-}
-
-/// A measurement of the predicted size and how far the prediction is from it.
-public struct HeldOutPoint: Hashable, Sendable {
-  public var V: Double
-  /// Measured average downstream error.
-  public var Y: Double
-  /// |Ŷ − Y| / Y, shown as a label next to the marker.
-  public var relativeError: Double
-
-  public init(V: Double, Y: Double, relativeError: Double) {
-    self.V = V
-    self.Y = Y
-    self.relativeError = relativeError
   }
 }

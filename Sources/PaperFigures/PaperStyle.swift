@@ -1,5 +1,6 @@
 import Foundation
 import Gnuplot
+import ScalingLaw
 
 /// The one visual style of every figure in this project: colours and markers by LLM size N,
 /// marker size by visual tokens V, fonts, canvas sizes, line widths and grid.
@@ -92,9 +93,7 @@ public enum PaperStyle {
   // MARK: V → marker size
 
   /// The visual-token counts a compressor produces: 1 up to CLIP's 576 uncompressed tokens.
-  public static let visualTokenRange: ClosedRange<Double> = 1...576
-  /// The V values of the authors' grid, used for the marker-size legend when a panel has no data.
-  public static let gridV: [Double] = [1, 4, 16, 36, 64, 144, 576]
+  public static let visualTokenRange = PaperSetup.visualTokenRange
   /// Marker size (gnuplot `ps`) at the smallest and at the largest V of ``visualTokenRange``.
   public static let markerSizes: ClosedRange<Double> = 1.0...3.2
 

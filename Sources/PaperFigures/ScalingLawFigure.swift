@@ -205,7 +205,7 @@ public struct ScalingLawFigure: Hashable, Sendable {
   /// The V values a panel shows, for the marker-size key; the authors' grid if it shows none.
   private static func distinctV(_ panel: ScalingLawPanel) -> [Double] {
     let shown = Set((panel.observations + panel.extraSeries.flatMap(\.observations)).map(\.V)).sorted()
-    return shown.isEmpty ? PaperStyle.gridV : shown
+    return shown.isEmpty ? PaperSetup.gridVisualTokens : shown
   }
 
   /// Why `panel` cannot be drawn, or nil.

@@ -26,11 +26,12 @@ public final class BuildProducts: CodeSource, @unchecked Sendable {
     realBinPath = binDirectory.resolvingSymlinksInPath().standardizedFileURL.path
   }
 
-  /// The experiment registry (`Sources/Notebook/Registry*.swift`). Every experiment links it,
-  /// but what it says about a target reaches that target's fingerprints as its own parameters,
-  /// inputs and `dependsOn`; hashing it as code would make every target "code changed" when
-  /// one registration changes or a new experiment is added.
-  public static let registrySources = "Sources/Notebook/Registry"
+  /// The experiment registry, the `ExperimentRegistry` module: registrations only, data rather
+  /// than code (the types and everything that computes with them are `ExperimentModel`, hashed
+  /// as code). Every experiment links it, but what it says about a target reaches that target's
+  /// fingerprints as its own parameters, inputs and `dependsOn`; hashing it as code would make
+  /// every target "code changed" when one registration changes or a new experiment is added.
+  public static let registrySources = "Sources/ExperimentRegistry/"
 
 
   /// The executable called `name`.

@@ -1,4 +1,4 @@
-import Crypto
+import HexDigest
 import Foundation
 
 /// SHA-256 digests as lowercase hex: the one way the driver names content.
@@ -8,7 +8,7 @@ import Foundation
 public enum ContentHash {
   /// The digest of `data`.
   public static func of(_ data: Data) -> String {
-    hex(SHA256.hash(data: data))
+    SHA256Hex.of(data)
   }
 
   /// The digest of UTF-8 `text`.
@@ -29,17 +29,5 @@ public enum ContentHash {
   /// table of file hashes gets one digest that changes when any entry does.
   public static func of(table: [String: String]) -> String {
     of(text: table.sorted { $0.key < $1.key }.map { "\($0.key)\t\($0.value)\n" }.joined())
-  }
-
-  private static let digits = Array("0123456789abcdef".utf8)
-
-  private static func hex(_ digest: SHA256.Digest) -> String {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(64)
-    for byte in digest {
-      bytes.append(digits[Int(byte >> 4)])
-      bytes.append(digits[Int(byte & 0x0f)])
-    }
-    return String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -1,8 +1,8 @@
 import AtomicFiles
 import Foundation
 import Gnuplot
-import Notebook
 import ResultsStore
+import ExperimentRegistry
 
 /// `repro`'s make-style driver: decides by content which experiments are stale, runs them in
 /// parallel in dependency order, swaps their outputs into `Figures/` and records them in

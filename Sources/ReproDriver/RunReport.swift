@@ -1,5 +1,5 @@
-import Notebook
 
+import ExperimentRegistry
 /// What happened to one target in a run (or would happen, in a dry run).
 public enum TargetOutcome: Equatable, Sendable {
   /// Nothing it depends on changed, and its outputs are as recorded.

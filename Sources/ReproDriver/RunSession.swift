@@ -1,6 +1,6 @@
 import AtomicFiles
 import Foundation
-import Notebook
+import ExperimentRegistry
 
 /// One run of the driver: a ready list, up to `jobs` worker threads, and the single writer of
 /// the lock file.

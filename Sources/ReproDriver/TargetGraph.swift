@@ -1,5 +1,5 @@
-import Notebook
 
+import ExperimentRegistry
 /// The registered experiments as a dependency graph: who reads whose outputs.
 ///
 /// Built from ``Notebook/Experiment/all`` (or any list, in tests) and checked once: unique

@@ -1,10 +1,10 @@
+import ExperimentRegistry
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Notebook
 
 /// Runs one experiment into an empty staging folder. The driver owns everything else (deciding
 /// what runs, swapping outputs into place, the lock file), so tests can replace the subprocess

@@ -1,4 +1,4 @@
-import Crypto
+import HexDigest
 import Foundation
 import GRDB
 
@@ -37,5 +37,5 @@ enum DatabaseContent {
 
 /// Lowercase hex SHA-256 of `data`, how this library names content (seed files, selections).
 func sha256Hex(_ data: Data) -> String {
-  SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+  SHA256Hex.of(data)
 }

@@ -1,7 +1,7 @@
 /// The fixed vocabulary the seed files refer to: suites with their metrics and ranges, compression
 /// methods, LLM families. The seed CSVs hold numbers; this holds what the numbers are.
 enum ReferenceData {
-  /// LLM family of the scaling-law grids (Section 7 of PAPER.md).
+  /// LLM family of the scaling-law grids (paper-artifacts/PAPER.md §7).
   static let gridFamily = "Qwen-1.5"
   /// Compressor used for every scaling-law grid point.
   static let gridMethod = "TokenPacker"

@@ -46,7 +46,7 @@ public enum ResultsStoreError: Error, Equatable, CustomStringConvertible {
       return "\(path) is stale, its seed files changed since it was built (\(changes.joined(separator: "; "))): "
         + rebuild
     case .missingSeedFile(let path):
-      return "seed file \(path) is missing: restore it (e.g. from /work/shared/paper/data/)"
+      return "seed file \(path) is missing: restore it from git (paper-artifacts/PAPER.md lists the paper's files)"
     case .malformedSeed(let file, let line, let reason):
       return "\(file):\(line): \(reason)"
     case .noObservations(let suite, let family, let method):

@@ -16,3 +16,17 @@ extension SuiteID: ExpressibleByArgument {
 
   public static var allValueStrings: [String] { grids.map(\.rawValue) }
 }
+
+/// LLM sizes in billions, comma-separated on the command line (`0.5,1.8,4`): every option that
+/// takes sizes parses them here, and a bad list is refused naming the option and what was typed.
+enum SizesBillion {
+  static func parser(_ option: String) -> @Sendable (String) throws -> [Double] {
+    { text in
+      let values = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+      guard !values.isEmpty, values.allSatisfy({ $0.map { $0 > 0 && $0.isFinite } ?? false }) else {
+        throw ValidationError("\(option) takes positive numbers separated by commas, got '\(text)'")
+      }
+      return values.map { $0! }
+    }
+  }
+}

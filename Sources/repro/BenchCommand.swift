@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
-import Notebook
 import ResultsStore
 import ScalingLaw
 import ScalingLawFit
+import ExperimentRegistry
 
 /// `repro bench …`: performance measured as ratios against a reference run in the same process.
 struct BenchCommand: ParsableCommand {

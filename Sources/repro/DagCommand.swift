@@ -1,6 +1,6 @@
 import ArgumentParser
-import Notebook
 import ReproDriver
+import ExperimentRegistry
 
 /// `repro dag [--dot]`: the targets and what they read, as a tree or as Graphviz DOT.
 struct DagCommand: ParsableCommand {

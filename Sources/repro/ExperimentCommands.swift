@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import Notebook
 import ReproDriver
 import ResultsStore
+import ExperimentRegistry
 
 /// `repro all`: bring every figure and table up to date.
 struct All: ParsableCommand {

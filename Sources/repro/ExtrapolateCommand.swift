@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
-import Notebook
 import PaperAnalysis
 import ResultsStore
 import ScalingLawFit
+import ExperimentRegistry
 
 /// `repro extrapolate`: fit the law on some LLM sizes and predict another, V by V, beside its
 /// measurements when the database has them (Figure 2's check, for any split of the sizes).
@@ -20,8 +20,8 @@ struct ExtrapolateCommand: ParsableCommand {
   @Option(help: "The suite: visual-reasoning or ocr.")
   var suite: SuiteID = .visualReasoning
 
-  @Option(help: "LLM sizes to fit on (billions), comma-separated.")
-  var fitSizes: String = "0.5,1.8,4"
+  @Option(help: "LLM sizes to fit on (billions), comma-separated.", transform: SizesBillion.parser("--fit-sizes"))
+  var fitSizes: [Double] = [0.5, 1.8, 4]
 
   @Option(help: "LLM size to predict (billions).")
   var predict: Double = 7
@@ -41,47 +41,27 @@ struct ExtrapolateCommand: ParsableCommand {
   @Flag(help: "Print JSON.")
   var json = false
 
-  /// The JSON: the extrapolation with the suite and its fit in the shape `repro fit --json` prints.
-  struct Report: Encodable {
-    var suite: SuiteID
-    var extrapolation: Extrapolation
-    enum CodingKeys: CodingKey { case suite, fit }
-
-    func encode(to encoder: any Encoder) throws {
-      try extrapolation.encode(to: encoder)
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(suite.rawValue, forKey: .suite)
-      try container.encode(
-        FitSummary(suite: suite, excludedSizes: extrapolation.excludedSizes, result: extrapolation.fit), forKey: .fit)
-    }
-  }
-
   func validate() throws {
     try checkBootstrap(bootstrap)
     try check("--predict", predict, in: Double.leastNonzeroMagnitude...Double.greatestFiniteMagnitude)
   }
 
   func run() throws {
-    let sizes = try fitSizes.split(separator: ",").map { text in
-      guard let N = Double(text.trimmingCharacters(in: .whitespaces)), N > 0, N.isFinite else {
-        throw ValidationError("--fit-sizes takes positive numbers separated by commas, got '\(fitSizes)'")
-      }
-      return N
-    }
+    let sizes = fitSizes
     let database = try ResultsDatabase.openReadOnly(try ProjectLayout.locate())
     let e = try Extrapolation(
       observations: try database.observations(suite: suite), fitSizes: sizes, predictedN: predict,
       fitter: method.fitter(bounds: bounds), bootstrap: bootstrap > 0 ? Bootstrap(resamples: bootstrap, seed: seed) : nil,
       bandSamples: 0)
     if json {
-      try printJSON(Report(suite: suite, extrapolation: e))
+      try printJSON(e.summary(suite: suite.rawValue))
     } else {
       print(Self.describe(e, suite: suite))
     }
   }
 
   static func describe(_ e: Extrapolation, suite: SuiteID) -> String {
-    let fit = FitSummary(suite: suite, result: e.fit)
+    let fit = e.summary(suite: suite.rawValue).fit
     let sizes = e.fitSizes.map { String(format: "%g", $0) }.joined(separator: ", ")
     var lines = [
       "\(fit.method) fit of \(suite) on N = \(sizes) B (\(fit.observations) points, bounds \(fit.bounds ?? "none")): "

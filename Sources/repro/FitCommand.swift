@@ -1,15 +1,21 @@
 import ArgumentParser
 import Foundation
-import Notebook
 import ResultsStore
 import ScalingLaw
 import ScalingLawFit
+import ExperimentRegistry
+import ResultValues
 
 /// `repro fit`: fit the scaling law to one suite's grid by one method (or all three).
 struct FitCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "fit",
-    abstract: "Fit Y = a·N^-α·V^-β + D to a suite's grid and print the parameters at full precision.")
+    abstract: "Fit Y = a·N^-α·V^-β + D to a suite's grid and print the parameters at full precision.",
+    discussion: """
+      The fit is the one the suite's figure registers (visual reasoning: Figure 1; OCR: Figure 3b): its LLM \
+      sizes and its parameter box, so it gives the figure's numbers; standard error names the registration used. \
+      --bounds and --exclude-sizes change them.
+      """)
 
   @Option(help: "The suite to fit: visual-reasoning or ocr.")
   var suite: SuiteID = .visualReasoning
@@ -17,11 +23,13 @@ struct FitCommand: ParsableCommand {
   @Option(help: "paper-grid, least-squares or robust (default: all three).")
   var method: FitMethod?
 
-  @Option(help: "Parameter box: 'paper' or 'a=LO:HI,alpha=LO:HI,beta=LO:HI,D=LO:HI'.")
-  var bounds: ParameterBounds = .paper
+  @Option(help: "Parameter box: 'paper' or 'a=LO:HI,alpha=LO:HI,beta=LO:HI,D=LO:HI' (default: the suite's registered fit's).")
+  var bounds: ParameterBounds?
 
-  @Option(help: "LLM sizes (billions) to leave out of the fit, comma-separated, e.g. 7.")
-  var excludeSizes: String?
+  @Option(
+    help: "LLM sizes (billions) to leave out of the registered fit's sizes, comma-separated, e.g. 7.",
+    transform: SizesBillion.parser("--exclude-sizes"))
+  var excludeSizes: [Double]?
 
   @Option(help: "Write the law in T = Q + V with this many text tokens (0…10000) instead of T = V (the authors').")
   var textTokens: Double?
@@ -41,26 +49,36 @@ struct FitCommand: ParsableCommand {
   func validate() throws {
     try checkBootstrap(bootstrap)
     if let textTokens { try check("--text-tokens", textTokens, in: 0...10_000) }
-    if let excludeSizes { _ = try Self.parseSizes(excludeSizes) }
   }
 
   func run() throws {
-    let excluded = try excludeSizes.map(Self.parseSizes) ?? []
+    guard let registration = Experiment.registeredFit(of: suite) else {
+      throw ValidationError("no experiment registers a fit of the \(suite) grid")
+    }
+    let (experiment, registered) = registration
+    let excluded = excludeSizes ?? []
+    let sizes = registered.sizesBillion
+    if let unknown = excluded.first(where: { !sizes.contains($0) }) {
+      throw ValidationError("--exclude-sizes \(String(format: "%g", unknown)): \(experiment.executable)'s \(suite) fit has no LLM "
+        + "of that size (sizes: \(sizes.map { String(format: "%g", $0) }.joined(separator: ", ")) B)")
+    }
+    var fit = registered
+    fit.sizesBillion = sizes.filter { !excluded.contains($0) }
+    if let bounds { fit.bounds = bounds }
+    FileHandle.standardError.write(Data((
+      "fit of \(suite) as \(experiment.executable) registers it: bounds \(fit.bounds), N = "
+        + fit.sizesBillion.map { String(format: "%g", $0) }.joined(separator: ", ") + " B"
+        + (bounds == nil ? "" : " (bounds from --bounds)") + "\n").utf8))
     let database = try ResultsDatabase.openReadOnly(try ProjectLayout.locate())
     let all = try database.observations(suite: suite)
-    let sizes = Set(all.map(\.N)).sorted()
-    if let unknown = excluded.first(where: { !sizes.contains($0) }) {
-      throw ValidationError("--exclude-sizes \(String(format: "%g", unknown)): the \(suite) grid has no LLM of that size "
-        + "(sizes: \(sizes.map { String(format: "%g", $0) }.joined(separator: ", ")) B)")
-    }
-    let observations = all.filter { !excluded.contains($0.N) }
+    let observations = try fit.observations(from: all)
     let convention: TokenConvention = textTokens.map { .textPlusVisual(Q: $0) } ?? .visual
     let problem = try FitProblem(observations, convention: convention)
     let summaries = try (method.map { [$0] } ?? FitMethod.allCases).map { method in
-      let fitter = method.fitter(bounds: bounds)
+      let fitter = method.fitter(bounds: fit.bounds)
       let result = try fitter.fit(problem)
       let resamples = bootstrap > 0 ? Bootstrap(resamples: bootstrap, seed: seed).run(problem, fitter: fitter) : nil
-      return FitSummary(suite: suite, excludedSizes: excluded, result: result, bootstrap: resamples)
+      return FitSummary(suite: suite.rawValue, excludedSizes: fit.excludedSizes(of: all), result: result, bootstrap: resamples)
     }
     if markdown {
       print(summaries.map(Self.markdownRow).joined(separator: "\n"))
@@ -68,15 +86,6 @@ struct FitCommand: ParsableCommand {
       if summaries.count == 1 { try printJSON(summaries[0]) } else { try printJSON(summaries) }
     } else {
       print(summaries.map(Self.describe).joined(separator: "\n"))
-    }
-  }
-
-  static func parseSizes(_ text: String) throws -> [Double] {
-    try text.split(separator: ",").map {
-      guard let N = Double($0.trimmingCharacters(in: .whitespaces)), N > 0 else {
-        throw ValidationError("--exclude-sizes takes positive numbers separated by commas, got '\(text)'")
-      }
-      return N
     }
   }
 

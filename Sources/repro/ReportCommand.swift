@@ -1,6 +1,6 @@
 import ArgumentParser
-import Notebook
 import ResultsStore
+import ExperimentRegistry
 
 /// `repro report`: bring the reviewer report, and every figure it shows, up to date.
 ///

@@ -7,9 +7,10 @@ import ResultsStore
 struct VerifyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "verify",
-    abstract: "Check every claim of the paper (PAPER.md §5, and the cost model) against the data: pass, fail or unverifiable.",
+    abstract: "Check every claim of the paper (paper-artifacts/PAPER.md §5, and the cost model) against the data: pass, fail or unverifiable.",
     discussion: """
-      Criteria are fixed in Sources/ClaimsLedger/; fit settings are the report experiment's parameters. \
+      Criteria are fixed in Sources/ClaimsLedger/; each fit is checked as its figure registers it (method, box, \
+      sizes), with the report experiment's compared methods and bootstrap. \
       Exit status: 0 when no claim fails (unverifiable is not a failure), 1 when a claim fails, 2 on an error.
       """)
 

@@ -25,6 +25,31 @@ import Testing
     #expect(statuses["cost.linear-in-tokens"] == .pass)
   }
 
+  /// The ledger reads the committed figures' summaries with the types they were written with,
+  /// finds their fits to be its own, and refuses a figure whose fit is not.
+  @Test func theFiguresFitsAreTheLedgersAndAStaleFigureIsRefused() throws {
+    let evidence = try Evidence(inputs: Bundled.inputs(), settings: HandMade.settings)
+    let figures = try FigureResults.load(figuresDirectory: Bundled.layout.figuresDirectory)
+    #expect(figures.fits.map(\.path) == [
+      "Figures/figure1/summary.json", "Figures/figure2/summary.json", "Figures/figure2/summary.json",
+      "Figures/figure3a/summary.json", "Figures/figure3b/summary.json",
+    ])
+    try figures.check(against: evidence)
+    #expect(figures.fits[2].fit.alpha == evidence.holdout.primary.law.alpha, "Figure 2's hold-out fit is the ledger's")
+    #expect(figures.fits.last?.fit.alpha == evidence.ocr.primary.law.alpha)
+
+    var stale = figures
+    stale.fits[4].fit.beta += 1e-12
+    #expect(throws: LedgerError.figureDisagrees(
+      path: "Figures/figure3b/summary.json", parameter: "beta", figure: stale.fits[4].fit.beta,
+      ledger: evidence.ocr.primary.law.beta)) { try stale.check(against: evidence) }
+
+    #expect(figures.isoCompute?.summary.comparisons.count == 4)
+    var regrouped = try FigureResults.load(figuresDirectory: Bundled.layout.figuresDirectory)
+    regrouped.isoCompute?.summary.comparisons[0].groupsWonByBiggerN -= 1
+    #expect(throws: LedgerError.figureGroupsDisagree(path: "Figures/figure4/summary.json")) { try regrouped.check(against: evidence) }
+  }
+
   /// The ledger and Figure 4 count the same thing: the committed figure's groups.
   @Test func isoComputeCountsAreFigure4s() throws {
     let evidence = try Evidence(inputs: Bundled.inputs(), settings: HandMade.settings)

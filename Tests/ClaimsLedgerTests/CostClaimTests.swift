@@ -1,4 +1,5 @@
 import Foundation
+import ResultValues
 import Testing
 
 @testable import ClaimsLedger
@@ -25,7 +26,7 @@ import Testing
     var cost = CostData.linear
     cost.points = cost.points.map { point in
       var point = point
-      point.prefillSeconds = 1e-3 * Double(point.N) / 1e6
+      point.prefillSeconds = 1e-3 * Double(point.parameterCount) / 1e6
       return point
     }
     let result = try Self.result(cost)
@@ -52,7 +53,7 @@ import Testing
     let cost = try #require(try MeasuredInferenceCost.load(figuresDirectory: Bundled.layout.figuresDirectory))
     #expect(cost.points.count == 5 * 7 * 2)
     #expect(Set(cost.points.map(\.model)) == ["1m", "5m", "15m", "32m", "61m"])
-    #expect(cost.points.allSatisfy { $0.paperFLOPs == Double(2 * $0.N * ($0.Q + $0.V)) })
+    #expect(cost.points.allSatisfy { $0.paperFLOPs == Double(2 * $0.parameterCount * ($0.Q + $0.V)) })
     #expect(cost.machine.contains("cores"))
     #expect(cost.source == MeasuredInferenceCost.summaryPath)
   }
@@ -62,10 +63,14 @@ import Testing
     #expect(try MeasuredInferenceCost.load(figuresDirectory: empty) == nil)
 
     #expect(throws: LedgerError.self) { try MeasuredInferenceCost(summary: Data("not json".utf8), source: "x.json") }
-    let noPrefill = """
-      {"machine": {"cpuModel": "cpu", "cores": 2, "blas": "blas"}, "loadAverage": null,
-       "points": [{"model": "1m", "N": 10, "V": 1, "Q": 0, "paperFLOPs": 20, "seconds": {"decode": 0.1}}]}
-      """
+    // A summary as the experiment writes it (the same type), one point without a prefill time.
+    let summary = InferenceCostSummary(
+      claim: "cost.linear-in-tokens", holds: true, rSquared: 1, rSquaredThreshold: 0.95, secondsPerFLOP: 1e-10,
+      overheadSeconds: 0, effectiveGFLOPPerSecond: 10, endToEndRSquared: 1, findings: [], planKey: "plan",
+      engineFingerprint: "engine", machine: Machine(cpuModel: "cpu", cores: 2, operatingSystem: "os", blas: "blas"),
+      sweepWallSeconds: 1, loadAverage: nil,
+      points: [.init(model: "1m", parameterCount: 10, V: 1, Q: 0, paperFLOPs: 20, flops: [:], seconds: ["decode": 0.1])])
+    let noPrefill = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
     #expect(throws: LedgerError.unreadableCostSummary(path: "x.json", reason: "1m at V = 1, Q = 0 has no prefill time")) {
       try MeasuredInferenceCost(summary: Data(noPrefill.utf8), source: "x.json")
     }

@@ -1,8 +1,8 @@
 import Foundation
-import Notebook
 import Testing
 
 @testable import ClaimsLedger
+import ExperimentRegistry
 
 /// The reviewer report page, in Markdown and HTML.
 @Suite struct ReportTests {

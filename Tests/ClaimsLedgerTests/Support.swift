@@ -5,6 +5,7 @@ import ScalingLawFit
 import Testing
 
 @testable import ClaimsLedger
+import ExperimentRegistry
 
 /// Hand-made inputs: grids generated from known laws, so each claim's outcome is known in advance.
 enum HandMade {
@@ -21,10 +22,13 @@ enum HandMade {
     Grid(suite: suite, observations: sizes.flatMap { N in visualTokens.map { V in Observation(N: N, V: V, Y: law.error(N: N, T: V)) } })
   }
 
-  /// Least squares only, few resamples: fast, and enough to exercise every code path.
-  static let settings = LedgerSettings(
-    method: .leastSquares, comparedMethods: [.leastSquares], bounds: .paper,
-    ocrBounds: ParameterBounds("a=0:5,alpha=0:1,beta=0:1,D=0:1")!, resamples: 8, seed: 1)
+  /// The registered figures' settings, least squares only and few resamples: fast, and enough
+  /// to exercise every code path.
+  static let settings: LedgerSettings = {
+    var settings = LedgerSettings.registered
+    settings.report = LedgerRunSettings(comparedMethods: [.leastSquares], bootstrap: BootstrapSettings(resamples: 8, seed: 1))
+    return settings
+  }()
 
   static func inputs(
     reasoning: ScalingLaw = paperLike, ocr: ScalingLaw = ocrLike, table1: [Table1Entry] = Table1Data.paperLike,
@@ -70,7 +74,7 @@ enum CostData {
         for (step, V) in [1, 4, 16, 36, 64, 144, 576].enumerated() {
           let flops = Double(2 * N * (Q + V))
           let wobble = 1 + noise * (((index + step + Q) % 2 == 0) ? 1 : -1)
-          points.append(.init(model: model, N: N, V: V, Q: Q, paperFLOPs: flops, prefillSeconds: (secondsPerFLOP * flops + 0.002) * wobble))
+          points.append(.init(model: model, parameterCount: N, V: V, Q: Q, paperFLOPs: flops, prefillSeconds: (secondsPerFLOP * flops + 0.002) * wobble))
         }
       }
     }

@@ -9,8 +9,8 @@ struct ComputeFrontierTests {
 
   @Test("FLOPs follow 2·N·(Q+V)")
   func flops() {
-    #expect(InferenceCompute.flops(N: 7, Q: 50, V: 14) == 896)
-    #expect(InferenceCompute.parameters(forBudget: 896, Q: 50, V: 14) == 7)
+    #expect(InferenceCompute.gflops(NBillion: 7, Q: 50, V: 14) == 896)
+    #expect(InferenceCompute.parametersBillion(forBudgetGFLOP: 896, Q: 50, V: 14) == 7)
   }
 
   @Test("numeric optimum equals the closed form β·Q/(α−β)", arguments: [10.0, 50, 100, 200])
@@ -21,7 +21,7 @@ struct ComputeFrontierTests {
     for budget in [10.0, 1e3, 1e5] {
       let numeric = frontier.optimum(budget: budget)
       #expect(numeric.V.isApproximatelyEqual(to: frontier.closedFormOptimalV, relativeTolerance: 1e-6))
-      #expect(InferenceCompute.flops(N: numeric.N, Q: Q, V: numeric.V).isApproximatelyEqual(to: budget, relativeTolerance: 1e-12))
+      #expect(InferenceCompute.gflops(NBillion: numeric.N, Q: Q, V: numeric.V).isApproximatelyEqual(to: budget, relativeTolerance: 1e-12))
     }
   }
 

@@ -27,8 +27,9 @@ struct SweepAndCacheTests {
 
   @Test func questionHasExactlyQTokens() {
     for Q in [0, 5, 50, 200] { #expect(SweepPlan.question(tokens: Q).utf8.count == Q) }
-    #expect(SweepPlan.full.key != SweepPlan.tiny.key)
-    #expect(SweepPlan.full.key.contains("V=1,4,16,36,64,144,576 Q=0,50"))
+    let paper = SweepPlan.bundledQueCC(visualTokens: [1, 4, 16, 36, 64, 144, 576], textTokens: [0, 50], repetitions: 3, newTokens: 4)
+    #expect(paper.key != SweepPlan.tiny.key)
+    #expect(paper.key.contains("V=1,4,16,36,64,144,576 Q=0,50 repetitions=3 new-tokens=4 compressor=quecc"))
   }
 
   @Test func cacheRoundTripsAndReplacesASweepAtomically() throws {

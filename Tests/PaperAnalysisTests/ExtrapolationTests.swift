@@ -1,4 +1,5 @@
 import PaperAnalysis
+import ResultValues
 import ScalingLaw
 import ScalingLawFit
 import Testing

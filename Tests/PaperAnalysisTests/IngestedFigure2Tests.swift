@@ -61,7 +61,7 @@ struct IngestedFigure2Tests {
     let panel = ExtrapolationPanel(
       title: "(a) fit on 0.5B–7B, predict 14B", Q: 0, law: e.fit.law, lawLabel: "Scaling law (least-squares)",
       fitObservations: e.fitObservations, predictedN: 14, band: [], bandTitle: "95% bootstrap band",
-      heldOut: e.points.compactMap { p in p.measuredError.map { HeldOutPoint(V: p.V, Y: $0, relativeError: p.relativeError!) } })
+      heldOut: e.points)
     let text = try PlotFigure(name: "figure2", panels: [.extrapolation(panel)]).script().text
     #expect(text.contains("$P1_HELDOUT << EOD\n# N V Y marker_size\n# measured N = 14.0\n14.0 1.0 0.495 1.0\n"))
     #expect(text.contains("title '14B measured'"))

@@ -22,7 +22,7 @@ struct IsoComputeTests {
 
   @Test("the hand-made grid gives exactly the expected groups and verdicts")
   func handMadeGrid() {
-    let groups = IsoComputeGrouping().groups(Self.grid.shuffled(), Q: 0)
+    let groups = IsoComputeGrouping(tolerance: 0.25).groups(Self.grid.shuffled(), Q: 0)
     #expect(groups.map { $0.members.map { "\(Int($0.N))@\(Int($0.V))" } } == [["1@10", "2@5"], ["1@40", "4@11"], ["1@1000", "2@520", "4@240"]])
     #expect(groups.map(\.biggerNWins) == [true, false, true])
     #expect(groups.map(\.winner.N) == [2, 1, 4])
@@ -47,7 +47,7 @@ struct IsoComputeTests {
 
   @Test("Q counts in the compute: 2·N·(Q+V)")
   func textTokens() {
-    let groups = IsoComputeGrouping().groups([Observation(N: 1, V: 10, Y: 0.5), Observation(N: 2, V: 5, Y: 0.4)], Q: 50)
+    let groups = IsoComputeGrouping(tolerance: 0.25).groups([Observation(N: 1, V: 10, Y: 0.5), Observation(N: 2, V: 5, Y: 0.4)], Q: 50)
     // 2·1·60 = 120 and 2·2·55 = 220: 220 is 35 % above their geometric mean, no group.
     #expect(groups.isEmpty)
     let configuration = GridConfiguration(Observation(N: 2, V: 5, Y: 0.4), Q: 50)
@@ -68,7 +68,7 @@ struct IsoComputeTests {
     for (suite, wins) in [(SuiteID.visualReasoning, true), (.ocr, false)] {
       for Q in [0.0, 50] {
         let comparison = IsoComputeComparison(
-          suite: suite, Q: Q, observations: try database.observations(suite: suite), grouping: IsoComputeGrouping())
+          suite: suite, Q: Q, observations: try database.observations(suite: suite), grouping: IsoComputeGrouping(tolerance: 0.25))
         #expect(comparison.groups.count == (Q == 0 ? 9 : 6))
         #expect(comparison.groupsWonByBiggerN == (wins ? comparison.groups.count : 0), "\(suite) at Q = \(Q)")
         #expect(comparison.groups.allSatisfy { $0.flopsSpread <= 1.25 / 0.75 })

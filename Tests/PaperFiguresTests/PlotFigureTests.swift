@@ -2,6 +2,7 @@ import Foundation
 import Gnuplot
 import GoldenFiles
 import PaperFigures
+import ResultValues
 import ScalingLaw
 import Testing
 
@@ -10,11 +11,11 @@ import Testing
 func figure2Like() -> PlotFigure {
   let band = { (N: Double, halfWidth: Double) in
     [1.0, 16, 576].map { V in
-      BandSample(V: V, lower: goldenLaw.error(N: N, T: V) - halfWidth, upper: goldenLaw.error(N: N, T: V) + halfWidth)
+      BandPoint(V: V, lower: goldenLaw.error(N: N, T: V) - halfWidth, upper: goldenLaw.error(N: N, T: V) + halfWidth)
     }
   }
   let measured7B = visualReasoning.filter { $0.N == 7 }.map {
-    HeldOutPoint(V: $0.V, Y: $0.Y, relativeError: abs(goldenLaw.error(N: 7, T: $0.V) - $0.Y) / $0.Y)
+    ExtrapolationPoint(V: $0.V, predictedError: goldenLaw.error(N: 7, T: $0.V), measuredError: $0.Y)
   }
   return PlotFigure(name: "figure2-like", panels: [
     .extrapolation(ExtrapolationPanel(

@@ -1,9 +1,9 @@
 import Foundation
-import Notebook
 import ResultsStore
 import Testing
 
 @testable import ReproDriver
+import ExperimentRegistry
 
 /// The driver with the real `figure1` executable, and the real `repro` tool killed mid-run.
 @Suite(.serialized) struct EndToEndTests {
@@ -15,6 +15,20 @@ import Testing
     let url = binDirectory.appendingPathComponent(name)
     try #require(FileManager.default.isExecutableFile(atPath: url.path), "\(name) is not built in \(binDirectory.path)")
     return url
+  }
+
+  /// Each experiment links only what it imports, so a library's sources reach exactly the
+  /// fingerprints of the experiments that use it: editing Table 1's LaTeX writer makes Table 1
+  /// and the report (whose ledger counts Table 1's best benchmarks) stale, and no figure.
+  @Test func editingTable1sLaTeXWriterMakesOnlyTable1AndTheReportStale() throws {
+    let products = BuildProducts(binDirectory: Self.binDirectory)
+    let writer = "Sources/TokenCompressionTable/Table1+LaTeX.swift"
+    let linking = try Experiment.all.map(\.executable).filter { try products.code(of: $0).manifest.files[writer] != nil }
+    #expect(linking == ["table1", "report"])
+    for executable in Experiment.all.map(\.executable) {
+      let files = try products.code(of: executable).manifest.files.keys
+      #expect(!files.contains { $0.hasPrefix(BuildProducts.registrySources) }, "\(executable) hashes the registry as code")
+    }
   }
 
   @Test func figure1ThroughTheDriverMatchesFigure1OnItsOwnAndIsANoOpTheSecondTime() throws {
@@ -33,8 +47,8 @@ import Testing
     #expect(entry.code.files.keys.contains("Experiments/Figure1/main.swift"))
     #expect(entry.code.files.keys.contains("Sources/ScalingLawFit/LeastSquaresFit.swift"))
     #expect(!entry.code.files.keys.contains { $0.hasPrefix("Sources/ReproDriver/") })
-    #expect(entry.code.files["Sources/Notebook/Experiment.swift"] != nil)
-    #expect(!entry.code.files.keys.contains { $0.hasPrefix("Sources/Notebook/Registry") })
+    #expect(entry.code.files["Sources/ExperimentModel/Experiment.swift"] != nil)
+    #expect(!entry.code.files.keys.contains { $0.hasPrefix("Sources/ExperimentRegistry/") })
     #expect(entry.code.packages["swift-numerics"] != nil)
     #expect(entry.inputs.gnuplot?.hasPrefix("gnuplot") == true)
     guard case .object(let summary) = entry.summary, case .object(let fit) = summary["fit"] else {

@@ -1,10 +1,10 @@
 import Foundation
 import GRDB
-import Notebook
 import ResultsStore
 import Testing
 
 @testable import ReproDriver
+import ExperimentRegistry
 
 /// Issue 11: what broke under hostile use, at the driver's level (the end-to-end versions, with
 /// the real `repro`, are in ``EndToEndTests``).

@@ -1,8 +1,8 @@
 import Foundation
-import Notebook
 import Testing
 
 @testable import ReproDriver
+import ExperimentRegistry
 
 /// Failures, interruptions, concurrency and determinism leave the project consistent.
 @Suite struct RobustnessTests {

@@ -1,8 +1,8 @@
 import Foundation
-import Notebook
 import Testing
 
 @testable import ReproDriver
+import ExperimentRegistry
 
 /// Each cause of staleness reruns exactly the targets it should, for the reason it should.
 @Suite struct StalenessTests {

@@ -1,9 +1,9 @@
 import Foundation
-import Notebook
 import ResultsStore
 import Testing
 
 @testable import ReproDriver
+import ExperimentRegistry
 
 /// A scratch project: a copy of the real `paper-artifacts/` seeds and database, no outputs.
 struct Sandbox {

@@ -1,7 +1,7 @@
-import Notebook
 import Testing
 
 @testable import ReproDriver
+import ExperimentRegistry
 
 @Suite struct TargetGraphTests {
   @Test func ordersUpstreamFirstKeepingRegistryOrder() throws {

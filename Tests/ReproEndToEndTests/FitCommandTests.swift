@@ -27,6 +27,36 @@ struct FitCommandTests {
     #expect(first.stdout.contains("\"intervals\""))
   }
 
+  @Test("--suite ocr fits as Figure 3b registers it, gives its α and β, and says so")
+  func ocrUsesFigure3bsRegistration() throws {
+    let run = try Executables.run("repro", ["fit", "--suite", "ocr", "--method", "least-squares", "--json"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.contains("as figure3b registers it: bounds a=0.0:5.0,alpha=0.0:1.0,beta=0.0:1.0,D=0.0:1.0, N = 0.5, 1.8, 4, 7 B"))
+    let fit = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let summary = try Data(contentsOf: Executables.repositoryRoot.appendingPathComponent("Figures/figure3b/summary.json"))
+    let figure = try #require((JSONSerialization.jsonObject(with: summary) as? [String: Any])?["fit"] as? [String: Any])
+    for key in ["a", "alpha", "beta", "D", "sse", "bounds"] {
+      #expect("\(fit[key] ?? "nil")" == "\(figure[key] ?? "nil")", "\(key)")
+    }
+  }
+
+  @Test("ingested 14B rows stay out of the fit: it fits the registered sizes, as Figure 1 does")
+  func ingestedSizesStayOut() throws {
+    try Executables.withScratchProject { root in
+      let ingested = root.appendingPathComponent("paper-artifacts/ingested")
+      try FileManager.default.createDirectory(at: ingested, withIntermediateDirectories: true)
+      let rows = [1, 4, 16, 36, 64, 144, 576].map { "visual-reasoning,14,\($0),avg_accuracy,0.6,made up" }
+      try ("suite,llm_params_billion,visual_tokens,metric,value,source_note\n" + rows.joined(separator: "\n") + "\n")
+        .write(to: ingested.appendingPathComponent("fourteen.csv"), atomically: true, encoding: .utf8)
+      #expect(try Executables.run("repro", ["data", "rebuild"], in: root).status == 0)
+      let run = try Executables.run("repro", ["fit", "--method", "least-squares", "--json"], in: root)
+      #expect(run.status == 0, "\(run.stderr)")
+      let fit = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+      #expect(fit["observations"] as? Int == 28)
+      #expect(fit["excludedSizes"] as? [Double] == [14])
+    }
+  }
+
   @Test("bad arguments are rejected with a non-zero exit")
   func badArguments() throws {
     #expect(try Executables.run("repro", ["fit", "--suite", "nonsense"]).status != 0)

@@ -30,7 +30,7 @@ struct HostileInputTests {
     Refusal(arguments: ["bench", "infer", "--tokens", "10000000"], message: "--tokens must be in 1…4096"),
     Refusal(arguments: ["fit", "--text-tokens=-5"], message: "--text-tokens must be a number in 0…10000"),
     Refusal(arguments: ["fit", "--text-tokens", "nan"], message: "--text-tokens must be a number in 0…10000"),
-    Refusal(arguments: ["fit", "--exclude-sizes", "99"], message: "the visual-reasoning grid has no LLM of that size (sizes: 0.5, 1.8, 4, 7 B)"),
+    Refusal(arguments: ["fit", "--exclude-sizes", "99"], message: "figure1's visual-reasoning fit has no LLM of that size (sizes: 0.5, 1.8, 4, 7 B)"),
     Refusal(arguments: ["fit", "--suite", "nope"], message: "visual-reasoning"),
     Refusal(arguments: ["fit", "--exclude-sizes", "0.5,1.8,4"], message: "alpha cannot be fitted"),
   ]

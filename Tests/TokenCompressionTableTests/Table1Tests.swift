@@ -1,7 +1,7 @@
 import Foundation
-import PaperAnalysis
 import ResultsStore
 import Testing
+import TokenCompressionTable
 
 @Suite("Table 1")
 struct Table1Tests {

@@ -1,5 +1,4 @@
 import ComputeFrontier
-import ResultsStore
 import ScalingLaw
 import ScalingLawFit
 
@@ -22,12 +21,14 @@ public struct FitSummary: Codable, Sendable, Equatable {
   public var objective: Double
   public var parametersAtBounds: [String]
   public var convergence: Convergence
-  /// V* = β·Q/(α−β) at Q = 50 (clamped to [1, 576]), the paper's Figure 1b optimum.
+  /// V* = β·Q/(α−β) at Q = ``ScalingLaw/PaperSetup/questionTextTokens`` (50, clamped to [1, 576]),
+  /// the paper's Figure 1b optimum.
   public var optimalVAtQ50: Double
   public var bootstrap: BootstrapSummary?
 
-  public init(suite: SuiteID, excludedSizes: [Double] = [], result: FitResult, bootstrap: BootstrapResult? = nil) {
-    self.suite = suite.rawValue
+  /// `suite` is the grid's id (`visual-reasoning`, `ocr`).
+  public init(suite: String, excludedSizes: [Double] = [], result: FitResult, bootstrap: BootstrapResult? = nil) {
+    self.suite = suite
     self.method = result.method.rawValue
     self.convention = result.convention.description
     self.bounds = result.bounds?.description
@@ -38,7 +39,7 @@ public struct FitSummary: Codable, Sendable, Equatable {
     self.objective = result.objective
     self.parametersAtBounds = result.parametersAtBounds
     self.convergence = result.convergence
-    self.optimalVAtQ50 = Self.optimalV(result.law, Q: 50)
+    self.optimalVAtQ50 = Self.optimalV(result.law, Q: PaperSetup.questionTextTokens)
     self.bootstrap = bootstrap.map(BootstrapSummary.init)
   }
 
@@ -64,7 +65,7 @@ public struct BootstrapSummary: Codable, Sendable, Equatable {
     failures = result.failures
     let quantities: [(String, (ScalingLaw) -> Double)] = [
       ("a", \.a), ("alpha", \.alpha), ("beta", \.beta), ("D", \.D),
-      ("optimalVAtQ50", { FitSummary.optimalV($0, Q: 50) }),
+      ("optimalVAtQ50", { FitSummary.optimalV($0, Q: PaperSetup.questionTextTokens) }),
     ]
     intervals = Dictionary(uniqueKeysWithValues: quantities.compactMap { name, quantity in
       result.interval(of: quantity).map { (name, [$0.lowerBound, $0.upperBound]) }

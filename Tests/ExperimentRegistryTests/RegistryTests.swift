@@ -1,4 +1,4 @@
-import Notebook
+import ExperimentRegistry
 import ResultsStore
 import Testing
 
@@ -31,5 +31,19 @@ struct RegistryTests {
     #expect(Experiment.figure1.parameters["method"] == "least-squares")
     #expect(Experiment.figure1.parameters["fit-sizes"] == "0.5,1.8,4,7")
     #expect(Experiment.figure1.claims.contains("fig1.exponents"))
+  }
+
+  @Test("settings keep the text the lock file has always recorded")
+  func registeredText() {
+    #expect(Experiment.figure1.parameters == [
+      "method": "least-squares", "bounds": "paper", "fit-sizes": "0.5,1.8,4,7", "Q": "0,50", "frontier-N": "0.3,20",
+    ])
+    #expect(Experiment.figure3b.parameters["bounds"] == "a=0:5,alpha=0:1,beta=0:1,D=0:1")
+    #expect(Experiment.figure3b.parameters["bootstrap"] == "200")
+    #expect(Experiment.figure2.parameters["holdout-fit-sizes"] == "0.5,1.8,4")
+    #expect(Experiment.figure2.parameters["band-level"] == "0.95")
+    #expect(Experiment.figure4.parameters == ["Q": "0,50", "tolerance": "0.25"])
+    #expect(Experiment.table1.parameters == ["method": "QueCC", "y-range": "40,90"])
+    #expect(Experiment.inferenceCost.parameters["V"] == "1,4,16,36,64,144,576")
   }
 }

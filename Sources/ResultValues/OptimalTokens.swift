@@ -16,17 +16,14 @@ public struct OptimalTokens: Codable, Sendable, Equatable {
   /// N (billions) that spends `budget` at the numeric optimum.
   public var N: Double
 
-  /// The grid's visual-token counts (TokenPacker compression of 576 CLIP tokens).
-  public static let gridV: [Double] = [1, 4, 16, 36, 64, 144, 576]
-
   public init(law: ScalingLaw, Q: Double) {
     let frontier = ComputeFrontier(law: law, Q: Q)
     self.Q = Q
-    budget = InferenceCompute.flops(N: 7, Q: Q, V: 36)
+    budget = InferenceCompute.gflops(NBillion: 7, Q: Q, V: 36)
     let optimum = frontier.optimum(budget: budget)
     numeric = optimum.V
     N = optimum.N
-    grid = frontier.optimum(budget: budget, among: Self.gridV).V
+    grid = frontier.optimum(budget: budget, among: PaperSetup.gridVisualTokens).V
     closedForm = frontier.closedFormOptimalV
   }
 }

@@ -40,7 +40,7 @@ public struct PredictionBand: Sendable, Codable, Equatable {
 }
 
 /// The band's ends at one V.
-public struct BandPoint: Sendable, Codable, Equatable {
+public struct BandPoint: Sendable, Codable, Hashable {
   public var V: Double
   public var lower: Double
   public var upper: Double

@@ -1,30 +1,28 @@
 import ResultsStore
+import ScalingLawFit
 
 extension Experiment {
   /// The reviewer report, built from every other experiment's outputs.
   static let reports: [Experiment] = [report]
 
-  /// The reviewer report: every claim of the paper (PAPER.md §5) checked against the data, with
-  /// the figures, the fits per method, data provenance and known data issues. Its parameters are
-  /// the claims ledger's settings, shared with `repro verify`; the claims' criteria are
-  /// constants in the ClaimsLedger library. It reads the figures' outputs (and the engine's
-  /// timings from the inference-cost summary), so it runs after them.
+  /// The reviewer report: every claim of the paper (paper-artifacts/PAPER.md §5) checked against
+  /// the data, with the figures, the fits per method, data provenance and known data issues. Its
+  /// settings are the claims ledger's own, shared with `repro verify`; each fit's method, box
+  /// and sizes are its figure's registration, and the claims' criteria are constants in the
+  /// ClaimsLedger library. It reads the figures' outputs (and the engine's timings from the
+  /// inference-cost summary), so it runs after them.
   public static let report = Experiment(
-    id: "review", executable: "report",
+    id: "report", executable: "report",
     title: "Reviewer report — every claim of the paper checked against the data",
     inputs: [.results(suite: .visualReasoning), .results(suite: .ocr), .table1, .dataIssues(suite: nil), .sources],
-    parameters: [
-      "method": "least-squares",
-      "compare-methods": "paper-grid,least-squares,robust",
-      "bounds": "paper",
-      "ocr-bounds": "a=0:5,alpha=0:1,beta=0:1,D=0:1",
-      "bootstrap-resamples": "200",
-      "seed": "1",
-    ],
+    settings: reportSettings,
     claims: [
       "fig1.exponents", "fig1.ratio", "fig1.optimal-v-q0", "fig1.optimal-v-q50", "fig2.extrapolation-14b",
       "fig2.holdout-7b", "fig3a.text-shift", "fig3b.ocr-reversal", "fig4.iso-compute", "table1.quecc-extreme",
       "abstract.extreme-compression", "data.monotone", "cost.linear-in-tokens",
     ],
     dependsOn: ([figure1] + paperFigures + engineExperiments).map(\.id))
+
+  public static let reportSettings = LedgerRunSettings(
+    comparedMethods: [.paperGrid, .leastSquares, .robust], bootstrap: BootstrapSettings(resamples: 200, seed: 1))
 }

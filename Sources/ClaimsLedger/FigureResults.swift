@@ -1,0 +1,77 @@
+import ExperimentRegistry
+import Foundation
+import PaperAnalysis
+import ResultValues
+import ScalingLaw
+
+/// The figures' own results, read back from their `summary.json` with the types they wrote
+/// (ResultValues): the ledger refuses to check claims against figures that computed something
+/// else, so `repro verify`, the report and the figures cannot disagree silently.
+public struct FigureResults: Sendable {
+  /// `Figures/<folder>/summary.json` → the fit it records, for each figure whose summary exists.
+  public var fits: [(path: String, fit: FitSummary)]
+  /// Figure 4's groups, when its summary exists.
+  public var isoCompute: (path: String, summary: IsoComputeFigureSummary)?
+
+  public init(fits: [(path: String, fit: FitSummary)] = [], isoCompute: (path: String, summary: IsoComputeFigureSummary)? = nil) {
+    self.fits = fits
+    self.isoCompute = isoCompute
+  }
+
+  /// Reads the summaries of Figures 1, 2 (both fits), 3a, 3b and 4 from `figuresDirectory`
+  /// (those that exist).
+  public static func load(figuresDirectory: URL) throws(LedgerError) -> FigureResults {
+    func read<T: Decodable>(_ experiment: Experiment, as type: T.Type) throws(LedgerError) -> (String, T)? {
+      let path = "Figures/\(experiment.outputFolder)/summary.json"
+      let url = figuresDirectory.appendingPathComponent("\(experiment.outputFolder)/summary.json")
+      guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+      do {
+        return (path, try JSONDecoder().decode(T.self, from: Data(contentsOf: url)))
+      } catch {
+        throw .unreadableFigureSummary(path: path, reason: "\(error)")
+      }
+    }
+    let figure2 = try read(.figure2, as: ExtrapolationFigureSummary.self)
+    let fits: [(String, FitSummary)] = [
+      try read(.figure1, as: FitFigureSummary.self).map { ($0.0, $0.1.fit) },
+      figure2.map { ($0.0, $0.1.extrapolation.fit) },
+      figure2.map { ($0.0, $0.1.holdout.fit) },
+      try read(.figure3a, as: FitFigureSummary.self).map { ($0.0, $0.1.fit) },
+      try read(.figure3b, as: OCRFigureSummary.self).map { ($0.0, $0.1.fit) },
+    ].compactMap { $0 }
+    return FigureResults(fits: fits, isoCompute: try read(.figure4, as: IsoComputeFigureSummary.self))
+  }
+
+  /// Throws unless every figure's fit is, to the last digit, the ledger's primary fit of the
+  /// same suite, method and box, and Figure 4's groups are the ones the ledger counts (the
+  /// figures and the ledger compute through the same registered settings and code, so only
+  /// stale outputs or other data can make them differ).
+  public func check(against evidence: Evidence) throws(LedgerError) {
+    for (path, figure) in fits {
+      let ledger = [evidence.visualReasoning, evidence.holdout, evidence.ocr].first {
+        $0.suite.rawValue == figure.suite && $0.primary.method.rawValue == figure.method
+          && $0.primary.bounds?.description == figure.bounds && $0.excludedSizes == figure.excludedSizes
+      }
+      guard let ledger else { continue }
+      let law = ledger.primary.law
+      for (name, mine, theirs) in [("a", law.a, figure.a), ("alpha", law.alpha, figure.alpha), ("beta", law.beta, figure.beta), ("D", law.D, figure.D)]
+      where mine != theirs {
+        throw .figureDisagrees(path: path, parameter: name, figure: theirs, ledger: mine)
+      }
+    }
+    if let (path, figure) = isoCompute {
+      let settings = evidence.settings.figure4
+      let grouping = IsoComputeGrouping(tolerance: settings.tolerance)
+      let grids = [evidence.inputs.visualReasoning, evidence.inputs.ocr]
+      let mine = settings.suites.flatMap { suite in
+        settings.Q.map { Q in
+          IsoComputeComparison(
+            suite: suite, Q: Q, observations: grids.first { $0.suite == suite }?.observations ?? [], grouping: grouping)
+        }
+      }
+      guard figure == IsoComputeFigureSummary(tolerance: settings.tolerance, comparisons: mine) else {
+        throw .figureGroupsDisagree(path: path)
+      }
+    }
+  }
+}

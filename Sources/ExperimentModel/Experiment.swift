@@ -1,0 +1,84 @@
+import ResultsStore
+
+/// One figure or table of the paper, registered once: what it reads, with which parameters.
+///
+/// The registration is the single source of truth shared by the experiment's executable (which
+/// reads its parameters and inputs from here, so `swift run figure1` and `./repro figure 1` do
+/// exactly the same thing) and the driver (which fingerprints exactly these inputs and
+/// parameters to decide staleness). Adding a figure means adding one executable under
+/// `Experiments/` and one `Experiment` in ``Experiment/all``.
+public struct Experiment: Sendable, Hashable, Identifiable {
+  /// Short id as the paper names it: `1`, `2`, `3a`, `table1`, …
+  public let id: String
+  /// The SwiftPM executable that produces it, also its output folder under `Figures/`.
+  public let executable: String
+  public let title: String
+  /// The database rows it reads; it can read nothing else (see ``ExperimentRun``).
+  public let inputs: [DataSelection]
+  /// The typed settings: the one home of every number the experiment uses (its executable reads
+  /// them with ``ExperimentRun/settings(_:)``; the ledger and the command line read them here).
+  public let settings: any ExperimentSettings
+  /// ``settings`` as named text, e.g. `method = least-squares`, `Q = 0,50`: what the driver
+  /// fingerprints and the lock file records.
+  public var parameters: [String: String] { settings.parameters }
+  /// Claim ids of the paper (paper-artifacts/PAPER.md §5) this experiment's outputs bear on.
+  public let claims: [String]
+  /// Ids of experiments whose outputs this one reads (e.g. the report reads every figure's
+  /// `summary.json`); the driver runs those first and treats their outputs as inputs.
+  public let dependsOn: [String]
+
+  public init(
+    id: String, executable: String, title: String, inputs: [DataSelection], settings: some ExperimentSettings,
+    claims: [String] = [], dependsOn: [String] = []
+  ) {
+    self.id = id
+    self.executable = executable
+    self.title = title
+    self.inputs = inputs
+    self.settings = settings
+    self.claims = claims
+    self.dependsOn = dependsOn
+  }
+
+  /// A registration whose settings are only text (the driver's tests register stand-ins so).
+  public init(
+    id: String, executable: String, title: String, inputs: [DataSelection], parameters: [String: String],
+    claims: [String] = [], dependsOn: [String] = []
+  ) {
+    self.init(
+      id: id, executable: executable, title: title, inputs: inputs, settings: TextSettings(parameters), claims: claims,
+      dependsOn: dependsOn)
+  }
+
+  /// Two registrations are the same when everything the driver sees is: the settings count
+  /// through their text, ``parameters``.
+  public static func == (lhs: Experiment, rhs: Experiment) -> Bool {
+    (lhs.id, lhs.executable, lhs.title, lhs.inputs, lhs.claims, lhs.dependsOn)
+      == (rhs.id, rhs.executable, rhs.title, rhs.inputs, rhs.claims, rhs.dependsOn) && lhs.parameters == rhs.parameters
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(id)
+    hasher.combine(executable)
+    hasher.combine(parameters)
+  }
+
+  /// The settings as `S`; an error naming both types when the registration holds others.
+  public func settings<S: ExperimentSettings>(_ type: S.Type = S.self) throws(RegistryError) -> S {
+    guard let settings = settings as? S else {
+      throw .wrongSettings(experiment: executable, expected: "\(S.self)", registered: "\(Swift.type(of: settings))")
+    }
+    return settings
+  }
+
+  /// The output folder, relative to `Figures/`.
+  public var outputFolder: String { executable }
+
+  /// Names this experiment answers to on the command line: `1`, `figure1`, `fig1`.
+  public var names: [String] {
+    var names = [id]
+    let short = executable.hasPrefix("figure") ? ["fig" + executable.dropFirst("figure".count)] : []
+    for name in [executable] + short where !names.contains(name) { names.append(name) }
+    return names
+  }
+}

@@ -1,0 +1,160 @@
+import ResultsStore
+import ScalingLaw
+import ScalingLawFit
+
+/// A scaling-law figure (Figures 1, 3a, 3b): a fit drawn against inference FLOPs 2·N·(Q+V) at each
+/// Q, with the compute-optimal frontier over a range of LLM sizes, optionally with a bootstrap.
+public struct ScalingLawFigureSettings: ExperimentSettings, Hashable {
+  public var fit: LawFitSettings
+  /// Text-token counts: one panel (or one frontier) each.
+  public var Q: [Double]
+  /// The LLM sizes, in billions, the frontier is drawn over (the authors' 0.3–20 B).
+  public var frontierNBillion: ClosedRange<Double>
+  public var bootstrap: BootstrapSettings?
+
+  public init(fit: LawFitSettings, Q: [Double], frontierNBillion: ClosedRange<Double>, bootstrap: BootstrapSettings? = nil) {
+    self.fit = fit
+    self.Q = Q
+    self.frontierNBillion = frontierNBillion
+    self.bootstrap = bootstrap
+  }
+
+  public var parameters: [String: String] {
+    var parameters = fit.parameters
+    parameters["Q"] = RegistrationText.list(Q)
+    parameters["frontier-N"] = RegistrationText.list([frontierNBillion.lowerBound, frontierNBillion.upperBound])
+    if let bootstrap {
+      parameters["bootstrap"] = String(bootstrap.resamples)
+      parameters["seed"] = String(bootstrap.seed)
+    }
+    return parameters
+  }
+}
+
+/// Figure 2: the law fitted on some sizes predicts a larger one, twice (the paper's 14 B and the
+/// hold-out the data allows), each with a seeded bootstrap band.
+public struct ExtrapolationFigureSettings: ExperimentSettings, Hashable {
+  /// The paper's fit (0.5–7 B), whose prediction is ``predictNBillion``.
+  public var fit: LawFitSettings
+  public var predictNBillion: Double
+  /// The sizes of the hold-out fit, whose prediction is ``holdoutPredictNBillion``.
+  public var holdoutSizesBillion: [Double]
+  public var holdoutPredictNBillion: Double
+  public var Q: Double
+  public var bootstrap: BootstrapSettings
+  /// Coverage of the band, e.g. 0.95.
+  public var bandLevel: Double
+
+  public init(
+    fit: LawFitSettings, predictNBillion: Double, holdoutSizesBillion: [Double], holdoutPredictNBillion: Double, Q: Double,
+    bootstrap: BootstrapSettings, bandLevel: Double
+  ) {
+    self.fit = fit
+    self.predictNBillion = predictNBillion
+    self.holdoutSizesBillion = holdoutSizesBillion
+    self.holdoutPredictNBillion = holdoutPredictNBillion
+    self.Q = Q
+    self.bootstrap = bootstrap
+    self.bandLevel = bandLevel
+  }
+
+  /// The hold-out fit: the same method and box on ``holdoutSizesBillion``.
+  public var holdoutFit: LawFitSettings {
+    var fit = fit
+    fit.sizesBillion = holdoutSizesBillion
+    return fit
+  }
+
+  public var parameters: [String: String] {
+    fit.parameters.merging([
+      "Q": RegistrationText.number(Q),
+      "predict": RegistrationText.number(predictNBillion),
+      "holdout-fit-sizes": RegistrationText.list(holdoutSizesBillion),
+      "holdout-predict": RegistrationText.number(holdoutPredictNBillion),
+      "bootstrap": String(bootstrap.resamples),
+      "seed": String(bootstrap.seed),
+      "band-level": RegistrationText.number(bandLevel),
+    ]) { _, own in own }
+  }
+}
+
+/// Figure 4: iso-compute groups of each suite's grid at each Q.
+public struct IsoComputeFigureSettings: ExperimentSettings, Hashable {
+  /// The grids compared, in panel order.
+  public var suites: [SuiteID]
+  public var Q: [Double]
+  /// Allowed relative distance of a group member from the group's geometric-mean FLOPs.
+  public var tolerance: Double
+
+  public init(suites: [SuiteID], Q: [Double], tolerance: Double) {
+    self.suites = suites
+    self.Q = Q
+    self.tolerance = tolerance
+  }
+
+  public var parameters: [String: String] {
+    ["Q": RegistrationText.list(Q), "tolerance": RegistrationText.number(tolerance)]
+  }
+}
+
+/// Table 1: the method whose best benchmarks are counted, and the bars' y range (percent).
+public struct Table1Settings: ExperimentSettings, Hashable {
+  public var method: String
+  public var yRangePercent: ClosedRange<Double>
+
+  public init(method: String, yRangePercent: ClosedRange<Double>) {
+    self.method = method
+    self.yRangePercent = yRangePercent
+  }
+
+  public var parameters: [String: String] {
+    ["method": method, "y-range": RegistrationText.list([yRangePercent.lowerBound, yRangePercent.upperBound])]
+  }
+}
+
+/// The inference-cost sweep: the bundled family timed at every V × Q, each configuration
+/// `repetitions` times, generating `newTokens` tokens (the experiment builds its plan from these).
+public struct InferenceCostSettings: ExperimentSettings, Hashable {
+  public var visualTokens: [Int]
+  public var textTokens: [Int]
+  public var repetitions: Int
+  public var newTokens: Int
+  /// The model family, in words (the experiment's plan names its models).
+  public var models: String
+
+  public init(visualTokens: [Int], textTokens: [Int], repetitions: Int, newTokens: Int, models: String) {
+    self.visualTokens = visualTokens
+    self.textTokens = textTokens
+    self.repetitions = repetitions
+    self.newTokens = newTokens
+    self.models = models
+  }
+
+  public var parameters: [String: String] {
+    [
+      "V": RegistrationText.list(visualTokens), "Q": RegistrationText.list(textTokens), "models": models,
+      "repetitions": String(repetitions), "new-tokens": String(newTokens),
+    ]
+  }
+}
+
+/// The claims ledger's own settings (the report's registration): the methods every
+/// fit-dependent verdict is also reported under, and the bootstrap of the deciding fit. Which
+/// fit decides, in which box, on which sizes, is the figures' registrations' (one home each).
+public struct LedgerRunSettings: ExperimentSettings, Hashable {
+  /// Methods compared with each figure's own method.
+  public var comparedMethods: [FitMethod]
+  public var bootstrap: BootstrapSettings
+
+  public init(comparedMethods: [FitMethod], bootstrap: BootstrapSettings) {
+    self.comparedMethods = comparedMethods
+    self.bootstrap = bootstrap
+  }
+
+  public var parameters: [String: String] {
+    [
+      "compare-methods": comparedMethods.map(\.rawValue).joined(separator: ","),
+      "bootstrap-resamples": String(bootstrap.resamples), "seed": String(bootstrap.seed),
+    ]
+  }
+}

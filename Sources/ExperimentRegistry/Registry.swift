@@ -1,0 +1,55 @@
+import Foundation
+import ResultsStore
+import ScalingLaw
+import ScalingLawFit
+
+extension Experiment {
+  /// Every experiment, in the order the paper presents them: the paper's figures and tables,
+  /// the inference-cost measurements of the bundled engine, then the reviewer report.
+  public static let all: [Experiment] = [figure1] + paperFigures + engineExperiments + reports
+
+  /// Figure 1: the scaling law fitted on the visual-reasoning grid, drawn against inference
+  /// FLOPs at Q = 0 (text cached) and Q = 50, with the compute-optimal frontier.
+  public static let figure1 = Experiment(
+    id: "1", executable: "figure1",
+    title: "Figure 1 — scaling laws for VLMs at Q = 0 and Q = 50 (visual reasoning)",
+    inputs: [.results(suite: figure1Settings.fit.suite)],
+    settings: figure1Settings,
+    claims: ["fig1.exponents", "fig1.ratio", "fig1.optimal-v-q0", "fig1.optimal-v-q50"])
+
+  /// Figure 1's settings: the paper's fit at Q = 0 and 50, the frontier over the authors' 0.3–20 B.
+  public static let figure1Settings = ScalingLawFigureSettings(
+    fit: visualReasoningFit, Q: PaperSetup.figure1TextTokens, frontierNBillion: authorsFrontierNBillion)
+
+  /// The LLM sizes (billions) the paper fits its law on; rows ingested at other sizes, such as
+  /// 14 B, stay out of every fit that stands for the paper's (the claims ledger's too).
+  public static let paperFitSizes: [Double] = [0.5, 1.8, 4, 7]
+
+  /// The fit the paper's visual-reasoning figures share, registered once so that they cannot
+  /// drift apart: least squares (the continuous optimum of the authors' objective; the authors'
+  /// grid search is `paper-grid`) in the authors' box, on ``paperFitSizes``.
+  public static let visualReasoningFit = LawFitSettings(
+    suite: .visualReasoning, sizesBillion: paperFitSizes, method: .leastSquares, bounds: .paper)
+
+  /// The LLM sizes (billions) the authors' plotting code draws the compute-optimal frontier over.
+  public static let authorsFrontierNBillion: ClosedRange<Double> = 0.3...20
+}
+
+extension Experiment {
+  /// The registered experiment called `name` (any of its ``names``), if any.
+  public static func named(_ name: String) -> Experiment? {
+    all.first { $0.names.contains(name.lowercased()) }
+  }
+
+  /// The fit a suite's figure registers: the first experiment, in ``all`` order, that fits the
+  /// suite's grid (visual reasoning: Figure 1; OCR: Figure 3b). `repro fit` uses it, so the
+  /// command line gives the figure's numbers.
+  public static func registeredFit(of suite: SuiteID) -> (experiment: Experiment, fit: LawFitSettings)? {
+    for experiment in all {
+      if let settings = experiment.settings as? ScalingLawFigureSettings, settings.fit.suite == suite {
+        return (experiment, settings.fit)
+      }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,36 @@
+/// What a scaling-law figure computed (Figures 1 and 3a): its fit and the compute-optimal V at
+/// each of its Q. The experiment writes it as `summary.json`; the claims ledger reads it back
+/// with this same type and refuses to check against a figure whose fit is not its own.
+public struct FitFigureSummary: Codable, Sendable, Equatable {
+  public var fit: FitSummary
+  public var optimalTokens: [OptimalTokens]
+
+  public init(fit: FitSummary, optimalTokens: [OptimalTokens]) {
+    self.fit = fit
+    self.optimalTokens = optimalTokens
+  }
+}
+
+/// What Figure 3b computed: the OCR fit in its registered box (the one its claims rest on), the
+/// same method in the authors' box, and the grid's recorded defects.
+public struct OCRFigureSummary: Codable, Sendable, Equatable {
+  /// The fit in bounds that contain the optimum: the one the figure's claims rest on.
+  public var fit: FitSummary
+  /// The same method in the authors' bounds (β ≤ 0.05, a ≤ 0.7), which this data hits.
+  public var authorsBoundsFit: FitSummary
+  public var alpha: Double
+  public var beta: Double
+  public var betaGreaterThanAlpha: Bool
+  public var optimalTokens: [OptimalTokens]
+  public var dataIssues: [String]
+
+  public init(fit: FitSummary, authorsBoundsFit: FitSummary, optimalTokens: [OptimalTokens], dataIssues: [String]) {
+    self.fit = fit
+    self.authorsBoundsFit = authorsBoundsFit
+    alpha = fit.alpha
+    beta = fit.beta
+    betaGreaterThanAlpha = fit.beta > fit.alpha
+    self.optimalTokens = optimalTokens
+    self.dataIssues = dataIssues
+  }
+}
