@@ -147,6 +147,26 @@ def example_order(size: int, examples: int, seed: int) -> np.ndarray:
     return np.concatenate([rng.permutation(size) for _ in range(epochs)])[:examples]
 
 
+def grouped_order(image_index: np.ndarray, examples: int, seed: int) -> np.ndarray:
+    """`examples` question indices, epoch after epoch, each epoch a seeded permutation of the
+    *images* with every image's questions kept together (in shard order).
+
+    Why grouped: a batch then holds whole images, so the connector (compressor + projector)
+    runs once per image and its output is shared by the image's questions
+    (`Cell.forward(owner=…)`); TokenPacker-style training is connector-bound, so this is most
+    of its cost. Each question is still seen once per epoch."""
+    rng = np.random.Generator(np.random.PCG64(seed))
+    images = int(image_index.max()) + 1
+    size = image_index.shape[0]
+    epochs = math.ceil(examples / size)
+    parts = []
+    for _ in range(epochs):
+        rank = np.empty(images, dtype=np.int64)
+        rank[rng.permutation(images)] = np.arange(images)
+        parts.append(np.argsort(rank[image_index], kind="stable"))
+    return np.concatenate(parts)[:examples]
+
+
 def loss_curve(losses: list[float], batch_size: int, examples: int) -> list[dict[str, float]]:
     """Mean training loss over `CURVE_POINTS` equal stretches of the run."""
     edges = np.linspace(0, len(losses), min(CURVE_POINTS, len(losses)) + 1).round().astype(int)
@@ -158,7 +178,7 @@ def train_cell(cell: Cell, features: FeatureCache, train: QuestionSet, training:
                log=None) -> list[float]:
     """Runs the optimisation; returns the loss of every step."""
     opt = optimizer(cell, training)
-    order = example_order(train.size, training.examples, training.seed)
+    order = grouped_order(train.image_index, training.examples, training.seed)
     questions = torch.from_numpy(train.questions).long()
     answers = torch.from_numpy(train.answers).long()
     image_index = torch.from_numpy(train.image_index)
@@ -168,8 +188,9 @@ def train_cell(cell: Cell, features: FeatureCache, train: QuestionSet, training:
         rows = torch.from_numpy(order[step * training.batch_size:(step + 1) * training.batch_size])
         for group in opt.param_groups:
             group["lr"] = training.learning_rate_at(step)
-        patches, multi = features.batch(image_index[rows])
-        loss = F.cross_entropy(cell(patches, multi, questions[rows]), answers[rows])
+        images, owner = torch.unique(image_index[rows], return_inverse=True)
+        patches, multi = features.batch(images)
+        loss = F.cross_entropy(cell(patches, multi, questions[rows], owner=owner), answers[rows])
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(cell.parameters(), training.gradient_clip)

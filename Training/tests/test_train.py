@@ -79,6 +79,17 @@ class TrainTest(unittest.TestCase):
                            str(self.directory / "data/reasoning-eval-0.safetensors")])
         self.assertEqual(json.loads(buffer.getvalue())["accuracy"], record["eval"]["accuracy"])
 
+    def test_grouped_order_keeps_images_together_and_sees_every_question_each_epoch(self):
+        image_index = np.repeat(np.arange(7), 3)[np.r_[0:20]]  # the last image has 2 questions
+        order = train.grouped_order(image_index, 45, seed=3)
+        self.assertEqual(len(order), 45)
+        self.assertEqual(sorted(order[:20].tolist()), list(range(20)))  # epoch 1: each question once
+        self.assertEqual(sorted(order[20:40].tolist()), list(range(20)))
+        images = image_index[order[:20]]
+        self.assertEqual(len([i for i in range(1, 20) if images[i] != images[i - 1]]), 6)  # 7 contiguous runs
+        self.assertNotEqual(images.tolist(), sorted(images.tolist()))  # shuffled
+        self.assertEqual(order.tolist(), train.grouped_order(image_index, 45, seed=3).tolist())
+
     def test_training_is_deterministic(self):
         outputs = []
         for run in ("a", "b"):
