@@ -54,7 +54,9 @@ struct MiniCells: ParsableCommand {
     let grid = try MiniGrid.resolve(grid)
     let training = CellTraining(layout: MiniLayout(root: try ProjectLayout.locate().root), grid: grid)
     for cell in grid.cells {
-      let state = (try? training.staleness(cell)).map { $0 ?? "up to date" } ?? "inputs missing"
+      // Not `try?`: it flattens `String??`, so an up-to-date cell (nil) read as "inputs missing".
+      let state: String
+      do { state = try training.staleness(cell) ?? "up to date" } catch { state = "inputs missing (\(error))" }
       print("\(cell.name)  N=\(cell.language.nonEmbeddingParameters)  V=\(cell.visualTokens)  \(state)")
     }
   }
