@@ -90,7 +90,12 @@ public struct CellTraining: Sendable {
     let fingerprint = try inputsFingerprint(cell)
     let log = folder.appendingPathComponent("train.log")
     let started = ContinuousClock.now
-    let status = try trainer.run(module: "train", arguments: ["--config", configFile.path, "--out", output.path], log: log)
+    // Tower features are keyed by content (tower, shards, feature code), so every cell of a
+    // family shares one computation of them (docs/miniature-vlm.md §4).
+    let features = layout.workDirectory.appendingPathComponent("features", isDirectory: true)
+    let status = try trainer.run(
+      module: "train", arguments: ["--config", configFile.path, "--out", output.path, "--feature-cache", features.path],
+      log: log)
     guard status == 0 else { throw MiniReplicationError.trainerFailed(what: "training \(cell.name)", status: status, log: log.path) }
     let produced = [layout.checkpoint(cell), layout.predictions(cell), layout.record(cell)].map {
       output.appendingPathComponent($0.lastPathComponent)

@@ -210,6 +210,8 @@ def main(argv: list[str] | None) -> int:
     parser.add_argument("--config", required=True, type=Path, help="the cell's JSON config")
     parser.add_argument("--out", required=True, type=Path, help="directory for checkpoint, predictions and record")
     parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    parser.add_argument("--feature-cache", type=Path, default=None,
+                        help="directory of tower features keyed by content, shared by cells (default: none)")
     args = parser.parse_args(argv)
     log = None if args.quiet else (lambda line: print(line, flush=True, file=__import__("sys").stderr))
 
@@ -233,8 +235,10 @@ def main(argv: list[str] | None) -> int:
 
     cell = Cell(cfg)
     features_started = time.perf_counter()
-    train_features = FeatureCache(tower, train.images, cell.needs_multi)
-    eval_features = FeatureCache(tower, evaluation.images, cell.needs_multi)
+    train_features = FeatureCache(tower, train.images, cell.needs_multi, cache_directory=args.feature_cache,
+                                  content_key=[tower_sha, *train.shard_sha256])
+    eval_features = FeatureCache(tower, evaluation.images, cell.needs_multi, cache_directory=args.feature_cache,
+                                 content_key=[tower_sha, *evaluation.shard_sha256])
     training_started = time.perf_counter()
     if log:
         log(f"{name}: {train.size} train questions, {evaluation.size} eval; features in "
@@ -257,6 +261,7 @@ def main(argv: list[str] | None) -> int:
         "seed": config.training.seed, "steps": config.training.steps, "examples": config.training.examples,
         "batch_size": config.training.batch_size, "threads": torch.get_num_threads(),
         "wall_seconds": time.perf_counter() - started, "feature_seconds": training_started - features_started,
+        "feature_cache_hits": [train_features.cache_hit, eval_features.cache_hit],
         "training_seconds": training_seconds, "examples_per_second": config.training.examples / training_seconds,
         "loss_curve": loss_curve(losses, config.training.batch_size, config.training.examples),
         "final_train_loss": float(np.mean(tail)),

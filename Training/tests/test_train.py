@@ -90,6 +90,21 @@ class TrainTest(unittest.TestCase):
         self.assertNotEqual(images.tolist(), sorted(images.tolist()))  # shuffled
         self.assertEqual(order.tolist(), train.grouped_order(image_index, 45, seed=3).tolist())
 
+    def test_the_feature_cache_is_filled_once_and_gives_the_same_model(self):
+        cache = self.directory / "features"
+        config = self.config("pool", training={"examples": 640, "batch_size": 64, "learning_rate": 0.01,
+                                               "weight_decay": 0.01, "seed": 0})
+        records = []
+        for run in ("cold", "warm"):
+            out = self.directory / f"cache-{run}"
+            self.assertEqual(train.main(["--config", str(config), "--out", str(out), "--quiet",
+                                         "--feature-cache", str(cache)]), 0)
+            records.append(json.loads((out / "reasoning-pool-d32l2-v4-s0.json").read_text()))
+        self.assertEqual(records[0]["feature_cache_hits"], [False, False])
+        self.assertEqual(records[1]["feature_cache_hits"], [True, True])
+        self.assertEqual(len(list(cache.glob("*.npy"))), 2)  # train and eval images
+        self.assertEqual(records[0]["checkpoint"]["sha256"], records[1]["checkpoint"]["sha256"])
+
     def test_training_is_deterministic(self):
         outputs = []
         for run in ("a", "b"):
