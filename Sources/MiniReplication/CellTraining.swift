@@ -112,12 +112,19 @@ public struct CellTraining: Sendable {
     let fingerprint = try inputsFingerprint(cell)
     let log = folder.appendingPathComponent("train.log")
     let started = ContinuousClock.now
-    let status = try trainer.run(module: "train", arguments: ["--config", configFile.path, "--out", output.path], log: log)
+    let status = try trainer.run(module: "train", arguments: trainerArguments(config: configFile.path, out: output.path), log: log)
     guard status == 0 else { throw MiniReplicationError.trainerFailed(what: "training \(cell.name)", status: status, log: log.path) }
     let record = try install(cell, from: output, fingerprint: fingerprint)
     try? files.removeItem(at: output)
     let accuracy = ((record["eval"] as? [String: Any])?["accuracy"] as? Double) ?? .nan
     return CellOutcome(cell: cell, seconds: (ContinuousClock.now - started).secondsValue, evalAccuracy: accuracy, log: log.path)
+  }
+
+  /// The trainer's arguments for one cell: the same for a local run and a Slurm array task
+  /// (``GridSweep``). Tower features are keyed by content (tower, shards, feature code), so every
+  /// cell of a family shares one computation of them (docs/miniature-vlm.md §4).
+  func trainerArguments(config: String, out: String) -> [String] {
+    ["--config", config, "--out", out, "--feature-cache", layout.featureCache.path]
   }
 
   /// Installs a finished run's outputs from `folder` into `paper-artifacts/mini/cells/`: the

@@ -60,7 +60,7 @@ public struct GridSweep: Sendable {
     let files = MiniLayout.cellFileNames("{cell}")
     return SweepDefinition(
       name: "mini-\(training.grid.name)",
-      command: [python.path] + PythonTrainer.moduleArguments("train", ["--config", "{config}", "--out", "{out}"]),
+      command: [python.path] + PythonTrainer.moduleArguments("train", training.trainerArguments(config: "{config}", out: "{out}")),
       directory: training.layout.trainingDirectory.path,
       environment: PythonTrainer.environment(layout: training.layout),
       results: results.path,

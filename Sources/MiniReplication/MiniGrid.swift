@@ -31,13 +31,19 @@ public struct MiniGrid: Sendable {
   ]
 
   /// The smoke grid: 2 LLM sizes × 2 token counts on the reasoning family with the
-  /// TokenPacker-style compressor of the paper's grid, trained briefly. It proves the whole path
-  /// (generator → trainer → checkpoint → Swift engine with parity) on a CPU in minutes; it is not
-  /// the replication.
+  /// TokenPacker-style compressor of the paper's grid. It proves the whole path (generator →
+  /// trainer → checkpoint → Swift engine with parity) on a CPU in minutes; it is not the
+  /// replication.
+  ///
+  /// Why this recipe: with 30,000 examples (the first smoke recipe) every cell stayed at the
+  /// majority baseline; the models need a few hundred thousand examples. Batches of 320
+  /// questions are 32 whole images (the trainer groups an image's 10 questions so its
+  /// compressor runs once); 3e-3 is the learning rate that learned, 1e-2 stalled the
+  /// TokenPacker-style compressor (docs/miniature-vlm.md §4).
   public static let smoke = MiniGrid(
     name: "smoke",
     cells: [sizes[0], sizes[2]].flatMap { language in
       [1, 16].map { MiniCell(family: .reasoning, compressor: .tokenpacker, language: language, visualTokens: $0, seed: 0) }
     },
-    recipe: TrainingRecipe(examples: 30_000, batchSize: 128, learningRate: 3e-3, weightDecay: 0.01))
+    recipe: TrainingRecipe(examples: 200_000, batchSize: 320, learningRate: 3e-3, weightDecay: 0.01))
 }

@@ -25,6 +25,8 @@ public struct MiniLayout: Sendable {
   public var trainingDirectory: URL { root.appendingPathComponent("Training", isDirectory: true) }
   /// Staging and logs of training runs (git-ignored).
   public var workDirectory: URL { root.appendingPathComponent(".mini-work", isDirectory: true) }
+  /// The vision tower's features, cached by content and shared by every cell (git-ignored).
+  public var featureCache: URL { workDirectory.appendingPathComponent("features", isDirectory: true) }
 
   /// The files a trained cell consists of — checkpoint, the trainer's predictions on the eval
   /// set, training record — named from the cell's name, in the order they are installed (the

@@ -27,7 +27,7 @@ public struct MiniExample: Hashable, Sendable {
 public enum MiniTasks {
   /// The version of the generators and their default parameters; any change to what they produce
   /// for the same seed (pixels, questions, vocabulary, defaults) must bump it.
-  public static let generatorVersion = 1
+  public static let generatorVersion = 2
   /// The value of the metadata's `format`.
   public static let format = "mini-tasks/1"
   /// Image side in pixels.

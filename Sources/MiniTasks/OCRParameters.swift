@@ -1,4 +1,4 @@
-/// The design knobs of the OCR family; ``default`` is the version-1 setting.
+/// The design knobs of the OCR family; ``default`` is the current version's setting.
 ///
 /// The knobs act on perception: a larger alphabet has more near-identical glyph pairs, jitter
 /// moves each glyph within its cell so no patch sees a fixed piece of it, blanks vary the number
@@ -27,7 +27,7 @@ public struct OCRParameters: Hashable, Sendable, Codable {
     self.questionsPerImage = questionsPerImage
   }
 
-  /// Generator version 1: a 6 × 6 grid of all sixteen glyphs, a quarter blank, jittered, no noise.
+  /// Generator versions 1 and 2: a 6 × 6 grid of all sixteen glyphs, a quarter blank, jittered, no noise.
   public static let `default` = OCRParameters(
     gridSide: 6, alphabetSize: 16, blankPercent: 25, jitter: true, noise: 0, questionsPerImage: 10)
 

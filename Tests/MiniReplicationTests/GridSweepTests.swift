@@ -32,12 +32,12 @@ import Testing
     try Data("print(1)".utf8).write(to: layout.trainingDirectory.appendingPathComponent("minivlm/train.py"))
     let sources = Self.committed.cellFiles(cell).map(\.path)
     for source in sources { try #require(files.fileExists(atPath: source), "the committed smoke cell \(source) is missing") }
-    // Called as `python -m minivlm.train --config CONFIG --out OUT`.
+    // Called as `python -m minivlm.train --config CONFIG --out OUT --feature-cache FOLDER`.
     let trainer = root.appendingPathComponent("fake-python")
     let script = """
       #!/bin/sh
       set -eu
-      [ "$1 $2 $3 $5" = "-m minivlm.train --config --out" ] || { echo "unexpected arguments: $*" >&2; exit 2; }
+      [ "$1 $2 $3 $5 $7" = "-m minivlm.train --config --out --feature-cache" ] || { echo "unexpected arguments: $*" >&2; exit 2; }
       [ -f "$4" ] || { echo "no config at $4" >&2; exit 2; }
       [ "$OMP_NUM_THREADS" = 1 ] || exit 3
       cp \(sources.map { "'\($0)'" }.joined(separator: " ")) "$6/"
@@ -52,7 +52,8 @@ import Testing
     let (sweep, root) = try scratch()
     defer { try? FileManager.default.removeItem(at: root) }
     let definition = try sweep.definition(of: [cell])
-    #expect(definition.command == [sweep.python.path, "-m", "minivlm.train", "--config", "{config}", "--out", "{out}"])
+    #expect(definition.command == [sweep.python.path, "-m", "minivlm.train", "--config", "{config}", "--out", "{out}",
+                                   "--feature-cache", sweep.training.layout.featureCache.path])
     #expect(definition.directory == sweep.training.layout.trainingDirectory.path)
     #expect(definition.environment?["OMP_NUM_THREADS"] == "1")
     #expect(definition.outputs == ["{cell}.safetensors", "{cell}.predictions.safetensors", "{cell}.json"])

@@ -92,10 +92,10 @@ struct ReasoningTests {
   @Test func scenesRespectTheirParameters() {
     for index in Self.images {
       let scene = reasoning.example(index: index, split: .eval, seed: 1, questionCount: 1).scene
-      #expect((4...6).contains(scene.objects.count))
+      #expect((2...4).contains(scene.objects.count))
       #expect(Set(scene.objects.map(\.colour)).count == scene.objects.count)
       for (i, a) in scene.objects.enumerated() {
-        #expect((8...10).contains(a.side))
+        #expect((10...12).contains(a.side))
         #expect(a.left >= 0 && a.top >= 0 && a.left + a.side <= 48 && a.top + a.side <= 48)
         for b in scene.objects[(i + 1)...] {
           let apart = a.left + a.side + 2 <= b.left || b.left + b.side + 2 <= a.left

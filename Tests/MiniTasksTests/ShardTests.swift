@@ -193,8 +193,8 @@ struct DatasetTests {
     }
     #expect(questions == 120)
     let json = try #require(try JSONSerialization.jsonObject(with: manifestData) as? [String: Any])
-    #expect(json["generator_version"] as? Int == 1)
-    #expect((json["parameters"] as? [String: Any])?["object_count"] as? [Int] == [4, 6])
+    #expect(json["generator_version"] as? Int == 2)
+    #expect((json["parameters"] as? [String: Any])?["object_count"] as? [Int] == [2, 4])
   }
 
   @Test func rewritingReplacesTheFamilyDirectoryAndLeavesNoStaging() throws {
@@ -213,12 +213,12 @@ struct GeneratorVersionTests {
   /// The data digest of a small dataset of each family, pinned: if the generators' output changes,
   /// this fails. When the change is intended, bump `MiniTasks.generatorVersion` (data recorded
   /// with the old version no longer matches its code) and update the digests here.
-  @Test func theOutputOfVersion1IsPinned() throws {
+  @Test func theOutputOfVersion2IsPinned() throws {
     let pinned: [TaskFamily: String] = [
-      .reasoning: "2f7ce6ebdb0a10302300ce3cf4f205c1e6221372e07d133230c9ea31ba21e3ac",
-      .ocr: "fe64a2520d2d5747fc51da878831311edeaa7b4d23502e6bbf48138bdc9119ca",
+      .reasoning: "14987cb5e6b7dbc32ed66008da2a63d80edac03e032d64f9fe8867c4fbb69d82",
+      .ocr: "b4d2f1490c02954e269d3ad54421c11e78f34e51e7b3fec654f01c9e4f958f95",
     ]
-    #expect(MiniTasks.generatorVersion == 1)
+    #expect(MiniTasks.generatorVersion == 2)
     for family in TaskFamily.allCases {
       let root = FileManager.default.temporaryDirectory.appendingPathComponent("mini-tasks-\(UUID().uuidString)")
       defer { try? FileManager.default.removeItem(at: root) }

@@ -2,7 +2,8 @@
 sizes and visual-token counts, and projects the wall time of a training grid from it.
 
     python -m minivlm.throughput [--sizes 32x2,48x3,64x4,96x4,128x4] [--visual-tokens 1,16,144]
-        [--compressor tokenpacker] [--question-tokens 8] [--batch-size 256] [--budget-seconds 10]
+        [--compressor tokenpacker] [--question-tokens 4] [--batch-size 320] [--questions-per-image 10]
+        [--budget-seconds 10]
 
 The features are random tensors of the tower's shape: throughput does not depend on their
 values, and this is a timing, never a data source. Run it alone on the machine (one process) and
@@ -47,13 +48,15 @@ def measure(width: int, layers: int, visual_tokens: int, args: argparse.Namespac
     cell = Cell(config)
     optimizer = torch.optim.AdamW(cell.parameters(), lr=1e-3)
     generator = torch.Generator().manual_seed(0)
-    features = torch.randn(args.batch_size, vision.patch_count, 4 * vision.width, generator=generator)
+    images = -(-args.batch_size // args.questions_per_image)
+    features = torch.randn(images, vision.patch_count, 4 * vision.width, generator=generator)
     patches, multi = features[..., -vision.width:], (features if cell.needs_multi else None)
+    owner = torch.arange(images).repeat_interleave(args.questions_per_image)[:args.batch_size]
     questions = torch.randint(1, args.vocabulary, (args.batch_size, args.question_tokens), generator=generator)
     answers = torch.randint(1, args.vocabulary, (args.batch_size,), generator=generator)
 
     def step() -> None:
-        loss = F.cross_entropy(cell(patches, multi, questions), answers)
+        loss = F.cross_entropy(cell(patches, multi, questions, owner=owner), answers)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         optimizer.step()
@@ -121,9 +124,11 @@ def main(argv: list[str] | None) -> int:
     parser.add_argument("--sizes", default="32x2,48x3,64x4,96x4,128x4", help="LM WIDTHxLAYERS list (head width 16)")
     parser.add_argument("--visual-tokens", default="1,16,144", help="V values to measure")
     parser.add_argument("--compressor", default="tokenpacker", choices=["pool", "tokenpacker", "quecc", "prumerge"])
-    parser.add_argument("--question-tokens", type=int, default=8, help="Q, 1…256 (default 8)")
+    parser.add_argument("--question-tokens", type=int, default=4, help="Q, 1…256 (default 4, both families)")
     parser.add_argument("--vocabulary", type=int, default=64, help="vocabulary size (default 64)")
-    parser.add_argument("--batch-size", type=int, default=256, help="examples per step (default 256)")
+    parser.add_argument("--batch-size", type=int, default=320, help="examples per step (default 320)")
+    parser.add_argument("--questions-per-image", type=int, default=10,
+                        help="questions sharing one connector pass, as the trainer batches whole images (1…40, default 10)")
     parser.add_argument("--budget-seconds", type=float, default=10.0, help="timed seconds per point, 1…20 (default 10)")
     parser.add_argument("--vision-width", type=int, default=64, help="tower width w (default 64; heads w/16, MLP 4w)")
     parser.add_argument("--examples", type=int, default=100_000, help="training examples per cell in the projection")
@@ -135,6 +140,8 @@ def main(argv: list[str] | None) -> int:
         raise UsageError("--budget-seconds must be in 1…20 (the machine is shared)")
     if not 1 <= args.question_tokens <= 256 or not 1 <= args.batch_size <= 4096:
         raise UsageError("--question-tokens must be in 1…256 and --batch-size in 1…4096")
+    if not 1 <= args.questions_per_image <= 40:
+        raise UsageError("--questions-per-image must be in 1…40")
     try:
         token_counts = [int(v) for v in args.visual_tokens.split(",")]
     except ValueError:

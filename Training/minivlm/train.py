@@ -147,6 +147,26 @@ def example_order(size: int, examples: int, seed: int) -> np.ndarray:
     return np.concatenate([rng.permutation(size) for _ in range(epochs)])[:examples]
 
 
+def grouped_order(image_index: np.ndarray, examples: int, seed: int) -> np.ndarray:
+    """`examples` question indices, epoch after epoch, each epoch a seeded permutation of the
+    *images* with every image's questions kept together (in shard order).
+
+    Why grouped: a batch then holds whole images, so the connector (compressor + projector)
+    runs once per image and its output is shared by the image's questions
+    (`Cell.forward(owner=…)`); TokenPacker-style training is connector-bound, so this is most
+    of its cost. Each question is still seen once per epoch."""
+    rng = np.random.Generator(np.random.PCG64(seed))
+    images = int(image_index.max()) + 1
+    size = image_index.shape[0]
+    epochs = math.ceil(examples / size)
+    parts = []
+    for _ in range(epochs):
+        rank = np.empty(images, dtype=np.int64)
+        rank[rng.permutation(images)] = np.arange(images)
+        parts.append(np.argsort(rank[image_index], kind="stable"))
+    return np.concatenate(parts)[:examples]
+
+
 def loss_curve(losses: list[float], batch_size: int, examples: int) -> list[dict[str, float]]:
     """Mean training loss over `CURVE_POINTS` equal stretches of the run."""
     edges = np.linspace(0, len(losses), min(CURVE_POINTS, len(losses)) + 1).round().astype(int)
@@ -158,7 +178,7 @@ def train_cell(cell: Cell, features: FeatureCache, train: QuestionSet, training:
                log=None) -> list[float]:
     """Runs the optimisation; returns the loss of every step."""
     opt = optimizer(cell, training)
-    order = example_order(train.size, training.examples, training.seed)
+    order = grouped_order(train.image_index, training.examples, training.seed)
     questions = torch.from_numpy(train.questions).long()
     answers = torch.from_numpy(train.answers).long()
     image_index = torch.from_numpy(train.image_index)
@@ -168,8 +188,9 @@ def train_cell(cell: Cell, features: FeatureCache, train: QuestionSet, training:
         rows = torch.from_numpy(order[step * training.batch_size:(step + 1) * training.batch_size])
         for group in opt.param_groups:
             group["lr"] = training.learning_rate_at(step)
-        patches, multi = features.batch(image_index[rows])
-        loss = F.cross_entropy(cell(patches, multi, questions[rows]), answers[rows])
+        images, owner = torch.unique(image_index[rows], return_inverse=True)
+        patches, multi = features.batch(images)
+        loss = F.cross_entropy(cell(patches, multi, questions[rows], owner=owner), answers[rows])
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(cell.parameters(), training.gradient_clip)
@@ -189,6 +210,8 @@ def main(argv: list[str] | None) -> int:
     parser.add_argument("--config", required=True, type=Path, help="the cell's JSON config")
     parser.add_argument("--out", required=True, type=Path, help="directory for checkpoint, predictions and record")
     parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    parser.add_argument("--feature-cache", type=Path, default=None,
+                        help="directory of tower features keyed by content, shared by cells (default: none)")
     args = parser.parse_args(argv)
     log = None if args.quiet else (lambda line: print(line, flush=True, file=__import__("sys").stderr))
 
@@ -212,8 +235,10 @@ def main(argv: list[str] | None) -> int:
 
     cell = Cell(cfg)
     features_started = time.perf_counter()
-    train_features = FeatureCache(tower, train.images, cell.needs_multi)
-    eval_features = FeatureCache(tower, evaluation.images, cell.needs_multi)
+    train_features = FeatureCache(tower, train.images, cell.needs_multi, cache_directory=args.feature_cache,
+                                  content_key=[tower_sha, *train.shard_sha256])
+    eval_features = FeatureCache(tower, evaluation.images, cell.needs_multi, cache_directory=args.feature_cache,
+                                 content_key=[tower_sha, *evaluation.shard_sha256])
     training_started = time.perf_counter()
     if log:
         log(f"{name}: {train.size} train questions, {evaluation.size} eval; features in "
@@ -236,6 +261,7 @@ def main(argv: list[str] | None) -> int:
         "seed": config.training.seed, "steps": config.training.steps, "examples": config.training.examples,
         "batch_size": config.training.batch_size, "threads": torch.get_num_threads(),
         "wall_seconds": time.perf_counter() - started, "feature_seconds": training_started - features_started,
+        "feature_cache_hits": [train_features.cache_hit, eval_features.cache_hit],
         "training_seconds": training_seconds, "examples_per_second": config.training.examples / training_seconds,
         "loss_curve": loss_curve(losses, config.training.batch_size, config.training.examples),
         "final_train_loss": float(np.mean(tail)),

@@ -326,6 +326,19 @@ class ArithmeticTest(unittest.TestCase):
             with torch.no_grad():
                 close(self, cell(patches, multi, questions), cell(patches, multi, questions, {}), 1e-5)
 
+    def test_grouped_questions_share_the_connector_with_the_same_logits(self):
+        patches, multi = self.tower(self.images)
+        owner = torch.tensor([1, 0, 1, 1, 0])
+        questions = torch.randint(1, 24, (5, 4))
+        for compressor in ("pool", "tokenpacker", "quecc", "prumerge"):
+            cell = Cell(cell_config(compressor, 4))
+            randomize(cell, 8)
+            needed = multi if cell.needs_multi else None
+            with torch.no_grad():
+                grouped = cell(patches, needed, questions, owner=owner)
+                expanded = cell(patches[owner], None if needed is None else needed[owner], questions)
+            close(self, grouped, expanded, 1e-5)
+
     def test_argmax_ties_pick_the_lowest_id_and_margin_is_top_two_gap(self):
         logits = torch.tensor([[1.0, 3.0, 3.0, 0.0], [0.0, 0.5, 2.0, 1.0]])
         stats = answer_statistics(logits, torch.tensor([1, 2]))

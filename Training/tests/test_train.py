@@ -79,6 +79,32 @@ class TrainTest(unittest.TestCase):
                            str(self.directory / "data/reasoning-eval-0.safetensors")])
         self.assertEqual(json.loads(buffer.getvalue())["accuracy"], record["eval"]["accuracy"])
 
+    def test_grouped_order_keeps_images_together_and_sees_every_question_each_epoch(self):
+        image_index = np.repeat(np.arange(7), 3)[np.r_[0:20]]  # the last image has 2 questions
+        order = train.grouped_order(image_index, 45, seed=3)
+        self.assertEqual(len(order), 45)
+        self.assertEqual(sorted(order[:20].tolist()), list(range(20)))  # epoch 1: each question once
+        self.assertEqual(sorted(order[20:40].tolist()), list(range(20)))
+        images = image_index[order[:20]]
+        self.assertEqual(len([i for i in range(1, 20) if images[i] != images[i - 1]]), 6)  # 7 contiguous runs
+        self.assertNotEqual(images.tolist(), sorted(images.tolist()))  # shuffled
+        self.assertEqual(order.tolist(), train.grouped_order(image_index, 45, seed=3).tolist())
+
+    def test_the_feature_cache_is_filled_once_and_gives_the_same_model(self):
+        cache = self.directory / "features"
+        config = self.config("pool", training={"examples": 640, "batch_size": 64, "learning_rate": 0.01,
+                                               "weight_decay": 0.01, "seed": 0})
+        records = []
+        for run in ("cold", "warm"):
+            out = self.directory / f"cache-{run}"
+            self.assertEqual(train.main(["--config", str(config), "--out", str(out), "--quiet",
+                                         "--feature-cache", str(cache)]), 0)
+            records.append(json.loads((out / "reasoning-pool-d32l2-v4-s0.json").read_text()))
+        self.assertEqual(records[0]["feature_cache_hits"], [False, False])
+        self.assertEqual(records[1]["feature_cache_hits"], [True, True])
+        self.assertEqual(len(list(cache.glob("*.npy"))), 2)  # train and eval images
+        self.assertEqual(records[0]["checkpoint"]["sha256"], records[1]["checkpoint"]["sha256"])
+
     def test_training_is_deterministic(self):
         outputs = []
         for run in ("a", "b"):
