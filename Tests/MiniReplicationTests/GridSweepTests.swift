@@ -148,6 +148,18 @@ struct NoSlurm: SlurmScheduler {
     let open = try #require(lines[marker...].firstIndex { $0.hasPrefix("```") })
     let close = try #require(lines[(open + 1)...].firstIndex { $0.hasPrefix("```") })
     let shown = lines[(open + 1)..<close].joined(separator: "\n") + "\n"
+    // The README shows an excerpt: each line, "…" aside, is a line of the script, in order.
+    let readme = try String(contentsOf: GridSweepTests.repository.appendingPathComponent("README.md"), encoding: .utf8)
+      .split(separator: "\n", omittingEmptySubsequences: false)
+    let excerptMarker = try #require(readme.firstIndex { $0.hasPrefix("<!-- mini-example: excerpt") }, "README.md lost its mini-example excerpt")
+    let excerptOpen = try #require(readme[excerptMarker...].firstIndex { $0.hasPrefix("```") })
+    let excerptClose = try #require(readme[(excerptOpen + 1)...].firstIndex { $0.hasPrefix("```") })
+    var scriptLines = generated.split(separator: "\n", omittingEmptySubsequences: false)[...]
+    for line in readme[(excerptOpen + 1)..<excerptClose] where line != "…" {
+      let found = scriptLines.firstIndex(of: line)
+      #expect(found != nil, "README.md's script excerpt has a line the generated script does not (in this order): \(line)")
+      if let found { scriptLines = scriptLines[(found + 1)...] }
+    }
     if generated != shown {
       let update = FileManager.default.temporaryDirectory.appendingPathComponent("mini-example-script.sh")
       try generated.write(to: update, atomically: true, encoding: .utf8)
