@@ -1,7 +1,7 @@
 # table1.gp — a self-contained gnuplot script: its data and parameters are inline.
 # Table 1 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters', as grouped bars.
 # Input: table1 of paper-artifacts/results.sqlite, data 7e606ed30ff19ed539c562b527dc62ea702d6fea62bad0a0d4dd853da3c27e23.
-# MME is a score out of 2800; bars show it as score / 2800 × 100.
+# MME is a score out of 2000; bars show it as score / 2000 × 100.
 #
 # Render with gnuplot 5.4 or later (cairo terminals):
 #   gnuplot table1.gp                     -> table1.png
@@ -51,10 +51,10 @@ $P1_BARS << EOD
 1.0 64.8 0.16 5085759.0
 1.16 63.4 0.16 9333685.0
 1.32 62.5 0.16 14102567.0
-1.76 48.224999999999994 0.16 10066329.0
-1.92 51.460714285714296 0.16 2912179.0
-2.08 50.582142857142856 0.16 9333685.0
-2.24 51.5 0.16 14102567.0
+1.76 67.515 0.16 10066329.0
+1.92 72.045 0.16 2912179.0
+2.08 70.815 0.16 9333685.0
+2.24 72.1 0.16 14102567.0
 2.68 76.3 0.16 10066329.0
 2.84 83.3 0.16 2912179.0
 3.0 85.5 0.16 5085759.0
@@ -81,7 +81,7 @@ $P1_REFERENCE << EOD
 # x y dx dy
 -0.44 62.0 0.88 0.0
 0.56 64.3 0.88 0.0
-1.6400000000000001 53.953571428571436 0.72 0.0
+1.6400000000000001 75.53500000000001 0.72 0.0
 2.56 85.9 0.88 0.0
 3.64 66.8 0.72 0.0
 4.72 58.2 0.5599999999999999 0.0
@@ -108,13 +108,13 @@ set format y '%g'
 set grid back ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
 set label 1 '★' at first 0.32, first 60.5 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 2 '★' at first 1.0, first 64.8 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
-set label 3 '★' at first 2.24, first 51.5 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
+set label 3 '★' at first 2.24, first 72.1 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 4 '★' at first 3.0, first 85.5 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 5 '★' at first 3.92, first 71.0 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 6 '★' at first 4.84, first 56.0 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 7 '★' at first 6.0, first 52.8 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 8 '★' at first 7.24, first 75.8 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
-set label 9 "★ best in the block; black dash: LLaVA-1.5 at 576 tokens; y axis starts at 40%.\nMME is a score out of 2800; bars show it as score / 2800 × 100.\nPruMerge is listed here at 32 tokens, as in the paper." at screen sx(20), screen sy(718) left font ',11' tc rgb '#555555' noenhanced
+set label 9 "★ best in the block; black dash: LLaVA-1.5 at 576 tokens; y axis starts at 40%.\nMME is a score out of 2000; bars show it as score / 2000 × 100.\nPruMerge is listed here at 32 tokens, as in the paper." at screen sx(20), screen sy(718) left font ',11' tc rgb '#555555' noenhanced
 plot $P1_BARS using 1:2:3:4 with boxes lc rgb variable notitle, \
   $P1_REFERENCE using 1:2:3:4 with vectors nohead lw 3 lc rgb '#000000' notitle, \
   keyentry with boxes fs solid 1.0 noborder lc rgb '#999999' title 'PruMerge (32)', \
@@ -133,9 +133,9 @@ $P2_BARS << EOD
 0.78 62.7 0.22 2912179.0
 1.0 61.9 0.22 9333685.0
 1.22 62.2 0.22 14102567.0
-1.78 49.24285714285715 0.22 2912179.0
-2.0 50.30357142857142 0.22 9333685.0
-2.22 50.28571428571429 0.22 14102567.0
+1.78 68.94 0.22 2912179.0
+2.0 70.42500000000001 0.22 9333685.0
+2.22 70.39999999999999 0.22 14102567.0
 2.78 83.7 0.22 2912179.0
 3.0 80.8 0.22 9333685.0
 3.22 83.4 0.22 14102567.0
@@ -155,7 +155,7 @@ $P2_REFERENCE << EOD
 # x y dx dy
 -0.37 62.0 0.74 0.0
 0.63 64.3 0.74 0.0
-1.63 53.953571428571436 0.74 0.0
+1.63 75.53500000000001 0.74 0.0
 2.63 85.9 0.74 0.0
 3.63 66.8 0.74 0.0
 4.74 58.2 0.52 0.0
@@ -182,13 +182,13 @@ set format y '%g'
 set grid back ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
 set label 1 '★' at first 0.22, first 59.0 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 2 '★' at first 0.78, first 62.7 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
-set label 3 '★' at first 2.0, first 50.30357142857142 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
+set label 3 '★' at first 2.0, first 70.42500000000001 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 4 '★' at first 2.78, first 83.7 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 5 '★' at first 4.22, first 70.7 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 6 '★' at first 4.89, first 52.5 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 7 '★' at first 5.78, first 50.5 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 8 '★' at first 7.22, first 74.5 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
-set label 9 "★ best in the block; black dash: LLaVA-1.5 at 576 tokens; y axis starts at 40%.\nMME is a score out of 2800; bars show it as score / 2800 × 100." at screen sx(980), screen sy(718) left font ',11' tc rgb '#555555' noenhanced
+set label 9 "★ best in the block; black dash: LLaVA-1.5 at 576 tokens; y axis starts at 40%.\nMME is a score out of 2000; bars show it as score / 2000 × 100." at screen sx(980), screen sy(718) left font ',11' tc rgb '#555555' noenhanced
 plot $P2_BARS using 1:2:3:4 with boxes lc rgb variable notitle, \
   $P2_REFERENCE using 1:2:3:4 with vectors nohead lw 3 lc rgb '#000000' notitle, \
   keyentry with boxes fs solid 1.0 noborder lc rgb '#2c6fb3' title 'TokenPacker (16)', \
@@ -205,9 +205,9 @@ $P3_BARS << EOD
 0.78 61.5 0.22 2912179.0
 1.0 56.5 0.22 9333685.0
 1.22 62.1 0.22 14102567.0
-1.78 48.128571428571426 0.22 2912179.0
-2.0 42.003571428571426 0.22 9333685.0
-2.22 49.653571428571425 0.22 14102567.0
+1.78 67.38 0.22 2912179.0
+2.0 58.80499999999999 0.22 9333685.0
+2.22 69.51499999999999 0.22 14102567.0
 2.78 81.7 0.22 2912179.0
 3.0 77.6 0.22 9333685.0
 3.22 81.8 0.22 14102567.0
@@ -227,7 +227,7 @@ $P3_REFERENCE << EOD
 # x y dx dy
 -0.37 62.0 0.74 0.0
 0.63 64.3 0.74 0.0
-1.63 53.953571428571436 0.74 0.0
+1.63 75.53500000000001 0.74 0.0
 2.63 85.9 0.74 0.0
 3.63 66.8 0.74 0.0
 4.74 58.2 0.52 0.0
@@ -254,13 +254,13 @@ set format y '%g'
 set grid back ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
 set label 1 '★' at first 0.22, first 56.5 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 2 '★' at first 1.22, first 62.1 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
-set label 3 '★' at first 2.22, first 49.653571428571425 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
+set label 3 '★' at first 2.22, first 69.51499999999999 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 4 '★' at first 3.22, first 81.8 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 5 '★' at first 4.22, first 68.6 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 6 '★' at first 4.89, first 49.2 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 7 '★' at first 6.0, first 49.4 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 8 '★' at first 7.22, first 70.6 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
-set label 9 "★ best in the block; black dash: LLaVA-1.5 at 576 tokens; y axis starts at 40%.\nMME is a score out of 2800; bars show it as score / 2800 × 100." at screen sx(20), screen sy(58) left font ',11' tc rgb '#555555' noenhanced
+set label 9 "★ best in the block; black dash: LLaVA-1.5 at 576 tokens; y axis starts at 40%.\nMME is a score out of 2000; bars show it as score / 2000 × 100." at screen sx(20), screen sy(58) left font ',11' tc rgb '#555555' noenhanced
 plot $P3_BARS using 1:2:3:4 with boxes lc rgb variable notitle, \
   $P3_REFERENCE using 1:2:3:4 with vectors nohead lw 3 lc rgb '#000000' notitle, \
   keyentry with boxes fs solid 1.0 noborder lc rgb '#2c6fb3' title 'TokenPacker (4)', \
@@ -279,9 +279,9 @@ $P4_BARS << EOD
 0.9 59.5 0.2 5085759.0
 1.1 54.4 0.2 9333685.0
 1.3 59.4 0.2 14102567.0
-1.8 45.08571428571429 0.2 2912179.0
-2.0 40.85714285714286 0.2 9333685.0
-2.2 45.324999999999996 0.2 14102567.0
+1.8 63.12000000000001 0.2 2912179.0
+2.0 57.199999999999996 0.2 9333685.0
+2.2 63.455 0.2 14102567.0
 2.7 80.7 0.2 2912179.0
 2.9 78.4 0.2 5085759.0
 3.1 74.5 0.2 9333685.0
@@ -303,7 +303,7 @@ $P4_REFERENCE << EOD
 # x y dx dy
 -0.44 62.0 0.88 0.0
 0.56 64.3 0.88 0.0
-1.66 53.953571428571436 0.68 0.0
+1.66 75.53500000000001 0.68 0.0
 2.56 85.9 0.88 0.0
 3.66 66.8 0.68 0.0
 4.76 58.2 0.48000000000000004 0.0
@@ -330,13 +330,13 @@ set format y '%g'
 set grid back ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
 set label 1 '★' at first 0.30000000000000004, first 53.5 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 2 '★' at first 0.9, first 59.5 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
-set label 3 '★' at first 2.2, first 45.324999999999996 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
+set label 3 '★' at first 2.2, first 63.455 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 4 '★' at first 3.3, first 81.3 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 5 '★' at first 4.2, first 69.9 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 6 '★' at first 5.1, first 46.8 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 7 '★' at first 5.9, first 49.4 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 8 '★' at first 7.2, first 67.3 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
-set label 9 "★ best in the block; black dash: LLaVA-1.5 at 576 tokens; y axis starts at 40%.\nMME is a score out of 2800; bars show it as score / 2800 × 100.\nMatryoshka Query is listed here at 2 tokens, as in the paper." at screen sx(980), screen sy(58) left font ',11' tc rgb '#555555' noenhanced
+set label 9 "★ best in the block; black dash: LLaVA-1.5 at 576 tokens; y axis starts at 40%.\nMME is a score out of 2000; bars show it as score / 2000 × 100.\nMatryoshka Query is listed here at 2 tokens, as in the paper." at screen sx(980), screen sy(58) left font ',11' tc rgb '#555555' noenhanced
 plot $P4_BARS using 1:2:3:4 with boxes lc rgb variable notitle, \
   $P4_REFERENCE using 1:2:3:4 with vectors nohead lw 3 lc rgb '#000000' notitle, \
   keyentry with boxes fs solid 1.0 noborder lc rgb '#2c6fb3' title 'TokenPacker (1)', \

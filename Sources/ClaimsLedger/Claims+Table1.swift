@@ -54,7 +54,7 @@ extension Claim {
             + "QueCC is not best on: \(notBest.isEmpty ? "none" : notBest.joined(separator: "; ")). \"Almost all\" "
             + "is read as \"most\". Where QueCC is best, its lead over the runner-up is "
             + (margins.isEmpty ? "—" : "\(Format.number(margins.min()!, digits: 2))–\(Format.number(margins.max()!, digits: 2)) "
-              + "points (MME as % of 2800)") + "; no evaluation noise was published to judge such margins by.")
+              + "points (MME as % of \(Format.number(Table1.mmeMaxScore)))") + "; no evaluation noise was published to judge such margins by.")
       })
   }()
 }

@@ -42,7 +42,7 @@ public struct Table1Entry: Hashable, Sendable, Codable, FetchableRecord {
   /// Visual tokens after compression (PruMerge's adaptive count is listed as 32).
   public var tokens: Int
   public var benchmark: SuiteID
-  /// `accuracy_percent`, or `score` for MME (out of 2800).
+  /// `accuracy_percent`, or `score` for MME (MME-Perception, out of 2000).
   public var metric: String
   public var value: Double
 

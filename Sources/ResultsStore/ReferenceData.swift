@@ -26,8 +26,8 @@ enum ReferenceData {
     benchmark("GQA", "GQA: compositional question answering on real images, accuracy %."),
     benchmark("MMB", "MMBench: multiple-choice perception and reasoning, accuracy %."),
     SuiteRecord(
-      id: SuiteID(rawValue: "MME"), kind: .benchmark, metric: "score", maxValue: 2800,
-      description: "MME: perception and cognition yes/no questions, raw score out of 2800."),
+      id: SuiteID(rawValue: "MME"), kind: .benchmark, metric: "score", maxValue: BenchmarkScale.mmePerceptionMaxScore,
+      description: "MME-Perception: yes/no questions over 10 perception subtasks, a score out of 2000 (as LLaVA-1.5 reports it)."),
     benchmark("POPE", "POPE: object-hallucination probing, accuracy %."),
     benchmark("SQA", "ScienceQA (image subset), accuracy %."),
     benchmark("TextVQA", "TextVQA: questions about text in images, accuracy %."),
@@ -63,4 +63,13 @@ enum ReferenceData {
       id: SuiteID(rawValue: id), kind: .benchmark, metric: "accuracy_percent", maxValue: 100,
       description: description)
   }
+}
+
+/// Scales of benchmark scores that are not percentages, defined once for the database's ranges
+/// and every reader that rescales them.
+public enum BenchmarkScale {
+  /// MME as Table 1 reports it is the MME-Perception score: 10 subtasks of up to 200 points,
+  /// maximum 2000 — LLaVA-1.5's 1510.7 is its MME-P score (papers that list both put it under
+  /// MME-P, beside a separate total out of 2800 that adds the 4 cognition subtasks).
+  public static let mmePerceptionMaxScore = 2000.0
 }

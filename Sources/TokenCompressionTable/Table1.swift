@@ -57,10 +57,11 @@ public struct Table1: Sendable {
     return placements.first { $0.method == row.method && $0.tokens == row.tokens }?.budget
   }
 
-  /// The maximum MME score: MME reports a raw score out of 2800, not a percentage.
-  public static let mmeMaxScore = 2800.0
+  /// The maximum MME score: Table 1's MME is the MME-Perception score, out of 2000, not a
+  /// percentage (see ``ResultsStore/BenchmarkScale``).
+  public static let mmeMaxScore = BenchmarkScale.mmePerceptionMaxScore
 
-  /// `value` on a 0–100 scale: accuracies in % as they are, MME's score as score / 2800 · 100
+  /// `value` on a 0–100 scale: accuracies in % as they are, MME's score as score / 2000 · 100
   /// (the share of the maximum score), so it can be drawn beside the percentages.
   public static func percent(_ value: Double, metric: String) -> Double {
     metric == "score" ? value / mmeMaxScore * 100 : value
@@ -76,7 +77,7 @@ public struct Table1: Sendable {
 public struct Table1Row: Sendable, Equatable {
   public var method: String
   public var tokens: Int
-  /// Benchmark → value as published (accuracy in %, MME score out of 2800); absent when the
+  /// Benchmark → value as published (accuracy in %, MME-Perception score out of 2000); absent when the
   /// paper's cell is empty.
   public var values: [SuiteID: Double]
   /// Benchmark → metric of the value (`accuracy_percent` or `score`).

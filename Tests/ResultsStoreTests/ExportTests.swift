@@ -30,7 +30,7 @@ import Testing
     #expect(lines[10].hasPrefix(#"  {"id": "visual-reasoning", "kind": "average", "metric": "avg_accuracy", "maxValue": 1.0, "#))
     let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
     #expect(decoded?.count == 10)
-    #expect(decoded?.first { $0["id"] as? String == "MME" }?["maxValue"] as? Double == 2800)
+    #expect(decoded?.first { $0["id"] as? String == "MME" }?["maxValue"] as? Double == 2000)
   }
 
   @Test func csvQuotesMultilineNotes() throws {

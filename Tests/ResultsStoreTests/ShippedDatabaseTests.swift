@@ -128,7 +128,8 @@ import Testing
     #expect(ocr.note.contains("Known problems"))
     #expect(table1.repository == "deep-diver/ai-paper-reviewer")
     #expect(table1.file == "content/paper-reviews/2411.03312/index.md")
-    #expect(table1.commitHash == nil)
+    #expect(table1.commitHash == "7908043cc7c37972cb81a023186b6c83534f847a", "Table 1's transcription is pinned to a commit")
+    #expect(table1.note.contains("MME is the MME-Perception score (10 subtasks, max 2000)"))
     #expect(table1.note.contains("Empty cell = not reported"))
   }
 

@@ -42,11 +42,11 @@ struct Table1Tests {
     #expect(one.bestCount(method: "PruMerge").compared.isEmpty)
   }
 
-  @Test("MME is normalised as score / 2800 × 100; percentages stay")
+  @Test("MME is normalised as score / 2000 × 100 (MME-Perception); percentages stay")
   func normalisation() throws {
-    #expect(Table1.percent(1400, metric: "score") == 50)
+    #expect(Table1.percent(1000, metric: "score") == 50)
     #expect(Table1.percent(61.5, metric: "accuracy_percent") == 61.5)
-    #expect(abs(try Table1(Self.entries).baseline!.percent(Self.B)! - 1500.0 / 28) < 1e-12)
+    #expect(abs(try Table1(Self.entries).baseline!.percent(Self.B)! - 1500.0 / 20) < 1e-12)
   }
 
   @Test("a row in no budget block is refused")
