@@ -43,7 +43,15 @@ struct BenchFit: ParsableCommand {
     var scipyOverSwift: Double?
     var scipySSE: Double?
     var scipyUnavailableReason: String?
+    /// `repro fit --method least-squares --bootstrap 1000` as a whole process (median of 3), and scipy's 1000 refits.
+    var bootstrapProcessSeconds: Double
+    var scipyBootstrapSeconds: Double?
+    var scipyBootstrapOverSwift: Double?
   }
+
+  /// Refits of the bootstrap comparison (Figure 2's count).
+  static let bootstrapResamples = 1000
+  static let bootstrapTargetRatio = 20.0
 
   /// The targets of issue 13, printed beside each measurement.
   static let leastSquaresTargetSeconds = 50e-6
@@ -57,9 +65,11 @@ struct BenchFit: ParsableCommand {
     let gridSeconds = try Self.median(repeats) { gridResult = try search.fit(problem) }
     var leastSquares: FitResult?
     let leastSquaresSeconds = try Self.median(max(200, repeats)) { leastSquares = try LeastSquaresFit().fit(problem) }
+    let bootstrapProcessSeconds = try Self.median(3) { try Self.runBootstrapProcess() }
     var report = Report(
       points: search.grid.size, cores: ProcessInfo.processInfo.activeProcessorCount,
-      swiftGridSeconds: gridSeconds, leastSquaresSeconds: leastSquaresSeconds, leastSquaresSSE: leastSquares?.sse ?? .nan)
+      swiftGridSeconds: gridSeconds, leastSquaresSeconds: leastSquaresSeconds, leastSquaresSSE: leastSquares?.sse ?? .nan,
+      bootstrapProcessSeconds: bootstrapProcessSeconds)
     switch NumpyPaperGrid.run(problem, repeats: repeats) {
     case .success(let numpy):
       report.numpyGridSeconds = numpy.seconds
@@ -70,6 +80,8 @@ struct BenchFit: ParsableCommand {
         report.scipyFitSeconds = scipy.secondsPerFit
         report.scipyOverSwift = scipy.secondsPerFit / leastSquaresSeconds
         report.scipySSE = scipy.sse
+        report.scipyBootstrapSeconds = scipy.bootstrapSeconds
+        report.scipyBootstrapOverSwift = scipy.bootstrapSeconds / bootstrapProcessSeconds
       case .failure(let reason):
         report.scipyUnavailableReason = reason.description
       }
@@ -99,6 +111,23 @@ struct BenchFit: ParsableCommand {
     } else {
       print("scipy reference skipped: \(report.scipyUnavailableReason ?? "unknown")")
     }
+    print("repro fit --method least-squares --bootstrap \(Self.bootstrapResamples), whole process: \(Self.ms(bootstrapProcessSeconds)) (median of 3)")
+    if let scipySeconds = report.scipyBootstrapSeconds, let ratio = report.scipyBootstrapOverSwift {
+      print("scipy, \(Self.bootstrapResamples) bounded refits on resamples:       \(Self.ms(scipySeconds))")
+      print("  scipy / Swift = \(String(format: "%.1f", ratio))× (target ≥ \(Int(Self.bootstrapTargetRatio))×: \(ratio >= Self.bootstrapTargetRatio ? "met" : "NOT met"))")
+    }
+  }
+
+  /// Runs this executable's `fit --method least-squares --bootstrap 1000` with its output discarded.
+  static func runBootstrapProcess() throws {
+    let process = Process()
+    process.executableURL = Bundle.main.executableURL ?? URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0])
+    process.arguments = ["fit", "--method", "least-squares", "--bootstrap", "\(bootstrapResamples)"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { throw ValidationError("`repro fit --bootstrap \(bootstrapResamples)` failed (exit \(process.terminationStatus))") }
   }
 
   static func median(_ repeats: Int, _ body: () throws -> Void) throws -> Double {
@@ -122,7 +151,9 @@ enum NumpyPaperGrid {
     var law: ScalingLaw
     /// scipy's `least_squares` (bounded, trust-region reflective, one start at the box's centre):
     /// seconds per fit and the SSE it reached.
-    var scipy: Result<(secondsPerFit: Double, sse: Double), Unavailable> = .failure(Unavailable(description: "not run"))
+    /// Also the seconds of ``BenchFit/bootstrapResamples`` refits on resamples.
+    var scipy: Result<(secondsPerFit: Double, sse: Double, bootstrapSeconds: Double), Unavailable> =
+      .failure(Unavailable(description: "not run"))
   }
 
   /// How many scipy fits are timed (their mean is the per-fit time).
@@ -167,6 +198,14 @@ enum NumpyPaperGrid {
             fit = least_squares(residuals, (lo + hi) / 2, bounds=(lo, hi))
         reply["scipy_fit_seconds"] = (time.perf_counter() - start) / fits
         reply["scipy_sse"] = float(2 * fit.cost)
+        # The bootstrap: as many refits on resamples (drawn with replacement, seeded) as
+        # `repro fit --bootstrap` makes, each one bounded start at the box's centre.
+        rng = np.random.default_rng(1)
+        start = time.perf_counter()
+        for _ in range(data["resamples"]):
+            k = rng.integers(0, len(Y), len(Y))
+            least_squares(lambda p: p[0] * N[k] ** (-p[1]) * T[k] ** (-p[2]) + p[3] - Y[k], (lo + hi) / 2, bounds=(lo, hi))
+        reply["scipy_bootstrap_seconds"] = time.perf_counter() - start
     except ImportError:
         reply["scipy_error"] = "scipy is not installed"
     print(json.dumps(reply))
@@ -189,6 +228,7 @@ enum NumpyPaperGrid {
     let bounds = ParameterBounds.paper.ranges
     let request: [String: Any] = [
       "N": problem.N, "T": problem.T, "Y": problem.Y, "repeats": max(1, repeats), "fits": scipyFits,
+      "resamples": BenchFit.bootstrapResamples,
       "lower": bounds.map(\.lowerBound), "upper": bounds.map(\.upperBound),
     ]
     input.fileHandleForWriting.write(try! JSONSerialization.data(withJSONObject: request))
@@ -203,8 +243,10 @@ enum NumpyPaperGrid {
       return .failure(Unavailable(description: "unexpected reply from the numpy script"))
     }
     var outcome = Outcome(seconds: seconds, law: ScalingLaw(a: law[0], alpha: law[1], beta: law[2], D: law[3]))
-    if let perFit = reply["scipy_fit_seconds"] as? Double, let sse = reply["scipy_sse"] as? Double {
-      outcome.scipy = .success((perFit, sse))
+    if let perFit = reply["scipy_fit_seconds"] as? Double, let sse = reply["scipy_sse"] as? Double,
+      let bootstrap = reply["scipy_bootstrap_seconds"] as? Double
+    {
+      outcome.scipy = .success((perFit, sse, bootstrap))
     } else {
       outcome.scipy = .failure(Unavailable(description: reply["scipy_error"] as? String ?? "no scipy timing in the reply"))
     }
