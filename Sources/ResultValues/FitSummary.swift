@@ -18,6 +18,9 @@ public struct FitSummary: Codable, Sendable, Equatable {
   public var beta: Double
   public var D: Double
   public var sse: Double
+  /// √(SSE / n) and 1 − SSE / Σ (y − ȳ)²: how well the law fits, in Y's units and as a share.
+  public var rmse: Double
+  public var rSquared: Double
   public var objective: Double
   public var parametersAtBounds: [String]
   public var convergence: Convergence
@@ -36,6 +39,8 @@ public struct FitSummary: Codable, Sendable, Equatable {
     self.observations = result.observationCount
     (a, alpha, beta, D) = (result.law.a, result.law.alpha, result.law.beta, result.law.D)
     self.sse = result.sse
+    self.rmse = result.rmse
+    self.rSquared = result.rSquared
     self.objective = result.objective
     self.parametersAtBounds = result.parametersAtBounds
     self.convergence = result.convergence

@@ -25,12 +25,20 @@ public struct FitResult: Sendable, Codable, Equatable {
   /// The method's own objective at the optimum (SSE, or the Huber loss for `robust`).
   public var objective: Double
   public var observationCount: Int
+  /// Σ (y − ȳ)² over the fitted observations: with `sse`, the share of the variation the law
+  /// explains (``rSquared``).
+  public var totalSumOfSquares: Double
   public var convention: TokenConvention
   /// Bounds the search was confined to (`nil` for the unbounded robust fit).
   public var bounds: ParameterBounds?
   /// Names of parameters that ended on a bound — a sign the bounds, not the data, decided them.
   public var parametersAtBounds: [String]
   public var convergence: Convergence
+
+  /// Root-mean-square error on Y: √(SSE / n), in Y's units (error as a fraction).
+  public var rmse: Double { (sse / Double(observationCount)).squareRoot() }
+  /// R² = 1 − SSE / Σ (y − ȳ)²: the share of the variation in Y the law explains.
+  public var rSquared: Double { 1 - sse / totalSumOfSquares }
 
   /// Parameters sitting within a relative 1e-9 of a bound of `bounds`.
   static func parametersAtBounds(_ law: ScalingLaw, _ bounds: ParameterBounds) -> [String] {

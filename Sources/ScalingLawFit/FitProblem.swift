@@ -38,6 +38,12 @@ public struct FitProblem: Sendable {
 
   public var count: Int { Y.count }
 
+  /// Σ (y − ȳ)²: the variation a fit's SSE is compared with (R²).
+  public var totalSumOfSquares: Double {
+    let mean = Y.reduce(0, +) / Double(count)
+    return Y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+  }
+
   /// Plain sum of squared errors on Y — the authors' objective.
   public func sse(_ law: ScalingLaw) -> Double {
     var total = 0.0

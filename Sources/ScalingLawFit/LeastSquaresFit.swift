@@ -44,7 +44,7 @@ public struct LeastSquaresFit: Sendable {
     let agreeing = runs.filter { abs($0.sse - best.sse) <= 1e-6 * best.sse }.count
     return FitResult(
       method: .leastSquares, law: best.law, sse: best.sse, objective: best.sse,
-      observationCount: problem.count, convention: problem.convention, bounds: bounds,
+      observationCount: problem.count, totalSumOfSquares: problem.totalSumOfSquares, convention: problem.convention, bounds: bounds,
       parametersAtBounds: FitResult.parametersAtBounds(best.law, bounds),
       convergence: Convergence(
         converged: true, iterations: best.iterations, starts: runs.count, startsAgreeing: agreeing,

@@ -121,7 +121,7 @@ public struct PaperGridSearch: Sendable {
     let law = ScalingLaw(a: aValues[m], alpha: alphaValues[i], beta: betaValues[j], D: dValues[d])
     let sse = problem.sse(law)
     return FitResult(
-      method: .paperGrid, law: law, sse: sse, objective: sse, observationCount: n,
+      method: .paperGrid, law: law, sse: sse, objective: sse, observationCount: n, totalSumOfSquares: problem.totalSumOfSquares,
       convention: problem.convention, bounds: grid.bounds,
       parametersAtBounds: FitResult.parametersAtBounds(law, grid.bounds),
       convergence: Convergence(

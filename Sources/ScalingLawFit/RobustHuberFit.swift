@@ -54,7 +54,7 @@ public struct RobustHuberFit: Sendable {
     let agreeing = runs.filter { abs($0.loss - best.loss) <= 1e-6 * best.loss }.count
     return FitResult(
       method: .robust, law: best.law, sse: problem.sse(best.law), objective: best.loss,
-      observationCount: problem.count, convention: problem.convention, bounds: nil, parametersAtBounds: [],
+      observationCount: problem.count, totalSumOfSquares: problem.totalSumOfSquares, convention: problem.convention, bounds: nil, parametersAtBounds: [],
       convergence: Convergence(
         converged: true, iterations: best.iterations, starts: runs.count, startsAgreeing: agreeing,
         criterion: best.criterion))

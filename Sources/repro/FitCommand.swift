@@ -104,6 +104,7 @@ struct FitCommand: ParsableCommand {
       "  beta  = \(s.beta)",
       "  D     = \(s.D)",
       "  SSE   = \(s.sse)" + (s.objective != s.sse ? "   (own objective \(s.objective))" : ""),
+      "  RMSE  = \(String(format: "%.4g", s.rmse))   R² = \(String(format: "%.4g", s.rSquared))",
       "  converged: \(s.convergence.criterion); \(s.convergence.startsAgreeing)/\(s.convergence.starts) starts agree",
       "  V* at Q = 50: \(s.optimalVAtQ50)",
     ]

@@ -114,6 +114,21 @@ struct FitMethodTests {
     return best.law
   }
 
+  /// Issue 14: goodness of fit is shown wherever a fit is (RMSE and R², from the fitted points).
+  @Test("RMSE and R² follow their definitions on the fitted points")
+  func goodnessOfFit() throws {
+    let fit = try LeastSquaresFit().fit(visualReasoning)
+    let residuals = visualReasoning.observations.map { fit.law.error(N: $0.N, T: $0.V) - $0.Y }
+    let mean = visualReasoning.Y.reduce(0, +) / Double(visualReasoning.count)
+    let total = visualReasoning.Y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+    let sse = residuals.reduce(0) { $0 + $1 * $1 }
+    #expect(fit.rmse.isApproximatelyEqual(to: (sse / Double(residuals.count)).squareRoot(), relativeTolerance: 1e-12))
+    #expect(fit.rSquared.isApproximatelyEqual(to: 1 - sse / total, relativeTolerance: 1e-12))
+    #expect((0.99...1).contains(fit.rSquared), "the paper's visual-reasoning law explains over 99 % of the variation")
+    let exact = try LeastSquaresFit().fit(FitProblem(PaperGrids.synthetic(ScalingLaw(a: 0.6, alpha: 0.07, beta: 0.015, D: 0.01))))
+    #expect(exact.rSquared > 1 - 1e-9)
+  }
+
   @Test("least squares never ends above the paper grid", arguments: [false, true])
   func leastSquaresBeatsGrid(useOCR: Bool) throws {
     let problem = useOCR ? ocr : visualReasoning
