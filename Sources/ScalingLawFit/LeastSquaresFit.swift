@@ -63,42 +63,36 @@ struct ReducedObjective: Sendable {
   let problem: FitProblem
   let bounds: ParameterBounds
 
-  /// The sums the reduced problem needs, for one (α, β).
+  /// The sums the reduced problem needs, for one (α, β): Σx, Σx², Σxy.
   struct Sums {
     var x = 0.0, xx = 0.0, xy = 0.0
-  }
-
-  /// The best law with these exponents, and its SSE (summed over the observations).
-  func solve(alpha: Double, beta: Double) -> (law: ScalingLaw, sse: Double) {
-    var sums = Sums()
-    for k in problem.Y.indices {
-      let x = ScalingLaw.basis(N: problem.N[k], T: problem.T[k], alpha: alpha, beta: beta)
-      sums.x += x
-      sums.xx += x * x
-      sums.xy += x * problem.Y[k]
-    }
-    let (a, D) = Self.bestAD(sums, constants, bounds)
-    let law = ScalingLaw(a: a, alpha: alpha, beta: beta, D: D)
-    return (law, problem.sse(law))
   }
 
   /// n, Σy and Σy²: the parts of the quadratic that do not depend on the exponents.
   struct Constants {
     var n = 0.0, y = 0.0, yy = 0.0
-  }
 
-  var constants: Constants {
-    var c = Constants(n: Double(problem.count))
-    for y in problem.Y {
-      c.y += y
-      c.yy += y * y
+    init(_ problem: FitProblem) {
+      n = Double(problem.count)
+      for y in problem.Y {
+        self.y += y
+        yy += y * y
+      }
     }
-    return c
   }
 
-  /// SSE of a·x + D against y, from the sums.
+  var constants: Constants { Constants(problem) }
+
+  /// Σ (a·x + D − y)² expanded from the sums — shared with the paper grid's screen
+  /// (``PaperGridSearch``); it can round below zero when the fit is exact.
+  @inline(__always)
+  static func quadratic(_ a: Double, _ D: Double, _ s: Sums, _ c: Constants) -> Double {
+    a * a * s.xx + 2 * a * D * s.x + c.n * D * D - 2 * a * s.xy - 2 * D * c.y + c.yy
+  }
+
+  /// SSE of a·x + D against y, from the sums (the quadratic, not below zero).
   static func sse(_ a: Double, _ D: Double, _ s: Sums, _ c: Constants) -> Double {
-    max(0, a * a * s.xx + 2 * a * D * s.x + c.n * D * D - 2 * a * s.xy - 2 * D * c.y + c.yy)
+    max(0, quadratic(a, D, s, c))
   }
 
   /// The (a, D) inside their bounds that minimise the SSE for these sums: the normal equations'

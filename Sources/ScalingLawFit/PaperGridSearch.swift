@@ -50,8 +50,10 @@ public struct PaperGridSearch: Sendable {
     let (na, nal, nb, nd) = (aValues.count, alphaValues.count, betaValues.count, dValues.count)
     // Powers depend on one exponent each: precompute them instead of 2 pows per grid point.
     let tPowers = betaValues.map { beta in problem.T.map { Double.pow($0, -beta) } }
-    let (sumY, sumYY) = problem.Y.reduce((0.0, 0.0)) { ($0.0 + $1, $0.1 + $1 * $1) }
-    let count = Double(n)
+    let constants = ReducedObjective.Constants(problem)
+    @Sendable func quadratic(_ a: Double, _ D: Double, _ s: SIMD3<Double>) -> Double {
+      ReducedObjective.quadratic(a, D, ReducedObjective.Sums(x: s.x, xx: s.y, xy: s.z), constants)
+    }
     // The quadratic's terms are at most this large (|a|, |D| at their bounds' largest magnitude):
     // the scale the screening margin is relative to.
     let aMax = aValues.map(abs).max() ?? 0, dMax = dValues.map(abs).max() ?? 0
@@ -74,14 +76,17 @@ public struct PaperGridSearch: Sendable {
           s += SIMD3(x, x * x, x * problem.Y[k])
         }
         sums[j] = s
-        scale = max(scale, aMax * aMax * s.y + 2 * aMax * dMax * abs(s.x) + count * dMax * dMax + 2 * aMax * abs(s.z) + 2 * dMax * abs(sumY) + sumYY)
+        scale = max(
+          scale,
+          aMax * aMax * s.y + 2 * aMax * dMax * abs(s.x) + constants.n * dMax * dMax + 2 * aMax * abs(s.z)
+            + 2 * dMax * abs(constants.y) + constants.yy)
         var minimum = Double.infinity
         for a in aValues {
           // Clamped as a Double first: a zero-width or tiny D step must not overflow Int.
-          let position = ((sumY - a * s.x) / count - dLow) / dStep
+          let position = ((constants.y - a * s.x) / constants.n - dLow) / dStep
           let below = nd > 1 && position.isFinite ? Int(min(max(position, 0), Double(nd - 2))) : 0
           for d in below...min(below + 1, nd - 1) {
-            minimum = min(minimum, Self.quadratic(a, dValues[d], s, count: count, sumY: sumY, sumYY: sumYY))
+            minimum = min(minimum, quadratic(a, dValues[d], s))
           }
         }
         minima[j] = minimum
@@ -99,7 +104,7 @@ public struct PaperGridSearch: Sendable {
       for j in 0..<nb where screened[i].minima[j] <= threshold {
         let s = screened[i].sums[j]
         for m in 0..<na {
-          for d in 0..<nd where Self.quadratic(aValues[m], dValues[d], s, count: count, sumY: sumY, sumYY: sumYY) <= threshold {
+          for d in 0..<nd where quadratic(aValues[m], dValues[d], s) <= threshold {
             var sse = 0.0
             for k in 0..<n {
               let r = aValues[m] * (nPowers[k] * tPowers[j][k]) + (dValues[d] - problem.Y[k])
@@ -127,11 +132,5 @@ public struct PaperGridSearch: Sendable {
       convergence: Convergence(
         converged: true, iterations: grid.size, starts: 1, startsAgreeing: 1,
         criterion: "exhaustive: all \(grid.size) grid points visited"))
-  }
-
-  /// Σ (a·x + D − y)² from the sums s = (Σx, Σx², Σxy), n, Σy and Σy².
-  @inline(__always)
-  static func quadratic(_ a: Double, _ D: Double, _ s: SIMD3<Double>, count: Double, sumY: Double, sumYY: Double) -> Double {
-    a * a * s.y + 2 * a * D * s.x + count * D * D - 2 * a * s.z - 2 * D * sumY + sumYY
   }
 }
