@@ -56,8 +56,8 @@ extension Claim {
 
   /// `fig1.optimal-v-q0`: with the text cached (Q = 0), one visual token is compute-optimal.
   static let optimalVAtQ0: Claim = {
-    /// A frontier point counts as "V = 1" within 0.1 % (the numeric optimiser's resolution).
-    let slack = 1.001
+    /// A frontier point counts as "V = 1" within the numeric optimiser's resolution.
+    let slack = ComputeFrontier.resolutionFactor
     /// Along Figure 1's frontier (its registered N range).
     let criterion: @Sendable (ClosedRange<Double>) -> LawCriterion = { N in
       LawCriterion(
@@ -89,7 +89,7 @@ extension Claim {
   static let optimalVAtQ50: Claim = {
     /// "Slightly higher than 1": above the minimum, and no more than the grid's 36-token
     /// setting (16× compression), the mildest compression the paper still calls "few tokens".
-    let range = (above: 1.001, atMost: 36.0)
+    let range = (above: ComputeFrontier.resolutionFactor, atMost: PaperSetup.fewVisualTokens)
     let Q = PaperSetup.questionTextTokens
     /// Along Figure 1's frontier (its registered N range).
     let criterion: @Sendable (ClosedRange<Double>) -> LawCriterion = { N in

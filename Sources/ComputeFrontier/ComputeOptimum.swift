@@ -28,6 +28,10 @@ public struct ComputeFrontier: Sendable {
   /// The visual-token range a compressor can produce (1 to the 576 uncompressed CLIP tokens).
   public var visualTokenRange: ClosedRange<Double>
 
+  /// How close to a value the numeric optimum counts as at it: within 0.1 % (the golden-section
+  /// search's resolution on log V is far finer; this absorbs the boundary comparison).
+  public static let resolutionFactor = 1.001
+
   public init(law: ScalingLaw, Q: Double, convention: TokenConvention = .visual, visualTokenRange: ClosedRange<Double> = PaperSetup.visualTokenRange) {
     precondition(visualTokenRange.lowerBound > 0, "visual tokens must be positive")
     self.law = law

@@ -11,4 +11,7 @@ public enum PaperSetup {
   public static let figure1TextTokens: [Double] = [0, questionTextTokens]
   /// The question length of Figure 1b, Q = 50, at which summaries report the optimal V.
   public static let questionTextTokens = 50.0
+  /// The grid's 36-token setting (16× compression): the mildest compression the paper still
+  /// calls "few" visual tokens. Checks of "slightly more than one token" stop here.
+  public static let fewVisualTokens = 36.0
 }
