@@ -59,10 +59,10 @@ let package = Package(
     .target(name: "TokenCompressionTable", dependencies: ["ResultsStore"]),
     /// What an experiment is: its registration's type and the typed settings (how a fit is made
     /// from them, too). Code, hashed into every experiment's fingerprint.
-    .target(name: "ExperimentModel", dependencies: ["ResultsStore", "ScalingLaw", "ScalingLawFit"]),
+    .target(name: "ExperimentModel", dependencies: ["ResultsStore", "ScalingLaw", "ScalingLawFit", "LawForms"]),
     /// Every experiment's registration, and nothing else: values of ExperimentModel's types, the
     /// one home of each setting. Data to the driver (see BuildProducts.registrySources).
-    .target(name: "ExperimentRegistry", dependencies: ["ExperimentModel", "ResultsStore", "ScalingLaw", "ScalingLawFit"]),
+    .target(name: "ExperimentRegistry", dependencies: ["ExperimentModel", "ResultsStore", "ScalingLaw", "ScalingLawFit", "LawForms"]),
     /// The context an experiment executable runs in: its registration, the database, its outputs.
     .target(
       name: "Notebook",
@@ -73,7 +73,7 @@ let package = Package(
       name: "ClaimsLedger",
       dependencies: [
         "ExperimentRegistry", "ResultValues", "PaperAnalysis", "TokenCompressionTable", "ResultsStore", "ScalingLaw",
-        "ScalingLawFit", "ComputeFrontier",
+        "ScalingLawFit", "ComputeFrontier", "LawForms",
       ]),
     .target(name: "ReproDriver", dependencies: ["ExperimentRegistry", "ResultsStore", "AtomicFiles", "Gnuplot", "HexDigest"]),
     .target(name: "Sweep", dependencies: ["ReproDriver", "AtomicFiles"]),
@@ -103,6 +103,9 @@ let package = Package(
       imports: ["Notebook", "ExperimentRegistry", "ResultValues", "PaperFigures", "ResultsStore", "ScalingLaw", "ScalingLawFit"]),
     experiment(
       "figure4", path: "Figure4", imports: ["Notebook", "ExperimentRegistry", "PaperAnalysis", "PaperFigures", "ResultsStore"]),
+    experiment(
+      "robustness", path: "Robustness",
+      imports: ["Notebook", "ExperimentRegistry", "LawForms", "PaperFigures", "ResultsStore"]),
     experiment(
       "table1", path: "Table1",
       imports: ["Notebook", "ExperimentRegistry", "TokenCompressionTable", "PaperFigures", "ResultsStore"]),
@@ -142,6 +145,7 @@ let package = Package(
     .testTarget(name: "HexDigestTests", dependencies: ["HexDigest"]),
     .testTarget(name: "ScalingLawTests", dependencies: ["ScalingLaw", numerics]),
     .testTarget(name: "ScalingLawFitTests", dependencies: ["ScalingLawFit", "ScalingLaw", "SeededRandom", numerics]),
+    .testTarget(name: "LawFormsTests", dependencies: ["LawForms", "ScalingLaw", "ScalingLawFit", "ComputeFrontier", "ResultsStore"]),
     .testTarget(name: "ComputeFrontierTests", dependencies: ["ComputeFrontier", "ScalingLaw", numerics]),
     .testTarget(name: "ResultsStoreTests", dependencies: ["ResultsStore", "ScalingLaw", grdb]),
     .testTarget(name: "GnuplotTests", dependencies: ["Gnuplot", "GoldenFiles"], exclude: ["Golden"]),

@@ -18,7 +18,9 @@ ExperimentRun.main(.report) { run in
   let figures = run.experiment.dependsOn.compactMap(Experiment.named).map {
     FigureOutputs($0, figuresDirectory: run.layout.figuresDirectory)
   }
-  let page = ReviewerReport.document(ledger, sources: try run.results.sources(), figures: figures)
+  let page = ReviewerReport.document(
+    ledger, sources: try run.results.sources(), figures: figures,
+    robustness: try ReviewerReport.robustness(figuresDirectory: run.layout.figuresDirectory))
   try run.write(text: page.markdown, named: "REPORT.md")
   try run.write(text: page.html, named: "report.html")
   try run.write(text: String(decoding: try ledger.json(), as: UTF8.self), named: "claims.json")

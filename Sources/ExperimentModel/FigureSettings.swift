@@ -1,3 +1,4 @@
+import LawForms
 import ResultsStore
 import ScalingLaw
 import ScalingLawFit
@@ -155,6 +156,33 @@ public struct LedgerRunSettings: ExperimentSettings, Hashable {
     [
       "compare-methods": comparedMethods.map(\.rawValue).joined(separator: ","),
       "bootstrap-resamples": String(bootstrap.resamples), "seed": String(bootstrap.seed),
+    ]
+  }
+}
+
+/// The functional-form robustness analysis (issue 13): which grids, on which sizes, and how the
+/// forms are compared. The fits' suites and sizes are the figures' (one home each).
+public struct FormRobustnessSettings: ExperimentSettings, Hashable {
+  /// The visual-reasoning and OCR fits whose grids and sizes the forms are fitted on (each form
+  /// in its own box, ``LawForms/LawForm/naturalBounds``, not these fits' boxes).
+  public var reasoning: LawFitSettings
+  public var ocr: LawFitSettings
+  public var plan: FormComparisonPlan
+
+  public init(reasoning: LawFitSettings, ocr: LawFitSettings, plan: FormComparisonPlan) {
+    self.reasoning = reasoning
+    self.ocr = ocr
+    self.plan = plan
+  }
+
+  public var parameters: [String: String] {
+    [
+      "forms": plan.forms.map(\.rawValue).joined(separator: ","),
+      "reasoning": "\(reasoning.suite.rawValue) at \(RegistrationText.list(reasoning.sizesBillion))",
+      "ocr": "\(ocr.suite.rawValue) at \(RegistrationText.list(ocr.sizesBillion))",
+      "holdout-fit-sizes": RegistrationText.list(plan.holdoutSizesBillion),
+      "holdout-predict": RegistrationText.number(plan.holdoutPredictNBillion),
+      "Q": RegistrationText.list(plan.Q), "budgets": String(plan.budgetCount),
     ]
   }
 }

@@ -21,7 +21,7 @@ extension Experiment {
       "fig2.holdout-7b", "fig3a.text-shift", "fig3b.ocr-reversal", "fig4.iso-compute", "table1.quecc-extreme",
       "abstract.extreme-compression", "data.monotone", "cost.linear-in-tokens",
     ],
-    dependsOn: ([figure1] + paperFigures + engineExperiments).map(\.id))
+    dependsOn: ([figure1] + paperFigures + analyses + engineExperiments).map(\.id))
 
   public static let reportSettings = LedgerRunSettings(
     comparedMethods: [.paperGrid, .leastSquares, .robust], bootstrap: BootstrapSettings(resamples: 200, seed: 1))

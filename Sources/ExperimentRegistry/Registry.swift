@@ -5,8 +5,9 @@ import ScalingLawFit
 
 extension Experiment {
   /// Every experiment, in the order the paper presents them: the paper's figures and tables,
-  /// the inference-cost measurements of the bundled engine, then the reviewer report.
-  public static let all: [Experiment] = [figure1] + paperFigures + engineExperiments + reports
+  /// this project's robustness analysis, the inference-cost measurements of the bundled engine,
+  /// then the reviewer report.
+  public static let all: [Experiment] = [figure1] + paperFigures + analyses + engineExperiments + reports
 
   /// Figure 1: the scaling law fitted on the visual-reasoning grid, drawn against inference
   /// FLOPs at Q = 0 (text cached) and Q = 50, with the compute-optimal frontier.

@@ -29,6 +29,16 @@ public enum LawForm: String, CaseIterable, Sendable, Codable, Hashable, CustomSt
   /// published, so this is an assumption of that form, stated wherever it is used.
   public static let textTokensInData = PaperSetup.questionTextTokens
 
+  /// A label short enough for a tick or a key entry.
+  public var shortName: String {
+    switch self {
+    case .multiplicative: "paper (T = V)"
+    case .multiplicativeTextPlusVisual: "paper (T = Q+V)"
+    case .additive: "additive"
+    case .interaction: "interaction"
+    }
+  }
+
   /// The law in words, with the parameter names of ``parameterNames``.
   public var formula: String {
     switch self {

@@ -111,11 +111,11 @@ public struct RobustnessCheck: Sendable, Identifiable {
     var parts: [String] = []
     for form in forms {
       guard let tokens = comparison.assessment(form)?.optimalTokens(Q: Q) else {
-        return (holds: nil, value: "V* at Q = \(format(Q)) not computed for \(form)")
+        return (holds: nil, value: "V* at Q = \(format(Q)) not computed for \(form.shortName)")
       }
       holds = holds && condition(tokens)
       let (low, high) = (tokens.optimalV.min()!, tokens.optimalV.max()!)
-      parts.append("\(form): V* " + (format(low, digits: 3) == format(high, digits: 3) ? format(low, digits: 3) : "\(format(low, digits: 3))–\(format(high, digits: 3))"))
+      parts.append("\(form.shortName): V* " + (format(low, digits: 3) == format(high, digits: 3) ? format(low, digits: 3) : "\(format(low, digits: 3))–\(format(high, digits: 3))"))
     }
     return (holds: holds, value: parts.joined(separator: "; "))
   }
@@ -123,5 +123,19 @@ public struct RobustnessCheck: Sendable, Identifiable {
   /// `%g`-style with `digits` significant digits: how checks write numbers.
   static func format(_ value: Double, digits: Int = 4) -> String {
     String(format: "%.\(digits)g", value)
+  }
+}
+
+/// What the robustness experiment computed: every form on each grid, and the checks' verdicts.
+/// Written as its `summary.json` and read back, with this type, by the reviewer report.
+public struct RobustnessSummary: Codable, Sendable, Equatable {
+  public var reasoning: SuiteFormComparison
+  public var ocr: SuiteFormComparison
+  public var checks: [RobustnessCheck.Verdict]
+
+  public init(reasoning: SuiteFormComparison, ocr: SuiteFormComparison) {
+    self.reasoning = reasoning
+    self.ocr = ocr
+    checks = RobustnessCheck.all.map { $0.verdict(reasoning: reasoning, ocr: ocr) }
   }
 }

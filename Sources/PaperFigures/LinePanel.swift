@@ -13,6 +13,9 @@ public struct LinePanel: Hashable, Sendable {
   public var yFormat: String
   /// The lowest y the axis shows (e.g. 0 for a count); nil to fit the data.
   public var yMinimum: Double?
+  /// The highest y the axis shows; nil to fit the data (set both ends when every series may be
+  /// flat, as a compute-optimal V pinned at 1 is).
+  public var yMaximum: Double?
   /// Drawn in order, back to front; the key lists the titled ones in the same order.
   public var series: [LineSeries]
   public var annotations: [PlotAnnotation]
@@ -22,7 +25,7 @@ public struct LinePanel: Hashable, Sendable {
 
   public init(
     title: String, xLabel: String, yLabel: String, logX: Bool = false, logY: Bool = false,
-    xFormat: String = "%g", yFormat: String = "%g", yMinimum: Double? = nil, series: [LineSeries],
+    xFormat: String = "%g", yFormat: String = "%g", yMinimum: Double? = nil, yMaximum: Double? = nil, series: [LineSeries],
     annotations: [PlotAnnotation] = [], keyTitle: String? = nil, notes: [String] = []
   ) {
     self.title = title
@@ -33,6 +36,7 @@ public struct LinePanel: Hashable, Sendable {
     self.xFormat = xFormat
     self.yFormat = yFormat
     self.yMinimum = yMinimum
+    self.yMaximum = yMaximum
     self.series = series
     self.annotations = annotations
     self.keyTitle = keyTitle
@@ -59,10 +63,14 @@ public struct LinePanel: Hashable, Sendable {
       "set format y \(GnuplotLiteral.string(yFormat))",
       "set mxtics \(logX ? 10 : 2)",
       "set autoscale xfix",
-      "set offsets graph 0.03, graph 0.03, graph 0.05, graph \(yMinimum == nil ? 0.05 : 0)",
+      "set offsets graph 0.03, graph 0.03, graph \(yMaximum == nil ? 0.05 : 0), graph \(yMinimum == nil ? 0.05 : 0)",
       "set grid back xtics ytics lt 1 dt (6,6) lw 1 lc \(PaperStyle.gridColor.gnuplot)",
     ]
-    if let yMinimum { drawing.axes.append("set yrange [\(try GnuplotLiteral.number(yMinimum)):*]") }
+    if yMinimum != nil || yMaximum != nil {
+      let low = try yMinimum.map { v throws(GnuplotScriptError) in try GnuplotLiteral.number(v) } ?? "*"
+      let high = try yMaximum.map { v throws(GnuplotScriptError) in try GnuplotLiteral.number(v) } ?? "*"
+      drawing.axes.append("set yrange [\(low):\(high)]")
+    }
     for (index, series) in series.enumerated() {
       let name = "\(prefix)SERIES_\(index + 1)"
       drawing.datablocks.append((name, ["x", "y"], [DatablockSection(comment: series.title, rows: series.points.map { [$0.x, $0.y] })]))

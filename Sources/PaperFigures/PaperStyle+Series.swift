@@ -34,6 +34,19 @@ extension PaperStyle {
     }
   }
 
+  // MARK: Alternatives → colour
+
+  /// Colours for series that are alternatives of one thing (the law's functional forms): black
+  /// for the first (the paper's), then orange, sky blue and bluish green (Okabe–Ito, readable
+  /// by colour-blind readers), repeating after four.
+  public static func alternativeColor(index: Int) -> RGBColor {
+    let colors = [
+      frontierColor, RGBColor(red: 0xe6, green: 0x9f, blue: 0x00), RGBColor(red: 0x56, green: 0xb4, blue: 0xe9),
+      RGBColor(red: 0x00, green: 0x9e, blue: 0x73),
+    ]
+    return colors[index % colors.count]
+  }
+
   // MARK: Bars
 
   /// The fraction of a group's slot its bars fill, and the widest a single bar may be.

@@ -61,4 +61,12 @@ public struct Convergence: Sendable, Codable, Equatable {
   public var startsAgreeing: Int
   /// The stopping criterion that was met, in words.
   public var criterion: String
+
+  public init(converged: Bool, iterations: Int, starts: Int, startsAgreeing: Int, criterion: String) {
+    self.converged = converged
+    self.iterations = iterations
+    self.starts = starts
+    self.startsAgreeing = startsAgreeing
+    self.criterion = criterion
+  }
 }

@@ -36,16 +36,19 @@ public struct LeastSquaresFit: Sendable {
   public func fit(_ problem: FitProblem) throws(FitError) -> FitResult {
     let bounds = try bounds.validated()
     let starts = ReducedObjective(problem: problem, bounds: bounds).bestLatticeMinima(lattice, count: maxStarts)
-    let runs = starts.map { ProjectedLevenbergMarquardt(problem: problem, bounds: bounds, maxIterations: maxIterations).minimize(from: $0) }
+    let objective = LawObjective(problem: problem, bounds: bounds)
+    let iteration = BoxedLevenbergMarquardt(maxIterations: maxIterations)
+    let runs = starts.map { iteration.minimize(objective, from: [$0.a, $0.alpha, $0.beta, $0.D]) }
     let best = runs.min { $0.sse < $1.sse }!
+    let law = ScalingLaw(a: best.parameters[0], alpha: best.parameters[1], beta: best.parameters[2], D: best.parameters[3])
     guard best.converged else {
       throw .notConverged(method: .leastSquares, detail: "\(best.criterion) after \(best.iterations) iterations (SSE \(best.sse))")
     }
     let agreeing = runs.filter { abs($0.sse - best.sse) <= 1e-6 * best.sse }.count
     return FitResult(
-      method: .leastSquares, law: best.law, sse: best.sse, objective: best.sse,
+      method: .leastSquares, law: law, sse: best.sse, objective: best.sse,
       observationCount: problem.count, totalSumOfSquares: problem.totalSumOfSquares, convention: problem.convention, bounds: bounds,
-      parametersAtBounds: FitResult.parametersAtBounds(best.law, bounds),
+      parametersAtBounds: FitResult.parametersAtBounds(law, bounds),
       convergence: Convergence(
         converged: true, iterations: best.iterations, starts: runs.count, startsAgreeing: agreeing,
         criterion: best.criterion))
@@ -194,138 +197,45 @@ struct ReducedObjective: Sendable {
   }
 }
 
-/// Levenberg–Marquardt on (a, α, β, D) with box constraints by active set and projection.
-struct ProjectedLevenbergMarquardt {
-  let problem: FitProblem
-  let bounds: ParameterBounds
-  let maxIterations: Int
+/// The paper's law as a boxed least-squares objective over (a, α, β, D), for
+/// ``BoxedLevenbergMarquardt``.
+struct LawObjective: BoxedLeastSquares {
+  let ranges: [ClosedRange<Double>]
+  let logN: [Double]
+  let logT: [Double]
+  let y: [Double]
+  let roundingFloor: Double
 
-  struct Outcome {
-    var law: ScalingLaw
-    var sse: Double
-    var iterations: Int
-    var converged: Bool
-    var criterion: String
+  init(problem: FitProblem, bounds: ParameterBounds) {
+    ranges = bounds.ranges
+    logN = problem.N.map { Double.log($0) }
+    logT = problem.T.map { Double.log($0) }
+    y = problem.Y
+    roundingFloor = 1e-14 * y.reduce(0) { $0 + $1 * $1 }
   }
 
-  func minimize(from start: ScalingLaw) -> Outcome {
-    let ranges = bounds.ranges
-    var p = [start.a, start.alpha, start.beta, start.D]
-    let logN = problem.N.map { Double.log($0) }
-    let logT = problem.T.map { Double.log($0) }
-    let y = problem.Y
-    // x_k = N^-α·T^-β as one exp of precomputed logarithms (the hot loop's only transcendental).
-    func sumOfSquares(_ p: [Double]) -> Double {
-      var total = 0.0
-      for k in y.indices {
-        let r = p[0] * Double.exp(-p[1] * logN[k] - p[2] * logT[k]) + p[3] - y[k]
-        total += r * r
-      }
-      return total
+  /// x_k = N^-α·T^-β as one exp of precomputed logarithms (the hot loop's only transcendental).
+  func sumOfSquares(_ p: [Double]) -> Double {
+    var total = 0.0
+    for k in y.indices {
+      let r = p[0] * Double.exp(-p[1] * logN[k] - p[2] * logT[k]) + p[3] - y[k]
+      total += r * r
     }
-    var sse = sumOfSquares(p)
-    var lambda = 1e-3
-    let roundingFloor = 1e-14 * y.reduce(0) { $0 + $1 * $1 }
-    var jtj = [[Double]](repeating: [Double](repeating: 0, count: 4), count: 4)
-    var g = [Double](repeating: 0, count: 4)
-    for iteration in 0...maxIterations {
-      // Jacobian of the residuals r_k = a·x_k + D − y_k, and g = Jᵀr (half the SSE gradient).
-      var h = SIMD16<Double>()
-      var gradient = SIMD4<Double>()
-      for k in y.indices {
-        let x = Double.exp(-p[1] * logN[k] - p[2] * logT[k])
-        let r = p[0] * x + p[3] - y[k]
-        let row = SIMD4<Double>(x, -p[0] * x * logN[k], -p[0] * x * logT[k], 1)
-        gradient += row * r
-        h += SIMD16(lowHalf: SIMD8(lowHalf: row * row[0], highHalf: row * row[1]),
-                    highHalf: SIMD8(lowHalf: row * row[2], highHalf: row * row[3]))
-      }
-      for u in 0..<4 {
-        g[u] = gradient[u]
-        for v in 0..<4 { jtj[u][v] = h[u * 4 + v] }
-      }
-      // A parameter on a bound whose gradient pushes outward is held fixed this iteration.
-      let free = (0..<4).filter { j in
-        let width = ranges[j].upperBound - ranges[j].lowerBound
-        let atLower = p[j] <= ranges[j].lowerBound + 1e-15 * max(1, width)
-        let atUpper = p[j] >= ranges[j].upperBound - 1e-15 * max(1, width)
-        return !((atLower && g[j] > 0) || (atUpper && g[j] < 0))
-      }
-      let scaledGradient = free.map { abs(2 * g[$0]) * (ranges[$0].upperBound - ranges[$0].lowerBound) }.max() ?? 0
-      if scaledGradient <= 1e-10 * sse + roundingFloor || free.isEmpty {
-        return Outcome(law: law(p), sse: sse, iterations: iteration, converged: true,
-                       criterion: "projected gradient ≤ 1e-10·SSE (scaled by bound widths)")
-      }
-      if iteration == maxIterations { break }
-      // Try damped steps until one lowers the SSE.
-      var accepted = false
-      while lambda < 1e20 {
-        let step = Self.solve(jtj, g, free: free, lambda: lambda)
-        var trial = p
-        for (index, j) in free.enumerated() {
-          trial[j] = min(max(p[j] + step[index], ranges[j].lowerBound), ranges[j].upperBound)
-        }
-        let trialSSE = sumOfSquares(trial)
-        if trialSSE < sse {
-          p = trial
-          sse = trialSSE
-          lambda = max(lambda / 10, 1e-15)
-          accepted = true
-          break
-        }
-        lambda *= 10
-      }
-      if !accepted {
-        // No damped step can lower the SSE. That is optimality to machine precision when the
-        // gradient is tiny, or when the Gauss–Newton model itself predicts no decrease worth
-        // resolving: along the nearly flat a–α valley of this law, a gradient just above the
-        // first test can still leave nothing a double can resolve (MINPACK's predicted-
-        // reduction test, with a tolerance 10⁴ times stricter than its default √ε).
-        if scaledGradient <= 1e-6 * sse + roundingFloor {
-          return Outcome(law: law(p), sse: sse, iterations: iteration, converged: true,
-                         criterion: "no further decrease at machine precision; projected gradient ≤ 1e-6·SSE")
-        }
-        let newton = Self.solve(jtj, g, free: free, lambda: 0)
-        let predicted = -2 * zip(free, newton).reduce(0) { $0 + g[$1.0] * $1.1 }
-          - free.indices.reduce(0) { sum, u in
-            sum + free.indices.reduce(0) { $0 + newton[u] * jtj[free[u]][free[$1]] * newton[$1] }
-          }
-        let flat = predicted.isFinite && predicted <= 1e-12 * sse + roundingFloor
-        return Outcome(law: law(p), sse: sse, iterations: iteration, converged: flat,
-                       criterion: flat
-                         ? "no further decrease at machine precision; Gauss–Newton predicts a decrease ≤ 1e-12·SSE"
-                         : "stalled with projected gradient \(scaledGradient) > 1e-6·SSE and a predicted decrease \(predicted)")
-      }
-    }
-    return Outcome(law: law(p), sse: sse, iterations: maxIterations, converged: false,
-                   criterion: "iteration limit \(maxIterations) reached")
+    return total
   }
 
-  private func law(_ p: [Double]) -> ScalingLaw { ScalingLaw(a: p[0], alpha: p[1], beta: p[2], D: p[3]) }
-
-  /// Solves (H + λ·diag H) δ = −g on the free parameters by Gaussian elimination with pivoting.
-  static func solve(_ h: [[Double]], _ g: [Double], free: [Int], lambda: Double) -> [Double] {
-    let m = free.count
-    let maxDiagonal = free.map { h[$0][$0] }.max() ?? 1
-    var matrix = (0..<m).map { u in
-      (0..<m).map { v in h[free[u]][free[v]] } + [-g[free[u]]]
+  /// The Jacobian of r_k = a·x_k + D − y_k is (x, −a·x·ln N, −a·x·ln T, 1).
+  func normalEquations(_ p: [Double]) -> (jtj: [[Double]], jtr: [Double]) {
+    var h = SIMD16<Double>()
+    var gradient = SIMD4<Double>()
+    for k in y.indices {
+      let x = Double.exp(-p[1] * logN[k] - p[2] * logT[k])
+      let r = p[0] * x + p[3] - y[k]
+      let row = SIMD4<Double>(x, -p[0] * x * logN[k], -p[0] * x * logT[k], 1)
+      gradient += row * r
+      h += SIMD16(lowHalf: SIMD8(lowHalf: row * row[0], highHalf: row * row[1]),
+                  highHalf: SIMD8(lowHalf: row * row[2], highHalf: row * row[3]))
     }
-    for u in 0..<m { matrix[u][u] += lambda * max(h[free[u]][free[u]], 1e-12 * maxDiagonal) }
-    for column in 0..<m {
-      let pivot = (column..<m).max { abs(matrix[$0][column]) < abs(matrix[$1][column]) }!
-      matrix.swapAt(column, pivot)
-      guard matrix[column][column] != 0 else { continue }
-      for row in (column + 1)..<m {
-        let factor = matrix[row][column] / matrix[column][column]
-        for c in column...m { matrix[row][c] -= factor * matrix[column][c] }
-      }
-    }
-    var x = [Double](repeating: 0, count: m)
-    for row in stride(from: m - 1, through: 0, by: -1) {
-      var value = matrix[row][m]
-      for c in (row + 1)..<m { value -= matrix[row][c] * x[c] }
-      x[row] = matrix[row][row] == 0 ? 0 : value / matrix[row][row]
-    }
-    return x
+    return ((0..<4).map { u in (0..<4).map { v in h[u * 4 + v] } }, (0..<4).map { gradient[$0] })
   }
 }

@@ -4,7 +4,7 @@ import Dispatch
 ///
 /// Results land in their own slot, so the output is identical whatever the thread count or
 /// scheduling — the property every deterministic search and bootstrap here relies on.
-func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+public func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
   let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
   slots.initialize(repeating: nil)
   defer { slots.deallocate() }

@@ -1,9 +1,11 @@
+import LawForms
 import ArgumentParser
 import ResultsStore
 import ScalingLawFit
 
 // Values the command line accepts directly, in the same spelling as the registry and lock file.
 extension FitMethod: ExpressibleByArgument {}
+extension LawForm: ExpressibleByArgument {}
 extension ParameterBounds: ExpressibleByArgument {}
 
 /// The commands that take `--suite` fit the law, so they accept the suites with a grid, and an

@@ -4,6 +4,7 @@ import ResultsStore
 import ScalingLaw
 import ScalingLawFit
 import ExperimentRegistry
+import LawForms
 import ResultValues
 
 /// `repro fit`: fit the scaling law to one suite's grid by one method (or all three).
@@ -15,12 +16,19 @@ struct FitCommand: ParsableCommand {
       The fit is the one the suite's figure registers (visual reasoning: Figure 1; OCR: Figure 3b): its LLM \
       sizes and its parameter box, so it gives the figure's numbers; standard error names the registration used. \
       --bounds and --exclude-sizes change them.
+
+      --form fits another functional form (issue 13's robustness analysis): the paper's law with T = Q + V, the \
+      additive E + A·N^-α + B·V^-β, or an N·V interaction, by bounded least squares in the form's own wide box, as \
+      the robustness experiment fits it (Figures/robustness/summary.json has the same numbers).
       """)
 
   @Option(help: "The suite to fit: visual-reasoning or ocr.")
   var suite: SuiteID = .visualReasoning
 
-  @Option(help: "paper-grid, least-squares or robust (default: all three).")
+  @Option(help: "The law's form: multiplicative (the paper's), multiplicative-q-plus-v, additive or interaction.")
+  var form: LawForm = .multiplicative
+
+  @Option(help: "paper-grid, least-squares or robust (default: all three; other forms: least-squares only).")
   var method: FitMethod?
 
   @Option(help: "Parameter box: 'paper' or 'a=LO:HI,alpha=LO:HI,beta=LO:HI,D=LO:HI' (default: the suite's registered fit's).")
@@ -49,6 +57,16 @@ struct FitCommand: ParsableCommand {
   func validate() throws {
     try checkBootstrap(bootstrap)
     if let textTokens { try check("--text-tokens", textTokens, in: 0...10_000) }
+    if form != .multiplicative {
+      // The other forms are fitted as the robustness experiment fits them; options that only
+      // mean something for the paper's law are refused rather than ignored.
+      if let method, method != .leastSquares {
+        throw ValidationError("--method \(method) fits the multiplicative form only; --form \(form) is fitted by least-squares")
+      }
+      for (name, given) in [("--bounds", bounds != nil), ("--text-tokens", textTokens != nil), ("--bootstrap", bootstrap > 0), ("--markdown", markdown)] where given {
+        throw ValidationError("\(name) applies to the multiplicative form only; --form \(form) is fitted in its own box, as the robustness experiment fits it")
+      }
+    }
   }
 
   func run() throws {
@@ -65,13 +83,21 @@ struct FitCommand: ParsableCommand {
     var fit = registered
     fit.sizesBillion = sizes.filter { !excluded.contains($0) }
     if let bounds { fit.bounds = bounds }
-    FileHandle.standardError.write(Data((
-      "fit of \(suite) as \(experiment.executable) registers it: bounds \(fit.bounds), N = "
-        + fit.sizesBillion.map { String(format: "%g", $0) }.joined(separator: ", ") + " B"
-        + (bounds == nil ? "" : " (bounds from --bounds)") + "\n").utf8))
+    let sizesText = "N = " + fit.sizesBillion.map { String(format: "%g", $0) }.joined(separator: ", ") + " B"
+    FileHandle.standardError.write(Data((form == .multiplicative
+      ? "fit of \(suite) as \(experiment.executable) registers it: bounds \(fit.bounds), \(sizesText)"
+        + (bounds == nil ? "" : " (bounds from --bounds)") + "\n"
+      : "fit of \(suite) at \(experiment.executable)'s registered sizes, \(sizesText); the \(form) form in its own box, as the "
+        + "robustness experiment fits it\n").utf8))
     let database = try ResultsDatabase.openReadOnly(try ProjectLayout.locate())
     let all = try database.observations(suite: suite)
     let observations = try fit.observations(from: all)
+    if form != .multiplicative {
+      let result = try FormFit(form: form).fit(observations)
+      let report = FormFitReport(suite: suite.rawValue, excludedSizes: fit.excludedSizes(of: all), formula: form.formula, result: result)
+      if json { try printJSON(report) } else { print(report.text) }
+      return
+    }
     let convention: TokenConvention = textTokens.map { .textPlusVisual(Q: $0) } ?? .visual
     let problem = try FitProblem(observations, convention: convention)
     let summaries = try (method.map { [$0] } ?? FitMethod.allCases).map { method in
@@ -86,6 +112,38 @@ struct FitCommand: ParsableCommand {
       if summaries.count == 1 { try printJSON(summaries[0]) } else { try printJSON(summaries) }
     } else {
       print(summaries.map(Self.describe).joined(separator: "\n"))
+    }
+  }
+
+  /// A fit of another form as `repro fit --form` prints it: the parameters by name, beside
+  /// everything ``LawForms/FormFitResult`` records.
+  struct FormFitReport: Encodable {
+    var suite: String
+    var excludedSizes: [Double]
+    var formula: String
+    var parameters: [String: Double]
+    var result: FormFitResult
+
+    init(suite: String, excludedSizes: [Double], formula: String, result: FormFitResult) {
+      self.suite = suite
+      self.excludedSizes = excludedSizes
+      self.formula = formula
+      self.parameters = result.named
+      self.result = result
+    }
+
+    var text: String {
+      let width = result.form.parameterNames.map(\.count).max()!
+      return ([
+        "least-squares fit of the \(result.form) form to \(suite) (\(result.observations) points): \(formula)",
+      ] + zip(result.form.parameterNames, result.parameters).map { "  \($0.padding(toLength: width, withPad: " ", startingAt: 0)) = \($1)" }
+        + [
+          "  SSE = \(result.sse)   RMSE = \(String(format: "%.4g", result.rmse))   R² = \(String(format: "%.4g", result.rSquared))",
+          "  AIC = \(String(format: "%.4f", result.aic))   BIC = \(String(format: "%.4f", result.bic))   (k = \(result.form.parameterCount))",
+          "  box: " + zip(result.form.parameterNames, result.bounds).map { "\($0) ∈ [\(String(format: "%g", $1[0])), \(String(format: "%g", $1[1]))]" }.joined(separator: ", "),
+          "  converged: \(result.convergence.criterion); \(result.convergence.startsAgreeing)/\(result.convergence.starts) starts agree",
+        ] + (result.parametersAtBounds.isEmpty ? [] : ["  on a bound: \(result.parametersAtBounds.joined(separator: ", "))"]))
+        .joined(separator: "\n")
     }
   }
 

@@ -40,6 +40,32 @@ struct FitCommandTests {
     }
   }
 
+  @Test("--form fits another form as the robustness experiment does, to the last digit", arguments: [
+    ("visual-reasoning", "reasoning", "additive"), ("ocr", "ocr", "interaction"), ("ocr", "ocr", "multiplicative-q-plus-v"),
+  ])
+  func formMatchesTheRobustnessExperiment(suite: String, key: String, form: String) throws {
+    let run = try Executables.run("repro", ["fit", "--suite", suite, "--form", form, "--json"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.contains("the \(form) form in its own box"))
+    let fit = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let printed = try #require((fit["result"] as? [String: Any])?["parameters"] as? [Double])
+    #expect((fit["parameters"] as? [String: Double])?.count == printed.count)
+    let summary = try Data(contentsOf: Executables.repositoryRoot.appendingPathComponent("Figures/robustness/summary.json"))
+    let assessments = try #require(((JSONSerialization.jsonObject(with: summary) as? [String: Any])?[key] as? [String: Any])?["assessments"] as? [[String: Any]])
+    let figure = try #require(assessments.first { $0["form"] as? String == form }?["fit"] as? [String: Any])
+    #expect(figure["parameters"] as? [Double] == printed)
+    #expect(!printed.isEmpty)
+  }
+
+  @Test("--form refuses the options that only mean something for the paper's law", arguments: [
+    ["--method", "robust"], ["--bounds", "paper"], ["--bootstrap", "100"], ["--text-tokens", "50"], ["--markdown"],
+  ])
+  func formRefusesPaperOptions(options: [String]) throws {
+    let run = try Executables.run("repro", ["fit", "--form", "additive"] + options)
+    #expect(run.status != 0)
+    #expect(run.stderr.contains("multiplicative form only"), "\(run.stderr)")
+  }
+
   @Test("ingested 14B rows stay out of the fit: it fits the registered sizes, as Figure 1 does")
   func ingestedSizesStayOut() throws {
     try Executables.withScratchProject { root in
