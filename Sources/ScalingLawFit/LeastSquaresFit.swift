@@ -102,22 +102,28 @@ struct ReducedObjective: Sendable {
   /// solution if it is inside the box, else the best of the four edges (the SSE is convex, so
   /// its box optimum is on an edge when not inside), each a clamped one-variable problem.
   static func bestAD(_ s: Sums, _ c: Constants, _ bounds: ParameterBounds) -> (a: Double, D: Double) {
-    func clamp(_ v: Double, _ r: ClosedRange<Double>) -> Double { min(max(v, r.lowerBound), r.upperBound) }
+    @inline(__always) func clamp(_ v: Double, _ r: ClosedRange<Double>) -> Double { min(max(v, r.lowerBound), r.upperBound) }
     let det = s.xx * c.n - s.x * s.x
     if det > 1e-14 * s.xx * c.n {
       let a = (c.n * s.xy - s.x * c.y) / det
       let D = (c.y - a * s.x) / c.n
       if bounds.a.contains(a) && bounds.D.contains(D) { return (a, D) }
     }
+    // The edges in a fixed order (a low, a high, D low, D high); a later edge wins only when
+    // strictly better. Written out rather than through a closure or an array of candidates:
+    // this runs at every lattice node, 10⁴ times per fit, and must not allocate.
     var best = (a: bounds.a.lowerBound, D: clamp((c.y - bounds.a.lowerBound * s.x) / c.n, bounds.D))
     var bestSSE = sse(best.a, best.D, s, c)
-    func offer(_ a: Double, _ D: Double) {
-      let value = sse(a, D, s, c)
-      if value < bestSSE { (best, bestSSE) = ((a, D), value) }
-    }
-    offer(bounds.a.upperBound, clamp((c.y - bounds.a.upperBound * s.x) / c.n, bounds.D))
+    let aHigh = (a: bounds.a.upperBound, D: clamp((c.y - bounds.a.upperBound * s.x) / c.n, bounds.D))
+    let aHighSSE = sse(aHigh.a, aHigh.D, s, c)
+    if aHighSSE < bestSSE { (best, bestSSE) = (aHigh, aHighSSE) }
     if s.xx > 0 {
-      for D in [bounds.D.lowerBound, bounds.D.upperBound] { offer(clamp((s.xy - D * s.x) / s.xx, bounds.a), D) }
+      let dLow = (a: clamp((s.xy - bounds.D.lowerBound * s.x) / s.xx, bounds.a), D: bounds.D.lowerBound)
+      let dLowSSE = sse(dLow.a, dLow.D, s, c)
+      if dLowSSE < bestSSE { (best, bestSSE) = (dLow, dLowSSE) }
+      let dHigh = (a: clamp((s.xy - bounds.D.upperBound * s.x) / s.xx, bounds.a), D: bounds.D.upperBound)
+      let dHighSSE = sse(dHigh.a, dHigh.D, s, c)
+      if dHighSSE < bestSSE { (best, bestSSE) = (dHigh, dHighSSE) }
     }
     return best
   }
@@ -145,7 +151,8 @@ struct ReducedObjective: Sendable {
     var fitted = [(a: Double, D: Double)](repeating: (0, 0), count: na * nb)
     var p1 = [Double](repeating: 0, count: nv), p2 = p1, p3 = p1
     var sizePower = [Double](repeating: 0, count: nu)
-    var sums = [Sums](repeating: Sums(), count: nb)
+    // Σx, Σx², Σxy per β as three arrays (not an array of Sums), so the loop over β vectorises.
+    var sumX = [Double](repeating: 0, count: nb), sumXX = sumX, sumXY = sumX
     for i in 0..<na {
       // Σ_u over the sizes for this α, per token count: count·N^-α, count·N^-2α, ΣY·N^-α.
       for u in 0..<nu { sizePower[u] = Double.pow(sizes[u], -alphas[i]) }
@@ -158,34 +165,47 @@ struct ReducedObjective: Sendable {
           p3[v] += pairY[u * nv + v] * power
         }
       }
-      for j in 0..<nb { sums[j] = Sums() }
-      for v in 0..<nv {
-        let row = v * nb
-        for j in 0..<nb {
-          let power = tPower[row + j]
-          sums[j].x += p1[v] * power
-          sums[j].xx += p2[v] * power * power
-          sums[j].xy += p3[v] * power
+      // Unsafe buffers: with Swift arrays' bounds and uniqueness checks this loop stays scalar.
+      sumX.withUnsafeMutableBufferPointer { sumX in
+        sumXX.withUnsafeMutableBufferPointer { sumXX in
+          sumXY.withUnsafeMutableBufferPointer { sumXY in
+            tPower.withUnsafeBufferPointer { tPower in
+              for j in 0..<nb { (sumX[j], sumXX[j], sumXY[j]) = (0, 0, 0) }
+              for v in 0..<nv {
+                let row = tPower.baseAddress! + v * nb
+                let (c1, c2, c3) = (p1[v], p2[v], p3[v])
+                for j in 0..<nb {
+                  let power = row[j]
+                  sumX[j] += c1 * power
+                  sumXX[j] += c2 * power * power
+                  sumXY[j] += c3 * power
+                }
+              }
+            }
+          }
         }
       }
       for j in 0..<nb {
-        let (a, D) = Self.bestAD(sums[j], constants, bounds)
+        let sums = Sums(x: sumX[j], xx: sumXX[j], xy: sumXY[j])
+        let (a, D) = Self.bestAD(sums, constants, bounds)
         fitted[i * nb + j] = (a, D)
-        sse[i * nb + j] = Self.sse(a, D, sums[j], constants)
+        sse[i * nb + j] = Self.sse(a, D, sums, constants)
       }
     }
     var minima: [(node: Int, sse: Double)] = []
-    for i in 0..<na {
-      for j in 0..<nb {
-        let value = sse[i * nb + j]
-        var isMinimum = true
-        for di in -1...1 where isMinimum {
-          for dj in -1...1 where (di, dj) != (0, 0) {
-            let (ni, nj) = (i + di, j + dj)
-            if ni >= 0, ni < na, nj >= 0, nj < nb, sse[ni * nb + nj] < value { isMinimum = false }
+    sse.withUnsafeBufferPointer { sse in
+      for i in 0..<na {
+        for j in 0..<nb {
+          let value = sse[i * nb + j]
+          var isMinimum = true
+          for ni in max(i - 1, 0)...min(i + 1, na - 1) where isMinimum {
+            for nj in max(j - 1, 0)...min(j + 1, nb - 1) where sse[ni * nb + nj] < value {
+              isMinimum = false
+              break
+            }
           }
+          if isMinimum { minima.append((i * nb + j, value)) }
         }
-        if isMinimum { minima.append((i * nb + j, value)) }
       }
     }
     // Stable order: by SSE, then lattice position, so ties never reorder.
