@@ -22,7 +22,7 @@ ExperimentRun.main(.figure1) { run in
       title: "\(letter) Q = \(Int(Q))" + (Q == 0 ? " (cached text)" : ""), Q: Q, law: fit.law,
       lawLabel: "Scaling law (\(method))", observations: observations, frontierN: settings.frontierNBillion)
   }
-  let figure = ScalingLawFigure(name: "figure1", panels: panels, header: [
+  let figure = PlotFigure(name: "figure1", panels: panels.map(PlotPanel.scalingLaw), header: [
     "Figure 1 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",
     "Input: \(run.describe(suite, observations)) of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
     "Fit: \(method), bounds \(fit.bounds?.description ?? "none"), \(fit.convention), SSE \(fit.sse).",

@@ -38,7 +38,7 @@ ExperimentRun.main(.figure3b) { run in
       title: title, Q: Q, law: fit.law, lawLabel: "Scaling law (\(method))", observations: observations,
       frontierN: settings.frontierNBillion, notes: notes)
   }
-  try run.write(ScalingLawFigure(name: "figure3b", panels: panels, header: [
+  try run.write(PlotFigure(name: "figure3b", panels: panels.map(PlotPanel.scalingLaw), header: [
     "Figure 3b of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",
     "Input: \(run.describe(suite, observations)) and dataIssues:\(suite.rawValue) of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
     "Fit (a): \(method), bounds \(fit.bounds!), \(fit.convention), SSE \(fit.sse).",

@@ -32,31 +32,18 @@ set output outfile
 set encoding utf8
 set pointsize pointscale
 
-# Inference compute in GFLOP (N in billions) and the scaling law with T = V.
-# a, alpha, beta, D and Q are set per panel below, at full precision.
-flops(N,V) = 2*N*(Q+V)
-Y(N,V) = a*N**(-alpha)*V**(-beta) + D
 # Layout in pixels of the PNG canvas; sx() and sy() turn them into screen fractions.
 W = 1920.0
 H = 660.0
 sx(px) = px/W
 sy(px) = px/H
+flops(N,V) = 2*N*(Q+V)
+Y(N,V) = a*N**(-alpha)*V**(-beta) + D
 
-set samples 200
-set logscale x
-set format x '10^{%L}'
-set mxtics 10
-set format y '%.3f'
-set offsets 0, 0, graph 0.04, graph 0.04
-set tics out nomirror font ',13'
-set border lw 1.2
-set grid back xtics ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
-set tmargin at screen sy(600)
-set bmargin at screen sy(90)
 set multiplot
 
 # Panel 1: (a) Q = 0 (cached text)
-$OBS_1 << EOD
+$P1_OBS << EOD
 # N V Y marker_size
 # N = 0.5
 0.5 1.0 0.6145 1.0
@@ -97,7 +84,7 @@ $OBS_1 << EOD
 7.0 144.0 0.47619999999999996 2.720170557631831
 7.0 576.0 0.4646 3.2
 EOD
-$FRONTIER_1 << EOD
+$P1_FRONTIER << EOD
 # flops error
 0.6 0.6434443141978077
 0.6413604610383534 0.6404087570177764
@@ -164,17 +151,30 @@ $FRONTIER_1 << EOD
 37.4204545773594 0.4799336640405288
 40.0 0.47766949595687225
 EOD
+reset
 a = 0.5907711460865358
 alpha = 0.07093746338226127
 beta = 0.015101615096874
 D = 0.0
 Q = 0.0
+set pointsize pointscale
+set tics out nomirror font ',13'
+set border lw 1.2
 set lmargin at screen sx(125)
 set rmargin at screen sx(650)
+set tmargin at screen sy(600)
+set bmargin at screen sy(90)
 set title '(a) Q = 0 (cached text)' font ',16' noenhanced
 set xlabel 'Inference compute 2·N·(0+V)  [GFLOP]' font ',15' noenhanced
-set ylabel 'Average downstream error' font ',15'
+set ylabel 'Average downstream error' font ',15' noenhanced
 set key at screen sx(660), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Scaling law (least-squares)' left
+set samples 200
+set logscale x
+set format x '10^{%L}'
+set mxtics 10
+set format y '%.3f'
+set offsets 0, 0, graph 0.04, graph 0.04
+set grid back xtics ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
 set label 1 '#Tokens (V)' at screen sx(670), screen sy(292) left font ',13'
 set label 2 '1' at screen sx(685), screen sy(266) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
 set label 3 '4' at screen sx(685), screen sy(238) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
@@ -188,21 +188,20 @@ plot sample \
   [u=log(1.0):log(576.0)] '+' using (flops(1.8,exp(u))):(Y(1.8,exp(u))) with lines lw 3.0 lc rgb '#f08028' notitle, \
   [u=log(1.0):log(576.0)] '+' using (flops(4.0,exp(u))):(Y(4.0,exp(u))) with lines lw 3.0 lc rgb '#d73027' notitle, \
   [u=log(1.0):log(576.0)] '+' using (flops(7.0,exp(u))):(Y(7.0,exp(u))) with lines lw 3.0 lc rgb '#7f0a1e' notitle, \
-  $OBS_1 index 0 using (flops($1,$2)):3:4 with points pt 7 ps variable lc rgb '#e5ae2e' notitle, \
-  $OBS_1 index 1 using (flops($1,$2)):3:4 with points pt 11 ps variable lc rgb '#f08028' notitle, \
-  $OBS_1 index 2 using (flops($1,$2)):3:4 with points pt 15 ps variable lc rgb '#d73027' notitle, \
-  $OBS_1 index 3 using (flops($1,$2)):3:4 with points pt 13 ps variable lc rgb '#7f0a1e' notitle, \
+  $P1_OBS index 0 using (flops($1,$2)):3:4 with points pt 7 ps variable lc rgb '#e5ae2e' notitle, \
+  $P1_OBS index 1 using (flops($1,$2)):3:4 with points pt 11 ps variable lc rgb '#f08028' notitle, \
+  $P1_OBS index 2 using (flops($1,$2)):3:4 with points pt 15 ps variable lc rgb '#d73027' notitle, \
+  $P1_OBS index 3 using (flops($1,$2)):3:4 with points pt 13 ps variable lc rgb '#7f0a1e' notitle, \
   keyentry with lines lt nodraw title 'α = 0.07094', \
   keyentry with lines lt nodraw title 'β = 0.0151', \
   keyentry with linespoints lw 3.0 pt 7 ps 1.5*pointscale lc rgb '#e5ae2e' title '0.5B', \
   keyentry with linespoints lw 3.0 pt 11 ps 1.5*pointscale lc rgb '#f08028' title '1.8B', \
   keyentry with linespoints lw 3.0 pt 15 ps 1.5*pointscale lc rgb '#d73027' title '4B', \
   keyentry with linespoints lw 3.0 pt 13 ps 1.5*pointscale lc rgb '#7f0a1e' title '7B', \
-  $FRONTIER_1 using 1:2 with lines dt (4,6) lw 4.0 lc rgb '#000000' title 'compute-optimal frontier'
-unset label
+  $P1_FRONTIER using 1:2 with lines dt (4,6) lw 4.0 lc rgb '#000000' title 'compute-optimal frontier'
 
 # Panel 2: (b) Q = 50
-$OBS_2 << EOD
+$P2_OBS << EOD
 # N V Y marker_size
 # N = 0.5
 0.5 1.0 0.6145 1.0
@@ -243,7 +242,7 @@ $OBS_2 << EOD
 7.0 144.0 0.47619999999999996 2.720170557631831
 7.0 576.0 0.4646 3.2
 EOD
-$FRONTIER_2 << EOD
+$P2_FRONTIER << EOD
 # flops error
 38.113934639527365 0.6186283646934806
 40.74128448732157 0.6157098809447239
@@ -310,17 +309,30 @@ $FRONTIER_2 << EOD
 2377.0679332381314 0.4614238888984408
 2540.928975968491 0.4592470438038815
 EOD
+reset
 a = 0.5907711460865358
 alpha = 0.07093746338226127
 beta = 0.015101615096874
 D = 0.0
 Q = 50.0
+set pointsize pointscale
+set tics out nomirror font ',13'
+set border lw 1.2
 set lmargin at screen sx(1085)
 set rmargin at screen sx(1610)
+set tmargin at screen sy(600)
+set bmargin at screen sy(90)
 set title '(b) Q = 50' font ',16' noenhanced
 set xlabel 'Inference compute 2·N·(50+V)  [GFLOP]' font ',15' noenhanced
-set ylabel 'Average downstream error' font ',15'
+set ylabel 'Average downstream error' font ',15' noenhanced
 set key at screen sx(1620), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Scaling law (least-squares)' left
+set samples 200
+set logscale x
+set format x '10^{%L}'
+set mxtics 10
+set format y '%.3f'
+set offsets 0, 0, graph 0.04, graph 0.04
+set grid back xtics ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
 set label 1 '#Tokens (V)' at screen sx(1630), screen sy(292) left font ',13'
 set label 2 '1' at screen sx(1645), screen sy(266) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
 set label 3 '4' at screen sx(1645), screen sy(238) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
@@ -334,18 +346,17 @@ plot sample \
   [u=log(1.0):log(576.0)] '+' using (flops(1.8,exp(u))):(Y(1.8,exp(u))) with lines lw 3.0 lc rgb '#f08028' notitle, \
   [u=log(1.0):log(576.0)] '+' using (flops(4.0,exp(u))):(Y(4.0,exp(u))) with lines lw 3.0 lc rgb '#d73027' notitle, \
   [u=log(1.0):log(576.0)] '+' using (flops(7.0,exp(u))):(Y(7.0,exp(u))) with lines lw 3.0 lc rgb '#7f0a1e' notitle, \
-  $OBS_2 index 0 using (flops($1,$2)):3:4 with points pt 7 ps variable lc rgb '#e5ae2e' notitle, \
-  $OBS_2 index 1 using (flops($1,$2)):3:4 with points pt 11 ps variable lc rgb '#f08028' notitle, \
-  $OBS_2 index 2 using (flops($1,$2)):3:4 with points pt 15 ps variable lc rgb '#d73027' notitle, \
-  $OBS_2 index 3 using (flops($1,$2)):3:4 with points pt 13 ps variable lc rgb '#7f0a1e' notitle, \
+  $P2_OBS index 0 using (flops($1,$2)):3:4 with points pt 7 ps variable lc rgb '#e5ae2e' notitle, \
+  $P2_OBS index 1 using (flops($1,$2)):3:4 with points pt 11 ps variable lc rgb '#f08028' notitle, \
+  $P2_OBS index 2 using (flops($1,$2)):3:4 with points pt 15 ps variable lc rgb '#d73027' notitle, \
+  $P2_OBS index 3 using (flops($1,$2)):3:4 with points pt 13 ps variable lc rgb '#7f0a1e' notitle, \
   keyentry with lines lt nodraw title 'α = 0.07094', \
   keyentry with lines lt nodraw title 'β = 0.0151', \
   keyentry with linespoints lw 3.0 pt 7 ps 1.5*pointscale lc rgb '#e5ae2e' title '0.5B', \
   keyentry with linespoints lw 3.0 pt 11 ps 1.5*pointscale lc rgb '#f08028' title '1.8B', \
   keyentry with linespoints lw 3.0 pt 15 ps 1.5*pointscale lc rgb '#d73027' title '4B', \
   keyentry with linespoints lw 3.0 pt 13 ps 1.5*pointscale lc rgb '#7f0a1e' title '7B', \
-  $FRONTIER_2 using 1:2 with lines dt (4,6) lw 4.0 lc rgb '#000000' title 'compute-optimal frontier'
-unset label
+  $P2_FRONTIER using 1:2 with lines dt (4,6) lw 4.0 lc rgb '#000000' title 'compute-optimal frontier'
 
 unset multiplot
 

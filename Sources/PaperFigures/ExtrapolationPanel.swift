@@ -69,29 +69,11 @@ public struct ExtrapolationPanel: Hashable, Sendable {
       legendColumn: 310)
     drawing.keyTitle = lawLabel
     drawing.notes = notes
-    drawing.functions = [
-      ("flops", ["N", "V"], "2*N*(Q+V)"),
-      ("Y", ["N", "V"], "a*N**(-alpha)*V**(-beta) + D"),
-    ]
-    drawing.variables = [("a", law.a), ("alpha", law.alpha), ("beta", law.beta), ("D", law.D), ("Q", Q)]
-    drawing.axes = [
-      "set samples 200",
-      "set logscale x",
-      "set format x '10^{%L}'",
-      "set mxtics 10",
-      "set format y '%.3f'",
-      "set offsets 0, 0, graph 0.04, graph 0.04",
-      "set grid back xtics ytics lt 1 dt (6,6) lw 1 lc \(PaperStyle.gridColor.gnuplot)",
-    ]
+    drawing.setLaw(law, Q: Q)
     let fitN = Set(fitObservations.map(\.N)).sorted()
     let predictedColor = PaperStyle.color(N: predictedN)
     let predictedLabel = PaperStyle.sizeLabel(N: predictedN)
-    let range = PaperStyle.visualTokenRange
-    let logV = "u=log(\(try GnuplotLiteral.number(range.lowerBound))):log(\(try GnuplotLiteral.number(range.upperBound)))"
-    func curve(_ N: Double) throws(GnuplotScriptError) -> String {
-      let n = try GnuplotLiteral.number(N)
-      return "[\(logV)] '+' using (flops(\(n),exp(u))):(Y(\(n),exp(u))) with lines lw \(PaperStyle.curveWidth)"
-    }
+    func curve(_ N: Double) throws(GnuplotScriptError) -> String { try PanelDrawing.lawCurve(N: N) }
 
     if !band.isEmpty {
       drawing.datablocks.append((
@@ -106,10 +88,7 @@ public struct ExtrapolationPanel: Hashable, Sendable {
       drawing.elements.append(try curve(N) + " lc \(PaperStyle.color(N: N).gnuplot) notitle")
     }
     drawing.elements.append(try curve(predictedN) + " dt (8,5) lc \(predictedColor.gnuplot) notitle")
-    let sections = Dictionary(grouping: fitObservations, by: \.N).sorted { $0.key < $1.key }.map { N, group in
-      DatablockSection(comment: "N = \(N)", rows: group.sorted { $0.V < $1.V }.map { [$0.N, $0.V, $0.Y, PaperStyle.markerSize(V: $0.V)] })
-    }
-    drawing.datablocks.append(("\(prefix)OBS", ["N", "V", "Y", "marker_size"], sections))
+    drawing.datablocks.append(("\(prefix)OBS", PanelDrawing.observationColumns, PanelDrawing.observationSections(fitObservations).map(\.section)))
     for (index, N) in fitN.enumerated() {
       drawing.elements.append(
         "$\(prefix)OBS index \(index) using (flops($1,$2)):3:4 with points pt \(PaperStyle.marker(N: N).filled) "
@@ -138,9 +117,7 @@ public struct ExtrapolationPanel: Hashable, Sendable {
         "\(GnuplotLiteral.string(callout)) at graph 0.97, graph 0.95 right font ',13' tc \(predictedColor.gnuplot) noenhanced front")
     }
 
-    for parameter in ["α = \(PaperStyle.legendValue(law.alpha))", "β = \(PaperStyle.legendValue(law.beta))"] {
-      drawing.elements.append("keyentry with lines lt nodraw title \(GnuplotLiteral.string(parameter))")
-    }
+    drawing.elements += PanelDrawing.exponentKeyEntries(law)
     let keySize = try GnuplotLiteral.pointSize(1.5)
     for N in fitN {
       drawing.elements.append(

@@ -1,7 +1,7 @@
 import Gnuplot
 
 /// One panel of a ``PlotFigure`` as gnuplot pieces, before it is placed: what every panel kind
-/// (lines, grouped bars, extrapolation) turns itself into.
+/// (lines, grouped bars, extrapolation, scaling law) turns itself into.
 ///
 /// Datablock names carry the panel's prefix (`P1_…`), so panels never overwrite each other's
 /// data; everything else is set after a `reset` at the start of the panel, so no setting leaks
@@ -28,6 +28,9 @@ struct PanelDrawing {
   var notes: [String] = []
   /// V values for the marker-size key at the bottom of the legend column; empty for none.
   var sizeKeyV: [Double] = []
+  /// Lines the figure appends to its script's header, each after `panel N ` (e.g. the panel's
+  /// law at full precision).
+  var header: [String] = []
 
   init(title: String, xLabel: String, yLabel: String, legendColumn: Int) {
     self.title = title

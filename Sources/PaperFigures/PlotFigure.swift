@@ -1,13 +1,13 @@
 import Foundation
 import Gnuplot
 
-/// A figure of one or more panels of the newer kinds (line plots, grouped bars, extrapolation),
-/// laid out in rows as one self-contained gnuplot script in ``PaperStyle``.
+/// Every figure of this project: one or more panels (scaling law, extrapolation, line plots,
+/// grouped bars) laid out in rows as one self-contained gnuplot script in ``PaperStyle``.
 ///
-/// It shares the frame of ``ScalingLawFigure``: every panel is ``PaperStyle/panelWidth`` by
-/// ``PaperStyle/panelHeight`` pixels with the y axis on the left, a legend column on the right,
-/// the title above and notes under the x axis, all placed in screen coordinates so each format
-/// looks the same. Panels fill rows of `columns` left to right.
+/// Every panel is ``PaperStyle/panelWidth`` by ``PaperStyle/panelHeight`` pixels with the y axis
+/// on the left, a legend column on the right, the title above and notes under the x axis, all
+/// placed in screen coordinates so each format looks the same. Panels fill rows of `columns`
+/// left to right.
 public struct PlotFigure: Hashable, Sendable {
   /// Base name of the script and its images.
   public var name: String
@@ -45,7 +45,10 @@ public struct PlotFigure: Hashable, Sendable {
 
   // MARK: Layout
 
-  /// Pixel sizes of the frame, as in ``ScalingLawFigure``.
+  /// The panel frame in PNG pixels: room for the y axis on the left, the legend column on the
+  /// right, the title above and the x axis below. Everything is placed in screen coordinates
+  /// computed from these, so the figure looks the same in every format and nothing depends on
+  /// gnuplot's automatic margins.
   private enum Frame {
     static let left = 125, top = 60, bottom = 90
     /// Extra bottom margin per line of notes, and the notes' first line below the plot.
@@ -60,7 +63,7 @@ public struct PlotFigure: Hashable, Sendable {
     let canvas = GnuplotCanvas(
       width: PaperStyle.panelWidth * columns, height: PaperStyle.panelHeight * rows,
       font: PaperStyle.font, fontSize: PaperStyle.fontSize)
-    var script = try GnuplotScript(name: name, canvas: canvas, header: header)
+    var script = try GnuplotScript(name: name, canvas: canvas, header: header + drawings.enumerated().flatMap { index, drawing in drawing.header.map { "panel \(index + 1) \($0)" } })
     script.comment("Layout in pixels of the PNG canvas; sx() and sy() turn them into screen fractions.")
     try script.variable("W", Double(canvas.width))
     try script.variable("H", Double(canvas.height))
@@ -156,9 +159,13 @@ public enum PlotPanel: Hashable, Sendable {
   case lines(LinePanel)
   case bars(GroupedBarPanel)
   case extrapolation(ExtrapolationPanel)
+  /// Figures 1 and 3b: the fitted law against inference compute, with the measurements and the
+  /// compute-optimal frontier.
+  case scalingLaw(ScalingLawPanel)
 
   var problem: String? {
     switch self {
+    case .scalingLaw(let panel): panel.problem
     case .lines(let panel): panel.problem
     case .bars(let panel): panel.problem
     case .extrapolation(let panel): panel.problem
@@ -170,6 +177,7 @@ public enum PlotPanel: Hashable, Sendable {
     case .lines(let panel): try panel.drawing(prefix: prefix)
     case .bars(let panel): try panel.drawing(prefix: prefix)
     case .extrapolation(let panel): try panel.drawing(prefix: prefix)
+    case .scalingLaw(let panel): try panel.drawing(prefix: prefix)
     }
   }
 }

@@ -78,14 +78,14 @@ func table1Like() -> PlotFigure {
 }
 
 /// Figure 3b-like: the scaling-law figure with the OCR grid's notes under the panel.
-func figure3bLike() -> ScalingLawFigure {
+func figure3bLike() -> PlotFigure {
   let law = ScalingLaw(a: 0.9172, alpha: 0.02823, beta: 0.03941, D: 0)
   let ocr = visualReasoning.map { Observation(N: $0.N, V: $0.V, Y: law.error(N: $0.N, T: $0.V)) }
-  return ScalingLawFigure(name: "figure3b-like", panels: [
-    .fitted(
+  return PlotFigure(name: "figure3b-like", panels: [
+    .scalingLaw(.fitted(
       title: "(a) OCR, bounds containing the optimum", Q: 0, law: law, lawLabel: "Scaling law (least-squares)",
       observations: ocr, frontierN: 0.3...20,
-      notes: PaperStyle.wrapped(["Known problems of the OCR grid (kept as published):", "• 7B@576 is identical to 4B@576 (0.3460536811): probably a copy error"], columns: 60)),
+      notes: PaperStyle.wrapped(["Known problems of the OCR grid (kept as published):", "• 7B@576 is identical to 4B@576 (0.3460536811): probably a copy error"], columns: 60))),
   ])
 }
 

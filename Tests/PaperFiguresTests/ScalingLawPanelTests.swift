@@ -20,11 +20,9 @@ let visualReasoning: [Observation] = [
 }
 
 /// Figure 1 (a) and (b) from fixed inputs; the frontier points are a fixed list.
-func figure1Like() -> ScalingLawFigure {
+func figure1Like(_ edit: (inout [ScalingLawPanel]) -> Void = { _ in }) -> PlotFigure {
   let xLabel = { (Q: String) in "Inference compute 2·N·(\(Q)+V)  [GFLOP]" }
-  return ScalingLawFigure(
-    name: "figure1-like",
-    panels: [
+  var panels = [
       ScalingLawPanel(
         title: "(a) Q = 0 (cached text)", Q: 0, xLabel: xLabel("0"), law: goldenLaw,
         curveN: [0.5, 1.8, 4, 7], observations: visualReasoning,
@@ -35,7 +33,10 @@ func figure1Like() -> ScalingLawFigure {
         curveN: [0.5, 1.8, 4, 7], observations: visualReasoning,
         frontier: [(38.4, 0.6183), (109.73, 0.5739), (313.53, 0.5328), (895.91, 0.4945), (2560.0, 0.4591)]
           .map { FrontierPoint(flops: $0, error: $1) }),
-    ],
+  ]
+  edit(&panels)
+  return PlotFigure(
+    name: "figure1-like", panels: panels.map(PlotPanel.scalingLaw),
     header: [
       "Figure 1-like golden figure: visual reasoning, 28 grid points (N = 0.5, 1.8, 4, 7 B; V = 1 ... 576).",
       "law: Y(N, V) = a * N^-alpha * V^-beta + D",
@@ -43,7 +44,7 @@ func figure1Like() -> ScalingLawFigure {
 }
 
 @Suite("The scaling-law figure")
-struct ScalingLawFigureTests {
+struct ScalingLawPanelTests {
   @Test("a two-panel Figure 1-like script matches Golden/figure1-like.gp byte for byte")
   func golden() throws {
     try Golden.expect(try figure1Like().script().text, matches: "figure1-like.gp")
@@ -51,8 +52,7 @@ struct ScalingLawFigureTests {
 
   @Test("parameters at full precision in variables and header, 4 digits in the legend")
   func parameters() throws {
-    var figure = figure1Like()
-    figure.panels[0].law = ScalingLaw(a: 0.590771234, alpha: 0.0709123456, beta: 0.01512345678, D: 0.01)
+    let figure = figure1Like { $0[0].law = ScalingLaw(a: 0.590771234, alpha: 0.0709123456, beta: 0.01512345678, D: 0.01) }
     let text = try figure.script().text
     #expect(text.contains("\nalpha = 0.0709123456\n"))
     #expect(text.contains("\nbeta = 0.01512345678\n"))
@@ -72,48 +72,47 @@ struct ScalingLawFigureTests {
     #expect(text.contains("\nQ = 50.0\n"))
     #expect(text.contains("\nW = 1920.0\nH = 660.0\n"), "two panels side by side")
     #expect(text.contains("set lmargin at screen sx(1085)\n"), "panel 2 starts half-way")
-    #expect(text.contains("$FRONTIER_2 using 1:2 with lines dt (4,6) lw 4.0 lc rgb '#000000'"))
+    #expect(text.contains("$P2_FRONTIER using 1:2 with lines dt (4,6) lw 4.0 lc rgb '#000000'"))
   }
 
   @Test("inputs that cannot be drawn are refused with the panel number")
   func refusesBadInput() {
-    #expect(throws: ScalingLawFigureError.noPanels) { try ScalingLawFigure(name: "x", panels: []).script() }
-    var figure = figure1Like()
-    figure.panels[1].law.alpha = .nan
-    #expect(throws: ScalingLawFigureError.self) { try figure.script() }
+    #expect(throws: PlotFigureError.noPanels) { try PlotFigure(name: "x", panels: []).script() }
+    var figure = figure1Like { $0[1].law.alpha = .nan }
+    #expect(throws: PlotFigureError.self) { try figure.script() }
     do {
       _ = try figure.script()
     } catch {
       guard case .invalidPanel(2, _) = error else { Issue.record("wrong error \(error)"); return }
       #expect(error.description.contains("panel 2"))
     }
-    figure = figure1Like()
-    figure.panels[0].observations.append(Observation(N: 0.5, V: 0, Y: 0.6))
-    #expect(throws: ScalingLawFigureError.self) { try figure.script() }
+    figure = figure1Like { $0[0].observations.append(Observation(N: 0.5, V: 0, Y: 0.6)) }
+    #expect(throws: PlotFigureError.self) { try figure.script() }
     figure = figure1Like()
     figure.name = "bad/name"
-    #expect(throws: ScalingLawFigureError.script(.invalidScriptName("bad/name"))) { try figure.script() }
+    #expect(throws: PlotFigureError.script(.invalidScriptName("bad/name"))) { try figure.script() }
   }
 
   @Test("notes and extra series are drawn: small print under the panel, open markers with a key entry")
   func extras() throws {
-    var figure = figure1Like()
-    figure.panels[0].notes = ["OCR: 4B at V = 64 looks low_ish"]
-    figure.panels[0].extraSeries = [
-      PointSeries(title: "held-out 14B", observations: [Observation(N: 14, V: 1, Y: 0.5), Observation(N: 14, V: 576, Y: 0.45)])
-    ]
+    let figure = figure1Like {
+      $0[0].notes = ["OCR: 4B at V = 64 looks low_ish"]
+      $0[0].extraSeries = [
+        PointSeries(title: "held-out 14B", observations: [Observation(N: 14, V: 1, Y: 0.5), Observation(N: 14, V: 576, Y: 0.45)])
+      ]
+    }
     let text = try figure.script().text
-    #expect(text.contains("$EXTRA_1_1 << EOD\n# N V Y marker_size\n# N = 14.0\n14.0 1.0 0.5 1.0\n"))
-    #expect(text.contains("$EXTRA_1_1 index 0 using (flops($1,$2)):3:4 with points pt 4 ps variable lw 2 lc rgb '#2c6fb3'"))
+    #expect(text.contains("$P1_EXTRA_1 << EOD\n# N V Y marker_size\n# N = 14.0\n14.0 1.0 0.5 1.0\n"))
+    #expect(text.contains("$P1_EXTRA_1 index 0 using (flops($1,$2)):3:4 with points pt 4 ps variable lw 2 lc rgb '#2c6fb3'"))
     #expect(text.contains("title 'held-out 14B'"))
-    #expect(text.contains("set label 100 'OCR: 4B at V = 64 looks low_ish'"))
+    #expect(text.contains(" 'OCR: 4B at V = 64 looks low_ish' at screen"))
     #expect(text.contains("noenhanced"))
     #expect(text.contains("set bmargin at screen sy(108)\n"), "room for one line of notes")
   }
 }
 
 @Suite("Rendering the scaling-law figure", .enabled(if: (try? GnuplotRenderer.locate()) != nil, "gnuplot is not installed"))
-struct ScalingLawFigureRenderTests {
+struct ScalingLawPanelRenderTests {
   @Test("the golden figure renders without gnuplot errors")
   func renders() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("paperfigures-\(UUID().uuidString)")
