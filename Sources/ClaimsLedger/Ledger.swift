@@ -9,7 +9,7 @@ public enum Ledger {
   /// adds (`cost.linear-in-tokens`, the paper's cost model tested on a real forward pass).
   public static let claims: [Claim] = [
     .exponents, .ratio, .optimalVAtQ0, .optimalVAtQ50, .extrapolation14B, .holdout7B, .textShift, .ocrReversal,
-    .isoCompute, .queccExtreme, .extremeCompression, .monotone, .linearInTokens,
+    .isoCompute, .queccExtreme, .extremeCompression, .compressorInvariance, .monotone, .linearInTokens,
   ]
 
   /// The claims with ids in `ids`, in ledger order; all of them when `ids` is `nil`.

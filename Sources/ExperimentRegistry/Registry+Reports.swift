@@ -19,7 +19,7 @@ extension Experiment {
     claims: [
       "fig1.exponents", "fig1.ratio", "fig1.optimal-v-q0", "fig1.optimal-v-q50", "fig2.extrapolation-14b",
       "fig2.holdout-7b", "fig3a.text-shift", "fig3b.ocr-reversal", "fig4.iso-compute", "table1.quecc-extreme",
-      "abstract.extreme-compression", "data.monotone", "cost.linear-in-tokens",
+      "abstract.extreme-compression", "fig5.compressor-invariance", "data.monotone", "cost.linear-in-tokens",
     ],
     dependsOn: ([figure1] + paperFigures + analyses + engineExperiments).map(\.id))
 

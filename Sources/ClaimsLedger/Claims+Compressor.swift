@@ -1,0 +1,20 @@
+// Figure 5 (ICLR version): does the finding survive a change of token compressor?
+extension Claim {
+  /// `fig5.compressor-invariance`: the paper's Figure 5 repeats the scaling-law analysis with
+  /// PruMerge instead of TokenPacker. Its (N, V) grid was never published, so nothing in the
+  /// published data can decide it; the miniature replication (issue 12, `mini.` claims) tests
+  /// the same claim on models anyone can retrain.
+  static let compressorInvariance = Claim(
+    id: "fig5.compressor-invariance",
+    statement: "With PruMerge instead of TokenPacker as the token compressor, the inference-optimal choice is still "
+      + "the largest LLM with the fewest visual tokens.",
+    location: "Figure 5 (ICLR 2025 version)",
+    check: "Fit the law to a PruMerge (N, V) grid of the visual-reasoning suite and find the compute-optimal V at Q = 0, "
+      + "as for Figure 1.",
+    criterion: "α > β and V* = 1 at every budget at Q = 0 (as fig1.optimal-v-q0), on the PruMerge grid.",
+    evaluate: { _ in
+      .unverifiable(
+        "The paper's PruMerge grid (its Figure 5) was not published in any form, and the database has no PruMerge "
+          + "suite. The miniature replication tests the same claim on models trained here (`mini.` claims).")
+    })
+}
