@@ -5,6 +5,7 @@ extension Claim {
     id: "data.monotone",
     statement: "Accuracy rises with LLM size and with visual tokens in the published grids (the OCR grid has exceptions).",
     location: "Data (authors' values.py)",
+    paperValue: "— (no claim; the data)",
     check: "Along every row (fixed N, increasing V) and column (fixed V, increasing N) of both grids, compare "
       + "neighbouring accuracies.",
     criterion: "Accuracy strictly rises between neighbours everywhere, except where a recorded data issue names one "

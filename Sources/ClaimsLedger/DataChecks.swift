@@ -72,7 +72,7 @@ enum DataChecks {
   }
 
   static func accuracy(_ o: Observation) -> String {
-    Format.number(1 - o.Y, digits: 10)
+    Format.dataValue(1 - o.Y)
   }
 }
 

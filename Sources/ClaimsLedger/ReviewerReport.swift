@@ -29,8 +29,10 @@ public enum ReviewerReport {
       ]),
       .heading(level: 2, text: "Claims"),
       .table(
-        header: ["Claim", "The paper says", "Where", "Status", "Our value", "Criterion"],
-        rows: ledger.claims.map { ["`\($0.id)`", $0.statement, $0.location, "**\($0.status.label)**", $0.value, $0.criterion] }),
+        header: ["Claim", "The paper says", "Where", "The paper's value", "Status", "Our value", "Criterion"],
+        rows: ledger.claims.map {
+          ["`\($0.id)`", $0.statement, $0.location, $0.paperValue, "**\($0.status.label)**", $0.value, $0.criterion]
+        }),
       .heading(level: 2, text: "Claims in detail"),
     ]
     for claim in ledger.claims { blocks += details(claim) }
@@ -50,7 +52,7 @@ public enum ReviewerReport {
     var blocks: [ReportDocument.Block] = [
       .heading(level: 3, text: "`\(claim.id)` — \(claim.status.label)"),
       .bullets([
-        "**Paper** (\(claim.location)): \(claim.statement)",
+        "**Paper** (\(claim.location)): \(claim.statement) Its value: \(claim.paperValue).",
         "**Check**: \(claim.check)",
         "**Criterion**: \(claim.criterion)",
         "**Value**: \(claim.value)",
@@ -75,7 +77,7 @@ public enum ReviewerReport {
     let rows = fits.map { fit -> [String] in
       let sizes = fit.excludedSizes.isEmpty ? "all" : "without \(fit.excludedSizes.map { Format.number($0) }.joined(separator: ", ")) B"
       return [fit.suite, sizes, "`\(fit.method)`", fit.bounds.map { "`\($0)`" } ?? "none"]
-        + [fit.a, fit.alpha, fit.beta, fit.D, fit.sse, fit.optimalVAtQ50].map { Format.number($0, digits: 6) }
+        + [fit.a, fit.alpha, fit.beta, fit.D, fit.sse, fit.optimalVAtQ50].map(Format.number)
         + [fit.parametersAtBounds.isEmpty ? "—" : fit.parametersAtBounds.joined(separator: ", ")]
     }
     let intervalRows = fits.compactMap { fit -> [String]? in

@@ -378,6 +378,24 @@ import ExperimentRegistry
     #expect(!second.log.contains("already match their inputs"), "\(second.log)")
   }
 
+  /// Issue 14, item 7: `figure N` says where its outputs are, and `status --why` shows the
+  /// fingerprints it compared even when nothing is stale.
+  @Test func figurePrintsItsOutputsAndStatusWhyShowsTheFingerprints() throws {
+    let (sandbox, _, outputs) = try Self.builtSandbox()
+    defer { sandbox.remove() }
+    let figure = try Repro(["figure", "1"], in: sandbox)
+    #expect(figure.finish() == 0)
+    #expect(figure.log.contains("figure1 outputs (Figures/figure1/):\n"), "\(figure.log)")
+    for file in outputs.keys { #expect(figure.log.contains("  Figures/figure1/\(file)\n"), "\(file): \(figure.log)") }
+    let status = try Repro(["status", "--why", "1"], in: sandbox)
+    #expect(status.finish() == 0)
+    let entry = try #require(try sandbox.lockFile().targets["figure1"])
+    #expect(status.log.hasPrefix("figure1  up to date\n"), "\(status.log)")
+    #expect(status.log.contains("    = code: \(entry.inputs.code.prefix(12))"), "\(status.log)")
+    #expect(status.log.contains("    = data results:visual-reasoning: \(entry.inputs.data["results:visual-reasoning"]!.prefix(12))"), "\(status.log)")
+    #expect(status.log.contains("    = outputs: \(entry.outputDigest.prefix(12)) (\(outputs.count) files)"), "\(status.log)")
+  }
+
   @Test func aSecondReproWaitsForTheFirstOrStops() throws {
     let (sandbox, lock, _) = try Self.builtSandbox()
     defer { sandbox.remove() }
