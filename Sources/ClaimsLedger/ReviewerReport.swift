@@ -76,7 +76,7 @@ public enum ReviewerReport {
     let parameters = ["a", "alpha", "beta", "D", "optimalVAtQ50"]
     let rows = fits.map { fit -> [String] in
       let sizes = fit.excludedSizes.isEmpty ? "all" : "without \(fit.excludedSizes.map { Format.number($0) }.joined(separator: ", ")) B"
-      return [fit.suite, sizes, "`\(fit.method)`", fit.bounds.map { "`\($0)`" } ?? "none"]
+      return [fit.suite, sizes, "`\(fit.method)`", fit.bounds.map { "`\($0)`" } ?? "none (a, D > 0 through logs)"]
         + [fit.a, fit.alpha, fit.beta, fit.D, fit.sse, fit.optimalVAtQ50].map(Format.number)
         + [fit.parametersAtBounds.isEmpty ? "—" : fit.parametersAtBounds.joined(separator: ", ")]
     }
@@ -84,15 +84,26 @@ public enum ReviewerReport {
       guard let bootstrap = fit.bootstrap else { return nil }
       let sizes = fit.excludedSizes.isEmpty ? "all" : "without \(fit.excludedSizes.map { Format.number($0) }.joined(separator: ", ")) B"
       return [fit.suite, sizes, "`\(fit.method)`", "\(bootstrap.resamples) (\(bootstrap.failures) failed)"]
-        + parameters.map { Format.interval(bootstrap.intervals[$0]) } + [Format.percent(bootstrap.shareAlphaGreaterThanBeta)]
+        + parameters.map { Format.interval(bootstrap.intervals[$0]) } + [supportShare(fit.suite, bootstrap)]
     }
     return [
       .heading(level: 2, text: "Fitted parameters"),
       .paragraph("Y = a·N^-α·V^-β + D, N in billions, T = V. \"Sizes\" says which LLM sizes of the grid were held out."),
       .table(header: ["Suite", "Sizes", "Method", "Box", "a", "α", "β", "D", "SSE", "V* at Q = 50", "On a bound"], rows: rows),
       .paragraph("95 % bootstrap intervals of the primary method's fits:"),
-      .table(header: ["Suite", "Sizes", "Method", "Resamples", "a", "α", "β", "D", "V* at Q = 50", "Share α > β"], rows: intervalRows),
+      .table(
+        header: ["Suite", "Sizes", "Method", "Resamples", "a", "α", "β", "D", "V* at Q = 50", "Refits supporting the suite's claim"],
+        rows: intervalRows),
     ]
+  }
+
+  /// The share of refits on the side the suite's claim takes, labelled with that side: α > β on
+  /// visual reasoning (fig1), β > α on OCR (fig3b.ocr-reversal). One "share α > β" column read
+  /// 0.0 % for OCR, where every refit supports its claim.
+  static func supportShare(_ suite: String, _ bootstrap: BootstrapSummary) -> String {
+    suite == SuiteID.ocr.rawValue
+      ? "β > α in \(Format.percent(bootstrap.shareBetaGreaterThanAlpha)) (fig3b.ocr-reversal)"
+      : "α > β in \(Format.percent(bootstrap.shareAlphaGreaterThanBeta)) (the headline: fewer tokens, bigger LLM)"
   }
 
   static func figureBlocks(_ figures: [FigureOutputs]) -> [ReportDocument.Block] {

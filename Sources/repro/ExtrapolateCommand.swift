@@ -88,7 +88,7 @@ struct ExtrapolateCommand: ParsableCommand {
       zip(cells, widths).map { String(repeating: " ", count: $1 - $0.count) + $0 }.joined(separator: "  ")
     }
     var lines = [
-      "\(fit.method) fit of \(suite) on N = \(sizes) B (\(fit.observations) points, bounds \(fit.bounds ?? "none")): "
+      "\(fit.method) fit of \(suite) on N = \(sizes) B (\(fit.observations) points, bounds \(fit.bounds ?? "none: a, D > 0 through logs")): "
         + "a = \(n(fit.a)), alpha = \(n(fit.alpha)), beta = \(n(fit.beta)), D = \(n(fit.D))",
       "prediction for N = \(String(format: "%g", e.predictedN)) B (errors on Y = 1 - accuracy):",
       line(columns),

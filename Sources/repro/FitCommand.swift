@@ -102,7 +102,7 @@ struct FitCommand: ParsableCommand {
   static func describe(_ s: FitSummary) -> String {
     let n = DisplayNumber.text
     var lines = [
-      "\(s.method) fit of \(s.suite) (\(s.observations) points, \(s.convention), bounds \(s.bounds ?? "none"))",
+      "\(s.method) fit of \(s.suite) (\(s.observations) points, \(s.convention), bounds \(s.bounds ?? "none: a, D > 0 through logs"))",
       "  a     = \(n(s.a))",
       "  alpha = \(n(s.alpha))",
       "  beta  = \(n(s.beta))",
@@ -114,7 +114,8 @@ struct FitCommand: ParsableCommand {
     ]
     if !s.parametersAtBounds.isEmpty { lines.append("  on a bound: \(s.parametersAtBounds.joined(separator: ", "))") }
     if let b = s.bootstrap {
-      lines.append("  bootstrap: \(b.resamples) resamples, seed \(b.seed), \(b.failures) failed; α > β in \(DisplayNumber.percent(b.shareAlphaGreaterThanBeta))")
+      lines.append("  bootstrap: \(b.resamples) resamples, seed \(b.seed), \(b.failures) failed; "
+        + "α > β in \(DisplayNumber.percent(b.shareAlphaGreaterThanBeta)), β > α in \(DisplayNumber.percent(b.shareBetaGreaterThanAlpha))")
       for (name, interval) in b.intervals.sorted(by: { $0.key < $1.key }) {
         lines.append("    95 % interval \(name): \(DisplayNumber.interval(interval[0], interval[1]))")
       }

@@ -106,3 +106,19 @@ struct TerminalOutputTests {
     #expect(!help.stdout.contains("(default: \(ProcessInfo.processInfo.activeProcessorCount))"))
   }
 }
+
+/// Issue 14, item 8: the robust fit was called unbounded yet printed D = 3e-16 with no bound
+/// named. It has no box, but D's floor 0 (log D → −∞) is a bound, and it ends there.
+@Suite("the robust fit's D, end to end")
+struct RobustFloorTests {
+  @Test("the robust fit of visual reasoning reports D on its floor, and says it has no box")
+  func robustDOnItsFloor() throws {
+    let json = try Executables.run("repro", ["fit", "--method", "robust", "--json"])
+    #expect(json.status == 0, "\(json.stderr)")
+    struct Fit: Decodable { var D: Double; var parametersAtBounds: [String]; var bounds: String? }
+    let fit = try JSONDecoder().decode(Fit.self, from: Data(json.stdout.utf8))
+    #expect(fit.D < 1e-12 && fit.parametersAtBounds == ["D"] && fit.bounds == nil)
+    let text = try Executables.run("repro", ["fit", "--method", "robust"])
+    #expect(text.stdout.contains("bounds none: a, D > 0 through logs") && text.stdout.contains("  on a bound: D\n"), "\(text.stdout)")
+  }
+}

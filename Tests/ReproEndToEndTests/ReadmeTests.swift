@@ -26,4 +26,30 @@ struct ReadmeTests {
     #expect(run.status == 0)
     #expect(try Self.generatedSection("verify --markdown") == run.stdout, "paste the output of ./repro verify --markdown")
   }
+
+  /// Issue 14, item 8: the README linked into `../shared/`, outside the repository, which a clone
+  /// does not have. Every relative link of the README and of `docs/` must name a file or folder
+  /// inside the repository (web links and in-page anchors aside).
+  @Test("every relative link of the README and docs/ resolves inside the repository")
+  func linksResolveInside() throws {
+    let root = Executables.repositoryRoot.standardizedFileURL
+    let docs = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)
+      .filter { $0.hasSuffix(".md") }.map { "docs/" + $0 }
+    let link = try Regex(#"\]\(([^)\s]+)\)"#)
+    var checked = 0
+    for file in ["README.md"] + docs {
+      let page = root.appendingPathComponent(file)
+      let text = try String(contentsOf: page, encoding: .utf8)
+      for match in text.matches(of: link) {
+        let target = String(text[match.range]).dropFirst(2).dropLast()
+        guard !target.contains("://"), !target.hasPrefix("#"), !target.hasPrefix("mailto:") else { continue }
+        let path = String(target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
+        let resolved = page.deletingLastPathComponent().appendingPathComponent(path).standardizedFileURL
+        #expect(resolved.path.hasPrefix(root.path + "/"), "\(file) links outside the repository: \(target)")
+        #expect(FileManager.default.fileExists(atPath: resolved.path), "\(file) links to a missing file: \(target)")
+        checked += 1
+      }
+    }
+    #expect(checked > 20, "the link pattern found only \(checked) links")
+  }
 }
