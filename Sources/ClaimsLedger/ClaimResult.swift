@@ -15,7 +15,8 @@ public struct ClaimResult: Sendable, Codable, Equatable {
   public var paperValue: String
   /// The computation, in words.
   public var check: String
-  /// The pass criterion with its tolerance, fixed in the code before any result was seen.
+  /// The pass criterion with its tolerance: a constant in the code, with its reason (written
+  /// with the ledger, not preregistered: see the README).
   public var criterion: String
   public var status: ClaimStatus
   /// The computed value(s), rounded for reading.

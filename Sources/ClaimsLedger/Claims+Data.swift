@@ -17,8 +17,12 @@ extension Claim {
       for grid in [evidence.inputs.visualReasoning, evidence.inputs.ocr] {
         let exceptions = DataChecks.exceptions(grid, issues: evidence.inputs.issues(of: grid.suite))
         let documented = exceptions.filter(\.documented).count
+        // The value names the excused exceptions: a pass that rests on recorded data issues
+        // must say so where the verdict is read (the claims table), not only in the warnings.
+        let named = exceptions.map { "\(DataChecks.label($0.upper)) ≤ \(DataChecks.label($0.lower))" }
         parts.append("\(grid.suite): \(exceptions.count) exception\(exceptions.count == 1 ? "" : "s")"
-          + (exceptions.isEmpty ? "" : " (\(documented) recorded)"))
+          + (exceptions.isEmpty ? "" : " (accuracy \(named.joined(separator: ", "))), \(documented) of them excused as "
+            + "recorded data issue\(documented == 1 ? "" : "s")"))
         undocumented += exceptions.filter { !$0.documented }.map { "\(grid.suite): \($0.description)" }
         quantities["exceptions:\(grid.suite)"] = Double(exceptions.count)
       }

@@ -59,14 +59,30 @@ extension Claim {
               + "\(heldOut.count) points)"
           })
         let fits = fits(evidence)
-        return criterion.finding(fits) { law, robustness in
+        // What the law has to beat: the held-out size errs as the largest fitted size does.
+        let naive = NaiveBaseline(
+          observations: evidence.inputs.visualReasoning.observations, fromN: fits.sizes.max()!, predictedN: predictedN)
+        var finding = criterion.finding(fits) { law, robustness in
           let signed = points(law).map { Format.number(($0.difference ?? 0) * 100) }
           return "Fitted on N = \(fits.sizes.map { Format.number($0) }.joined(separator: ", ")) B. Ŷ − Y in points of "
             + "error at V = \(heldOut.map { Format.number($0.V) }.joined(separator: ", ")): "
             + "\(signed.joined(separator: ", ")). Holds in \(Format.percent(robustness.bootstrap.shareHolding)) of the "
             + "bootstrap refits; 95 % interval of the worst relative error "
             + "\(Format.interval(robustness.bootstrap.intervals["maxRelativeError"].map { $0.map { $0 * 100 } })) %."
+            + (naive.map { naive in
+              " The naive prediction \"\(Format.number(predictedN)) B errs as \(Format.number(naive.fromN)) B\" misses by "
+                + "\(Format.percent(naive.maxRelativeError)) at worst (V = \(Format.number(naive.maxRelativeErrorAtV))), "
+                + (naive.maxRelativeError < tolerance
+                  ? "also inside the criterion: the criterion does not tell the law from the naive guess here."
+                  : "outside the criterion: the criterion tells a law that predicts from a naive guess.")
+            } ?? "")
         }
+        if let naive {
+          finding.value += "; naive \"\(Format.number(predictedN)) B = \(Format.number(naive.fromN)) B\": "
+            + Format.percent(naive.maxRelativeError)
+          finding.quantities["naiveMaxRelativeError"] = naive.maxRelativeError
+        }
+        return finding
       })
   }
 }

@@ -95,6 +95,10 @@ struct ExtrapolateCommand: ParsableCommand {
     ] + rows.map(line)
     if let worst = e.worstPoint, let relative = worst.relativeError, let absolute = e.maxAbsoluteError {
       lines.append("max relative error: \(DisplayNumber.percent(relative)) at V = \(n(worst.V)) (max absolute error \(n(absolute)))")
+      if let naive = e.naiveBaseline {
+        lines.append("naive baseline \"\(n(naive.predictedN)) B errs as \(n(naive.fromN)) B\": max relative error "
+          + "\(DisplayNumber.percent(naive.maxRelativeError)) at V = \(n(naive.maxRelativeErrorAtV))")
+      }
     } else {
       lines.append(
         "no measurements of N = \(String(format: "%g", e.predictedN)) B in the database (the paper did not publish them); "

@@ -52,4 +52,20 @@ struct ReadmeTests {
     }
     #expect(checked > 20, "the link pattern found only \(checked) links")
   }
+
+  /// Issue 14, item 6: the README said 0.97 % where `verify` said 1.0 %. Its hold-out sentence
+  /// must carry the ledger's worst relative error and the naive baseline's, rounded by the one
+  /// rule (4 significant digits).
+  @Test("the README's hold-out numbers are verify's, by the one rounding rule")
+  func holdoutNumbers() throws {
+    let run = try Executables.run("repro", ["verify", "--json", "--claim", "fig2.holdout-7b"])
+    #expect(run.status == 0, "\(run.stderr)")
+    struct Report: Decodable { struct Claim: Decodable { var quantities: [String: Double] }; var claims: [Claim] }
+    let quantities = try #require(try JSONDecoder().decode(Report.self, from: Data(run.stdout.utf8)).claims.first).quantities
+    let readme = try String(contentsOf: Executables.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    for name in ["maxRelativeError", "naiveMaxRelativeError"] {
+      let shown = String(format: "%.4g %%", try #require(quantities[name]) * 100)
+      #expect(readme.contains("**\(shown)**"), "README.md should show \(name) as **\(shown)**")
+    }
+  }
 }

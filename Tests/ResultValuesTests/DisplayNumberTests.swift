@@ -1,5 +1,6 @@
 import Testing
 import ResultValues
+import ScalingLaw
 
 /// The one rounding rule of every number printed for reading.
 @Suite("DisplayNumber")
@@ -27,5 +28,22 @@ struct DisplayNumberTests {
       #expect(DisplayNumber.text(0) == "0")
     }
     #expect(DisplayNumber.text(x) == "0.07094")
+  }
+}
+
+/// Issue 14, item 6: the naive baseline a hold-out is shown beside.
+@Suite("NaiveBaseline")
+struct NaiveBaselineTests {
+  @Test("the worst relative error of 'the predicted size errs as the fitted one', over the V both measured")
+  func baseline() throws {
+    let observations = [
+      Observation(N: 4, V: 1, Y: 0.50), Observation(N: 4, V: 16, Y: 0.40), Observation(N: 4, V: 576, Y: 0.30),
+      Observation(N: 7, V: 1, Y: 0.45), Observation(N: 7, V: 16, Y: 0.40), Observation(N: 7, V: 64, Y: 0.2),
+    ]
+    let naive = try #require(NaiveBaseline(observations: observations, fromN: 4, predictedN: 7))
+    #expect(naive.points == 2)
+    #expect(naive.maxRelativeErrorAtV == 1)
+    #expect(abs(naive.maxRelativeError - 0.05 / 0.45) < 1e-15)
+    #expect(NaiveBaseline(observations: observations, fromN: 4, predictedN: 14) == nil)
   }
 }
