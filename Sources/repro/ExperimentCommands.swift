@@ -137,7 +137,7 @@ enum DriverCommand {
     """
     The committed outputs in Figures/ already match their inputs (data rows, parameters, source code, gnuplot \
     version), as Figures/repro.lock records them, so nothing needed to run. To regenerate them anyway: \
-    ./repro all --force (all \(targets) targets, about 20 s on 2 cores after the build); \
+    ./repro all --force (all \(targets) targets, about 3–5 s on 2 cores after the build); \
     ./repro status --why says what each target depends on.
     """
   }

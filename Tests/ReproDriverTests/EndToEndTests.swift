@@ -219,7 +219,7 @@ import ExperimentRegistry
     #expect(orphans.isEmpty, "still running 2 s after the driver got signal \(signal): \(orphans)")
   }
 
-  /// Issue 11, item 12: SIGTERM exits 143 (128 + 15), as the README now says, like Ctrl-C's 130.
+  /// Issue 11, item 12: SIGTERM exits 143 (128 + 15), as docs/driver.md says, like Ctrl-C's 130.
   @Test func sigtermStopsTheRunCleanlyWithStatus143() throws {
     let (sandbox, lock, outputs) = try Self.builtSandbox()
     defer { sandbox.remove() }
@@ -229,8 +229,9 @@ import ExperimentRegistry
     #expect(run.finish() == 143, "\(run.log)")
     #expect(sandbox.lockBytes() == lock)
     #expect(sandbox.outputs(of: "figure1") == outputs)
-    let readme = try String(contentsOf: Sandbox.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-    #expect(readme.contains("130 after Ctrl-C, 143 after SIGTERM"))
+    // The driver's internals moved from the README to docs/driver.md (issue 14, item 1).
+    let doc = try String(contentsOf: Sandbox.packageRoot.appendingPathComponent("docs/driver.md"), encoding: .utf8)
+    #expect(doc.contains("130 after Ctrl-C, 143 after SIGTERM"))
   }
 
   @Test func ctrlCStopsTheRunCleanlyWithStatus130() throws {

@@ -68,4 +68,23 @@ struct ReadmeTests {
       #expect(readme.contains("**\(shown)**"), "README.md should show \(name) as **\(shown)**")
     }
   }
+
+  /// Issue 14, item 1: a reviewer's path opens the README — what the paper claims, the claims
+  /// table, the committed report, the two commands with their times, `verify --claim` — and the
+  /// driver's internals live in docs/driver.md, linked.
+  @Test("the README opens with the reviewer's path and links the driver's internals")
+  func reviewerPathFirst() throws {
+    let readme = try String(contentsOf: Executables.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let headings = readme.split(separator: "\n").filter { $0.hasPrefix("## ") }.map(String.init)
+    #expect(Array(headings.prefix(4)) == [
+      "## What the paper claims", "## The claims, checked", "## Reading the results without building anything",
+      "## Checking it yourself: two commands, then one claim at a time",
+    ])
+    let path = try #require(readme.range(of: "## Checking it yourself"))
+    let section = readme[path.lowerBound...].prefix(1200)
+    for command in ["./repro test", "./repro all", "./repro verify --claim"] { #expect(section.contains(command), "\(command)") }
+    #expect(section.contains("min") && section.contains("s once built"), "the two commands need their times")
+    #expect(readme.contains("(docs/driver.md)"))
+    #expect(!readme.contains("### The lock file") && !readme.contains("### Safety"), "driver internals belong in docs/driver.md")
+  }
 }
