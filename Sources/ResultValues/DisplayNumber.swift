@@ -32,7 +32,9 @@ public enum DisplayNumber {
       let text = String(format: "%.\(significantDigits)g", x)
       return text == "-0" ? "0" : text
     case .full:
-      return x == 0 ? "0" : "\(x)"
+      // Whole numbers without Swift's trailing ".0" (4, not 4.0), as the rounded form prints them.
+      if x == x.rounded(), abs(x) < 1e15 { return String(format: "%.0f", x == 0 ? 0 : x) }
+      return "\(x)"
     }
   }
 

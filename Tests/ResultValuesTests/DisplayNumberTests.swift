@@ -26,6 +26,8 @@ struct DisplayNumberTests {
       #expect(Double(DisplayNumber.text(x)) == x)
       #expect(DisplayNumber.text(x) == "0.07093746338226127")
       #expect(DisplayNumber.text(0) == "0")
+      #expect(DisplayNumber.text(4) == "4")
+      #expect(DisplayNumber.text(3.2487071426178048e-16) == "3.2487071426178048e-16")
     }
     #expect(DisplayNumber.text(x) == "0.07094")
   }
