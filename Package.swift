@@ -46,7 +46,7 @@ let package = Package(
     .target(name: "ComputeFrontier", dependencies: ["ScalingLaw", numerics]),
     /// Other functional forms of the law (additive, interaction, T = Q + V), their fits, their
     /// cross-validation and compute-optimal V, and this project's robustness checks (issue 13).
-    .target(name: "LawForms", dependencies: ["ScalingLaw", "ScalingLawFit", "ComputeFrontier", numerics]),
+    .target(name: "LawForms", dependencies: ["ScalingLaw", "ScalingLawFit", "ComputeFrontier", "ResultValues", numerics]),
     .target(name: "ResultsStore", dependencies: [grdb, "HexDigest", "ScalingLaw", .product(name: "SwiftCSV", package: "SwiftCSV")]),
     .target(name: "Gnuplot", dependencies: ["AtomicFiles"]),
     /// The values experiments compute and the ledger reads (fit summaries, optimal tokens, bands,

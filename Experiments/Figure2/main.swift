@@ -31,7 +31,11 @@ ExperimentRun.main(.figure2) { run in
     let fitted = "\(PaperStyle.sizeLabel(N: e.fitSizes.first!))–\(PaperStyle.sizeLabel(N: e.fitSizes.last!))"
     let predicted = PaperStyle.sizeLabel(N: e.predictedN)
     let finding = e.worstPoint.map {
-      "\(predicted) measured at \(e.heldOut.count) V; labels: relative error |Ŷ−Y|/Y, max \(PaperStyle.percent($0.relativeError!)) at V = \(PaperStyle.compact($0.V)) (paper: < 2% for 14B)."
+      "\(predicted) measured at \(e.heldOut.count) V; labels: relative error |Ŷ−Y|/Y, max \(PaperStyle.percent($0.relativeError!)) at V = \(PaperStyle.compact($0.V)) (paper: < 2 % for 14B)."
+    }
+    // What the law has to beat, computed from the same measurements (never typed in).
+    let naive = e.naiveBaseline.map { naive in
+      "Naive prediction \"\(predicted) errs as \(PaperStyle.sizeLabel(N: naive.fromN))\": max \(PaperStyle.percent(naive.maxRelativeError)) at V = \(PaperStyle.compact(naive.maxRelativeErrorAtV))."
     }
     return PlotPanel.extrapolation(ExtrapolationPanel(
       title: "\(letter) fit on \(fitted), predict \(predicted)", Q: Q, law: e.fit.law, lawLabel: "Scaling law (\(method))",
@@ -40,7 +44,7 @@ ExperimentRun.main(.figure2) { run in
       bandTitle: "\(PaperStyle.compact(level * 100))% bootstrap band",
       heldOut: e.points.filter { $0.measuredError != nil },
       callout: finding == nil ? "\(predicted) measurements not published:\ningest them with ./repro ingest" : nil,
-      notes: [finding ?? "\(predicted) measurements not published; ingest them with ./repro ingest FILE.", "Band: \(bootstrap.resamples) refits on resampled fit points (seed \(bootstrap.seed)); fit uncertainty only."]))
+      notes: PaperStyle.wrapped([finding ?? "\(predicted) measurements not published; ingest them with ./repro ingest FILE."] + (naive.map { [$0] } ?? []) + ["Band: \(bootstrap.resamples) refits on resampled fit points (seed \(bootstrap.seed)); fit uncertainty only."], columns: 110)))
   }
   try run.write(PlotFigure(name: "figure2", panels: panels, header: [
     "Figure 2 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",

@@ -152,7 +152,7 @@ set border lw 1.2
 set lmargin at screen sx(125)
 set rmargin at screen sx(650)
 set tmargin at screen sy(600)
-set bmargin at screen sy(126)
+set bmargin at screen sy(144)
 set title '(a) fit on 0.5B–7B, predict 14B' font ',16' noenhanced
 set xlabel 'Inference compute 2·N·(0+V)  [GFLOP]' font ',15' noenhanced
 set ylabel 'Average downstream error' font ',15' noenhanced
@@ -165,15 +165,15 @@ set format y '%.3f'
 set offsets 0, 0, graph 0.04, graph 0.04
 set grid back xtics ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
 set label 1 "14B measurements not published:\ningest them with ./repro ingest" at graph 0.97, graph 0.95 right font ',13' tc rgb '#2c6fb3' noenhanced front
-set label 2 '#Tokens (V)' at screen sx(670), screen sy(328) left font ',13'
-set label 3 '1' at screen sx(685), screen sy(302) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 4 '4' at screen sx(685), screen sy(274) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 5 '16' at screen sx(685), screen sy(246) left point pt 7 ps 1.959658884736339*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 6 '36' at screen sx(685), screen sy(218) left point pt 7 ps 2.240341115263661*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 7 '64' at screen sx(685), screen sy(190) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 8 '144' at screen sx(685), screen sy(162) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 9 '576' at screen sx(685), screen sy(134) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 10 "14B measurements not published; ingest them with ./repro ingest FILE.\nBand: 1000 refits on resampled fit points (seed 1); fit uncertainty only." at screen sx(20), screen sy(40) left font ',11' tc rgb '#555555' noenhanced
+set label 2 '#Tokens (V)' at screen sx(670), screen sy(346) left font ',13'
+set label 3 '1' at screen sx(685), screen sy(320) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 4 '4' at screen sx(685), screen sy(292) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 5 '16' at screen sx(685), screen sy(264) left point pt 7 ps 1.959658884736339*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 6 '36' at screen sx(685), screen sy(236) left point pt 7 ps 2.240341115263661*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 7 '64' at screen sx(685), screen sy(208) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 8 '144' at screen sx(685), screen sy(180) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 9 '576' at screen sx(685), screen sy(152) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 10 "14B measurements not published; ingest them with ./repro ingest FILE.\nBand: 1000 refits on resampled fit points (seed 1); fit uncertainty only." at screen sx(20), screen sy(58) left font ',11' tc rgb '#555555' noenhanced
 plot $P1_BAND using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb '#2c6fb3' notitle, \
   [u=log(1.0):log(576.0)] '+' using (flops(0.5,exp(u))):(Y(0.5,exp(u))) with lines lw 3.0 lc rgb '#e5ae2e' notitle, \
   [u=log(1.0):log(576.0)] '+' using (flops(1.8,exp(u))):(Y(1.8,exp(u))) with lines lw 3.0 lc rgb '#f08028' notitle, \
@@ -306,7 +306,7 @@ set border lw 1.2
 set lmargin at screen sx(1085)
 set rmargin at screen sx(1610)
 set tmargin at screen sy(600)
-set bmargin at screen sy(126)
+set bmargin at screen sy(144)
 set title '(b) fit on 0.5B–4B, predict 7B' font ',16' noenhanced
 set xlabel 'Inference compute 2·N·(0+V)  [GFLOP]' font ',15' noenhanced
 set ylabel 'Average downstream error' font ',15' noenhanced
@@ -318,22 +318,22 @@ set mxtics 10
 set format y '%.3f'
 set offsets 0, 0, graph 0.04, graph 0.04
 set grid back xtics ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
-set label 1 '0.97%' at first 14.0, first 0.519 center offset char 0.0, 1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
-set label 2 '0.15%' at first 56.0, first 0.5029 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
-set label 3 '0.29%' at first 224.0, first 0.495 center offset char 0.0, 1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
-set label 4 '0.38%' at first 504.0, first 0.4859 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
-set label 5 '0.18%' at first 896.0, first 0.4828 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
-set label 6 '0.37%' at first 2016.0, first 0.47619999999999996 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
-set label 7 '0.81%' at first 8064.0, first 0.4646 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
-set label 8 '#Tokens (V)' at screen sx(1630), screen sy(328) left font ',13'
-set label 9 '1' at screen sx(1645), screen sy(302) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 10 '4' at screen sx(1645), screen sy(274) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 11 '16' at screen sx(1645), screen sy(246) left point pt 7 ps 1.959658884736339*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 12 '36' at screen sx(1645), screen sy(218) left point pt 7 ps 2.240341115263661*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 13 '64' at screen sx(1645), screen sy(190) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 14 '144' at screen sx(1645), screen sy(162) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 15 '576' at screen sx(1645), screen sy(134) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 16 "7B measured at 7 V; labels: relative error |Ŷ−Y|/Y, max 0.97% at V = 1 (paper: < 2% for 14B).\nBand: 1000 refits on resampled fit points (seed 1); fit uncertainty only." at screen sx(980), screen sy(40) left font ',11' tc rgb '#555555' noenhanced
+set label 1 '0.9722 %' at first 14.0, first 0.519 center offset char 0.0, 1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
+set label 2 '0.149 %' at first 56.0, first 0.5029 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
+set label 3 '0.2927 %' at first 224.0, first 0.495 center offset char 0.0, 1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
+set label 4 '0.3783 %' at first 504.0, first 0.4859 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
+set label 5 '0.1771 %' at first 896.0, first 0.4828 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
+set label 6 '0.3693 %' at first 2016.0, first 0.47619999999999996 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
+set label 7 '0.8127 %' at first 8064.0, first 0.4646 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
+set label 8 '#Tokens (V)' at screen sx(1630), screen sy(346) left font ',13'
+set label 9 '1' at screen sx(1645), screen sy(320) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 10 '4' at screen sx(1645), screen sy(292) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 11 '16' at screen sx(1645), screen sy(264) left point pt 7 ps 1.959658884736339*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 12 '36' at screen sx(1645), screen sy(236) left point pt 7 ps 2.240341115263661*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 13 '64' at screen sx(1645), screen sy(208) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 14 '144' at screen sx(1645), screen sy(180) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 15 '576' at screen sx(1645), screen sy(152) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 16 "7B measured at 7 V; labels: relative error |Ŷ−Y|/Y, max 0.9722 % at V = 1 (paper: < 2 % for 14B).\nNaive prediction \"7B errs as 4B\": max 5.548 % at V = 4.\nBand: 1000 refits on resampled fit points (seed 1); fit uncertainty only." at screen sx(980), screen sy(58) left font ',11' tc rgb '#555555' noenhanced
 plot $P2_BAND using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb '#7f0a1e' notitle, \
   [u=log(1.0):log(576.0)] '+' using (flops(0.5,exp(u))):(Y(0.5,exp(u))) with lines lw 3.0 lc rgb '#e5ae2e' notitle, \
   [u=log(1.0):log(576.0)] '+' using (flops(1.8,exp(u))):(Y(1.8,exp(u))) with lines lw 3.0 lc rgb '#f08028' notitle, \

@@ -3,7 +3,7 @@
 # Input: results:ocr, N = 0.5, 1.8, 4, 7 B (28 rows) and dataIssues:ocr of paper-artifacts/results.sqlite, data e3b9d0b38ecdaed8590545730b8c8da353e3785b37d101a08fa0e18555ae2d03.
 # Fit (a): least-squares, bounds a=0.0:5.0,alpha=0.0:1.0,beta=0.0:1.0,D=0.0:1.0, T = V, SSE 0.005136607605883001.
 # Fit (b): least-squares, bounds paper, T = V, SSE 0.00632307436186054.
-# panel 1 '(a) OCR, bounds containing the optimum: β > α': Q = 0.0, a = 0.917213842469033, alpha = 0.02823272399600005, beta = 0.03941192868038761, D = 0.0 (law evaluated with T = V)
+# panel 1 '(a) OCR, widened box (D on a bound): β > α': Q = 0.0, a = 0.917213842469033, alpha = 0.02823272399600005, beta = 0.03941192868038761, D = 0.0 (law evaluated with T = V)
 # panel 2 '(b) OCR, the authors' bounds': Q = 0.0, a = 0.7, alpha = 0.03743698509885225, beta = 0.05, D = 0.21073582869391874 (law evaluated with T = V)
 #
 # Render with gnuplot 5.4 or later (cairo terminals):
@@ -43,7 +43,7 @@ Y(N,V) = a*N**(-alpha)*V**(-beta) + D
 
 set multiplot
 
-# Panel 1: (a) OCR, bounds containing the optimum: β > α
+# Panel 1: (a) OCR, widened box (D on a bound): β > α
 $P1_OBS << EOD
 # N V Y marker_size
 # N = 0.5
@@ -164,8 +164,8 @@ set border lw 1.2
 set lmargin at screen sx(125)
 set rmargin at screen sx(650)
 set tmargin at screen sy(600)
-set bmargin at screen sy(198)
-set title '(a) OCR, bounds containing the optimum: β > α' font ',16' noenhanced
+set bmargin at screen sy(216)
+set title '(a) OCR, widened box (D on a bound): β > α' font ',16' noenhanced
 set xlabel 'Inference compute 2·N·(0+V)  [GFLOP]' font ',15' noenhanced
 set ylabel 'Average downstream error' font ',15' noenhanced
 set key at screen sx(660), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Scaling law (least-squares)' left
@@ -176,15 +176,15 @@ set mxtics 10
 set format y '%.3f'
 set offsets 0, 0, graph 0.04, graph 0.04
 set grid back xtics ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
-set label 1 '#Tokens (V)' at screen sx(670), screen sy(400) left font ',13'
-set label 2 '1' at screen sx(685), screen sy(374) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 3 '4' at screen sx(685), screen sy(346) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 4 '16' at screen sx(685), screen sy(318) left point pt 7 ps 1.959658884736339*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 5 '36' at screen sx(685), screen sy(290) left point pt 7 ps 2.240341115263661*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 6 '64' at screen sx(685), screen sy(262) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 7 '144' at screen sx(685), screen sy(234) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 8 '576' at screen sx(685), screen sy(206) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 9 "Bounds a=0.0:5.0,alpha=0.0:1.0,beta=0.0:1.0,D=0.0:1.0; on a bound: D.\nKnown problems of the OCR grid (kept as published):\n• the same block also has a one-line flat list of 27 values (7B@576 missing) that disagrees at 4B,V=4:\n  0.135895545 (flat) vs 0.155895545 (row, used here)\n• 7B@576 is identical to 4B@576 (0.3460536811): probably a copy error\n• 7B@144 (0.2880269247) is below 4B@144 (0.2882145317)" at screen sx(20), screen sy(112) left font ',11' tc rgb '#555555' noenhanced
+set label 1 '#Tokens (V)' at screen sx(670), screen sy(418) left font ',13'
+set label 2 '1' at screen sx(685), screen sy(392) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 3 '4' at screen sx(685), screen sy(364) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 4 '16' at screen sx(685), screen sy(336) left point pt 7 ps 1.959658884736339*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 5 '36' at screen sx(685), screen sy(308) left point pt 7 ps 2.240341115263661*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 6 '64' at screen sx(685), screen sy(280) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 7 '144' at screen sx(685), screen sy(252) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 8 '576' at screen sx(685), screen sy(224) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 9 "Bounds a=0.0:5.0,alpha=0.0:1.0,beta=0.0:1.0,D=0.0:1.0; on a bound: D. D's bound is its floor 0 (an error floor\n  is not negative); α and β are inside the box.\nKnown problems of the OCR grid (kept as published):\n• the same block also has a one-line flat list of 27 values (7B@576 missing) that disagrees at 4B,V=4:\n  0.135895545 (flat) vs 0.155895545 (row, used here)\n• 7B@576 is identical to 4B@576 (0.3460536811): probably a copy error\n• 7B@144 (0.2880269247) is below 4B@144 (0.2882145317)" at screen sx(20), screen sy(130) left font ',11' tc rgb '#555555' noenhanced
 plot sample \
   [u=log(1.0):log(576.0)] '+' using (flops(0.5,exp(u))):(Y(0.5,exp(u))) with lines lw 3.0 lc rgb '#e5ae2e' notitle, \
   [u=log(1.0):log(576.0)] '+' using (flops(1.8,exp(u))):(Y(1.8,exp(u))) with lines lw 3.0 lc rgb '#f08028' notitle, \
@@ -323,7 +323,7 @@ set border lw 1.2
 set lmargin at screen sx(1085)
 set rmargin at screen sx(1610)
 set tmargin at screen sy(600)
-set bmargin at screen sy(198)
+set bmargin at screen sy(216)
 set title '(b) OCR, the authors'' bounds' font ',16' noenhanced
 set xlabel 'Inference compute 2·N·(0+V)  [GFLOP]' font ',15' noenhanced
 set ylabel 'Average downstream error' font ',15' noenhanced
@@ -335,15 +335,15 @@ set mxtics 10
 set format y '%.3f'
 set offsets 0, 0, graph 0.04, graph 0.04
 set grid back xtics ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
-set label 1 '#Tokens (V)' at screen sx(1630), screen sy(400) left font ',13'
-set label 2 '1' at screen sx(1645), screen sy(374) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 3 '4' at screen sx(1645), screen sy(346) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 4 '16' at screen sx(1645), screen sy(318) left point pt 7 ps 1.959658884736339*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 5 '36' at screen sx(1645), screen sy(290) left point pt 7 ps 2.240341115263661*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 6 '64' at screen sx(1645), screen sy(262) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 7 '144' at screen sx(1645), screen sy(234) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 8 '576' at screen sx(1645), screen sy(206) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 9 "Bounds paper (a ≤ 0.7, β ≤ 0.05); on a bound: a, beta.\nThe bounds, not the data, decide these parameters; panel (a) is the fit this project reports." at screen sx(980), screen sy(112) left font ',11' tc rgb '#555555' noenhanced
+set label 1 '#Tokens (V)' at screen sx(1630), screen sy(418) left font ',13'
+set label 2 '1' at screen sx(1645), screen sy(392) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 3 '4' at screen sx(1645), screen sy(364) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 4 '16' at screen sx(1645), screen sy(336) left point pt 7 ps 1.959658884736339*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 5 '36' at screen sx(1645), screen sy(308) left point pt 7 ps 2.240341115263661*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 6 '64' at screen sx(1645), screen sy(280) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 7 '144' at screen sx(1645), screen sy(252) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 8 '576' at screen sx(1645), screen sy(224) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 9 "Bounds paper (a ≤ 0.7, β ≤ 0.05); on a bound: a, beta.\nThe bounds, not the data, decide these parameters; panel (a) is the fit this project reports." at screen sx(980), screen sy(130) left font ',11' tc rgb '#555555' noenhanced
 plot sample \
   [u=log(1.0):log(576.0)] '+' using (flops(0.5,exp(u))):(Y(0.5,exp(u))) with lines lw 3.0 lc rgb '#e5ae2e' notitle, \
   [u=log(1.0):log(576.0)] '+' using (flops(1.8,exp(u))):(Y(1.8,exp(u))) with lines lw 3.0 lc rgb '#f08028' notitle, \

@@ -6,6 +6,9 @@ public struct Claim: Sendable, Identifiable {
   public let id: String
   public let statement: String
   public let location: String
+  /// The paper's own value or verdict, as short as a table column needs it (`α ≈ 0.077, β ≈
+  /// 0.015`), from ``PaperFacts`` and the claim's constants, so a reader sees ours beside it.
+  public let paperValue: String
   /// The computation and the criterion in words, for the settings checked with (a claim about a
   /// figure names that figure's registered Q, tolerance or sizes).
   let describeCheck: @Sendable (LedgerSettings) -> String
@@ -18,12 +21,14 @@ public struct Claim: Sendable, Identifiable {
   public var criterion: String { describeCriterion(.registered) }
 
   init(
-    id: String, statement: String, location: String, check: @escaping @Sendable (LedgerSettings) -> String,
+    id: String, statement: String, location: String, paperValue: String,
+    check: @escaping @Sendable (LedgerSettings) -> String,
     criterion: @escaping @Sendable (LedgerSettings) -> String, evaluate: @escaping @Sendable (Evidence) -> Finding
   ) {
     self.id = id
     self.statement = statement
     self.location = location
+    self.paperValue = paperValue
     self.describeCheck = check
     self.describeCriterion = criterion
     self.evaluate = evaluate
@@ -31,17 +36,19 @@ public struct Claim: Sendable, Identifiable {
 
   /// A claim whose description depends on no setting.
   init(
-    id: String, statement: String, location: String, check: String, criterion: String,
+    id: String, statement: String, location: String, paperValue: String, check: String, criterion: String,
     evaluate: @escaping @Sendable (Evidence) -> Finding
   ) {
-    self.init(id: id, statement: statement, location: location, check: { _ in check }, criterion: { _ in criterion }, evaluate: evaluate)
+    self.init(
+      id: id, statement: statement, location: location, paperValue: paperValue, check: { _ in check },
+      criterion: { _ in criterion }, evaluate: evaluate)
   }
 
   /// Checks the claim against `evidence`.
   public func result(_ evidence: Evidence) -> ClaimResult {
     let finding = evaluate(evidence)
     return ClaimResult(
-      id: id, statement: statement, location: location, check: describeCheck(evidence.settings),
+      id: id, statement: statement, location: location, paperValue: paperValue, check: describeCheck(evidence.settings),
       criterion: describeCriterion(evidence.settings),
       status: finding.status, value: finding.value, quantities: finding.quantities.filter { $0.value.isFinite },
       explanation: finding.explanation, robustness: finding.robustness)

@@ -2,7 +2,7 @@
 ///
 /// This is the JSON schema of `repro verify --json` (one object per claim). Every key is always
 /// present — `robustness` is `null` for claims that do not depend on a fit — so consumers can
-/// rely on the shape: `id, statement, location, check, criterion, status, value, quantities,
+/// rely on the shape: `id, statement, location, paperValue, check, criterion, status, value, quantities,
 /// explanation, robustness`.
 public struct ClaimResult: Sendable, Codable, Equatable {
   /// The claim id of paper-artifacts/PAPER.md §5, e.g. `fig1.exponents`.
@@ -11,9 +11,12 @@ public struct ClaimResult: Sendable, Codable, Equatable {
   public var statement: String
   /// Where the paper makes it: a figure, table or the abstract.
   public var location: String
+  /// The paper's own value or verdict, short (`α ≈ 0.077, β ≈ 0.015`), shown beside ours.
+  public var paperValue: String
   /// The computation, in words.
   public var check: String
-  /// The pass criterion with its tolerance, fixed in the code before any result was seen.
+  /// The pass criterion with its tolerance: a constant in the code, with its reason (written
+  /// with the ledger, not preregistered: see the README).
   public var criterion: String
   public var status: ClaimStatus
   /// The computed value(s), rounded for reading.
@@ -27,12 +30,13 @@ public struct ClaimResult: Sendable, Codable, Equatable {
   public var robustness: Robustness?
 
   public init(
-    id: String, statement: String, location: String, check: String, criterion: String, status: ClaimStatus,
+    id: String, statement: String, location: String, paperValue: String, check: String, criterion: String, status: ClaimStatus,
     value: String, quantities: [String: Double], explanation: String, robustness: Robustness?
   ) {
     self.id = id
     self.statement = statement
     self.location = location
+    self.paperValue = paperValue
     self.check = check
     self.criterion = criterion
     self.status = status
@@ -43,7 +47,7 @@ public struct ClaimResult: Sendable, Codable, Equatable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case id, statement, location, check, criterion, status, value, quantities, explanation, robustness
+    case id, statement, location, paperValue, check, criterion, status, value, quantities, explanation, robustness
   }
 
   /// Encodes every key, `robustness` as `null` when absent, so the schema never changes shape.
@@ -52,6 +56,7 @@ public struct ClaimResult: Sendable, Codable, Equatable {
     try container.encode(id, forKey: .id)
     try container.encode(statement, forKey: .statement)
     try container.encode(location, forKey: .location)
+    try container.encode(paperValue, forKey: .paperValue)
     try container.encode(check, forKey: .check)
     try container.encode(criterion, forKey: .criterion)
     try container.encode(status, forKey: .status)

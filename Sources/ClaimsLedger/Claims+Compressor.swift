@@ -9,6 +9,7 @@ extension Claim {
     statement: "With PruMerge instead of TokenPacker as the token compressor, the inference-optimal choice is still "
       + "the largest LLM with the fewest visual tokens.",
     location: "Figure 5 (ICLR 2025 version)",
+    paperValue: "largest N, fewest V (no numbers published)",
     check: "Fit the law to a PruMerge (N, V) grid of the visual-reasoning suite and find the compute-optimal V at Q = 0, "
       + "as for Figure 1.",
     criterion: "α > β and V* = 1 at every budget at Q = 0 (as fig1.optimal-v-q0), on the PruMerge grid.",

@@ -20,6 +20,7 @@ extension Claim {
       id: "fig1.exponents",
       statement: "The scaling law fitted on the visual-reasoning grid has α ≈ 0.077 and β ≈ 0.015.",
       location: "Figure 1 (legend)",
+      paperValue: "α ≈ \(Format.number(PaperFacts.alpha)), β ≈ \(Format.number(PaperFacts.beta))",
       check: "Fit Y = a·N^-α·V^-β + D (T = V) to the visual-reasoning grid at N = 0.5–7 B with the primary method.",
       criterion: "|α/0.077 − 1| ≤ \(Format.tolerance(tolerance)) and |β/0.015 − 1| ≤ \(Format.tolerance(tolerance)): the "
         + "published values are rounded, hand-typed and from an unseeded random 20 % of a grid, so only closeness, "
@@ -36,18 +37,19 @@ extension Claim {
     let criterion = LawCriterion(
       holds: { $0.beta > 0 && range.contains($0.alpha / $0.beta) },
       quantities: { ["ratio": $0.alpha / $0.beta] },
-      describe: { "α/β = \(Format.number($0.alpha / $0.beta, digits: 3))" })
+      describe: { "α/β = \(Format.number($0.alpha / $0.beta))" })
     return Claim(
       id: "fig1.ratio",
       statement: "Performance varies about 5× faster with LLM size than with the number of visual tokens (α/β ≈ 5).",
       location: "Figure 1 and text",
+      paperValue: "α/β ≈ 5",
       check: "α/β of the primary visual-reasoning fit (N = 0.5–7 B).",
       criterion: "\(Format.number(range.lowerBound)) ≤ α/β ≤ \(Format.number(range.upperBound)) (\"~5×\" read as 5 ± 20 %).",
       evaluate: { evidence in
         criterion.finding(evidence.visualReasoning) { law, robustness in
-          "The paper's exponents give \(Format.number(PaperFacts.alpha / PaperFacts.beta, digits: 3)). The ratio hangs on β, "
+          "The paper's exponents give \(Format.number(PaperFacts.alpha / PaperFacts.beta)). The ratio hangs on β, "
             + "which is small and loosely determined by 28 points: 95 % bootstrap interval of α/β "
-            + "\(Format.interval(robustness.bootstrap.intervals["ratio"], digits: 3)). "
+            + "\(Format.interval(robustness.bootstrap.intervals["ratio"])). "
             + "α/β > 1 (LLM size matters more) in \(Format.percent(evidence.visualReasoning.bootstrap.share { $0.alpha > $0.beta })) "
             + "of the refits."
         }
@@ -72,6 +74,7 @@ extension Claim {
       id: "fig1.optimal-v-q0",
       statement: "At Q = 0 the compute-optimal number of visual tokens is the minimum, 1, across the budget range.",
       location: "Figure 1a",
+      paperValue: "V* = 1",
       check: { settings in
         "Minimise the fitted error over continuous V ∈ [1, 576] at \(frontierPoints) budgets 2·N·(Q+V) spanning "
           + "the authors' frontier (N = \(describeRange(settings.figure1.frontierNBillion)) B), Q = 0 (golden-section search on log V)."
@@ -101,12 +104,13 @@ extension Claim {
           return ["optimalV": tokens.numeric, "closedFormOptimalV": tokens.closedForm, "gridOptimalV": tokens.grid,
                   "minOptimalV": V.min()!, "maxOptimalV": V.max()!]
         },
-        describe: { law in "V* = \(Format.number(OptimalTokens(law: law, Q: Q).numeric, digits: 3))" })
+        describe: { law in "V* = \(Format.number(OptimalTokens(law: law, Q: Q).numeric))" })
     }
     return Claim(
       id: "fig1.optimal-v-q50",
       statement: "At Q = 50 the compute-optimal number of visual tokens is slightly higher than 1 (the authors' code draws it at 14).",
       location: "Figure 1b",
+      paperValue: "V* slightly above 1 (code: \(Format.number(PaperFacts.codeFrontierVAtQ50)))",
       check: "As for Q = 0, with Q = 50 text tokens; also the closed form V* = β·Q/(α − β) and the best measured V.",
       criterion: "1 < V* ≤ \(Format.number(range.atMost)) at every budget (above the minimum, at most the grid's "
         + "36-token setting).",
@@ -115,10 +119,10 @@ extension Claim {
           let published = ScalingLaw(a: 1, alpha: PaperFacts.alpha, beta: PaperFacts.beta, D: 0)
           let tokens = OptimalTokens(law: law, Q: Q)
           return "The authors' code hard-codes V = \(Format.number(PaperFacts.codeFrontierVAtQ50)); the published α, β give "
-            + "β·Q/(α − β) = \(Format.number(ComputeFrontier(law: published, Q: Q).closedFormOptimalV, digits: 3)). "
-            + "Ours: \(Format.number(tokens.numeric, digits: 3)) numerically, \(Format.number(tokens.closedForm, digits: 3)) "
+            + "β·Q/(α − β) = \(Format.number(ComputeFrontier(law: published, Q: Q).closedFormOptimalV)). "
+            + "Ours: \(Format.number(tokens.numeric)) numerically, \(Format.number(tokens.closedForm)) "
             + "in closed form, \(Format.number(tokens.grid)) among the measured V. 95 % bootstrap interval of V*: "
-            + "\(Format.interval(robustness.bootstrap.intervals["optimalV"], digits: 3)). The optimum is independent of "
+            + "\(Format.interval(robustness.bootstrap.intervals["optimalV"])). The optimum is independent of "
             + "the budget (T = V), so the frontier is a line of constant V."
         }
       })
@@ -140,8 +144,8 @@ extension Claim {
   static func describeFrontier(_ V: [Double]) -> String {
     let (low, high) = (V.min()!, V.max()!)
     return low == high
-      ? "V* = \(Format.number(low, digits: 3)) at all \(V.count) budgets"
-      : "V* from \(Format.number(low, digits: 3)) to \(Format.number(high, digits: 3)) over \(V.count) budgets"
+      ? "V* = \(Format.number(low)) at all \(V.count) budgets"
+      : "V* from \(Format.number(low)) to \(Format.number(high)) over \(V.count) budgets"
   }
 
   /// The deviations behind `fig1.exponents`, and whether they matter.

@@ -12,6 +12,7 @@ extension Claim {
       statement: "At similar inference compute, a bigger LLM with fewer visual tokens beats a smaller LLM with more "
         + "tokens on visual reasoning, and loses on OCR.",
       location: "Figure 4",
+      paperValue: "bigger N wins (reasoning), loses (OCR)",
       check: { settings in
         "Group each grid's measured configurations into iso-compute groups (2·N·(Q+V) within ±"
           + "\(Format.tolerance(makeGrouping(settings).tolerance)) of the group's geometric mean, PaperAnalysis.IsoComputeGrouping) at "

@@ -11,6 +11,7 @@ extension Claim {
       id: "table1.quecc-extreme",
       statement: "QueCC beats the other compressors on almost all benchmarks at 1 or 4 visual tokens.",
       location: "Table 1 (caption)",
+      paperValue: "QueCC best on almost all",
       check: "In the 4- and 1-token blocks of Table 1 as the paper arranges them (Matryoshka Query's 2-token row "
         + "sits in the 1-token block), count the benchmarks where QueCC has the highest value (ties count) among "
         + "the benchmarks where it and another compressor both report (PaperAnalysis.Table1Block.bestCount).",
@@ -53,7 +54,7 @@ extension Claim {
           explanation: "Values as published (a transcription of the arXiv v1 table; the paper's bold marks were lost). "
             + "QueCC is not best on: \(notBest.isEmpty ? "none" : notBest.joined(separator: "; ")). \"Almost all\" "
             + "is read as \"most\". Where QueCC is best, its lead over the runner-up is "
-            + (margins.isEmpty ? "—" : "\(Format.number(margins.min()!, digits: 2))–\(Format.number(margins.max()!, digits: 2)) "
+            + (margins.isEmpty ? "—" : "\(Format.number(margins.min()!))–\(Format.number(margins.max()!)) "
               + "points (MME as % of \(Format.number(Table1.mmeMaxScore)))") + "; no evaluation noise was published to judge such margins by.")
       })
   }()

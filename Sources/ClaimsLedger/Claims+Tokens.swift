@@ -17,7 +17,7 @@ extension Claim {
           Dictionary(uniqueKeysWithValues: sweep.map { ("optimalVAtQ\(Int($0))", OptimalTokens(law: law, Q: $0).numeric) })
         },
         describe: { law in
-          "V* = " + sweep.map { Format.number(OptimalTokens(law: law, Q: $0).numeric, digits: 3) }.joined(separator: ", ")
+          "V* = " + sweep.map { Format.number(OptimalTokens(law: law, Q: $0).numeric) }.joined(separator: ", ")
             + " at Q = " + sweep.map { Format.number($0) }.joined(separator: ", ")
         })
     }
@@ -25,6 +25,7 @@ extension Claim {
       id: "fig3a.text-shift",
       statement: "As the number of text tokens Q grows, the compute-optimal number of visual tokens grows.",
       location: "Figure 3a",
+      paperValue: "V* grows with Q",
       check: { settings in
         "Compute-optimal V (continuous, V ∈ [1, 576]) of the primary visual-reasoning fit at Figure 3a's Q = "
           + settings.figure3a.Q.map { Format.number($0) }.joined(separator: ", ") + "."
@@ -56,7 +57,7 @@ extension Claim {
           Dictionary(uniqueKeysWithValues: zip(Qs, compressions(law)).map { ("compressionAtQ\(Int($0))", $1) })
         },
         describe: { law in
-          zip(Qs, compressions(law)).map { "\(Format.number($1, digits: 3))× at Q = \(Format.number($0))" }
+          zip(Qs, compressions(law)).map { "\(Format.number($1))× at Q = \(Format.number($0))" }
             .joined(separator: ", ")
         })
     }
@@ -64,6 +65,7 @@ extension Claim {
       id: "abstract.extreme-compression",
       statement: "Compute-optimal inference compresses visual tokens far beyond the usual 5–10×.",
       location: "Abstract",
+      paperValue: "far beyond 5–10×",
       check: { settings in
         "Compression 576 / V* of the compute-optimal V of the primary visual-reasoning fit at Q = "
           + settings.figure1.Q.map { Format.number($0) }.joined(separator: " and Q = ") + "."
@@ -75,9 +77,9 @@ extension Claim {
           let longText = OptimalTokens(law: law, Q: longQ).numeric
           return "576 uncompressed CLIP ViT-L/14-336 tokens. Holds in \(Format.percent(robustness.bootstrap.shareHolding)) "
             + "of the bootstrap refits; 95 % interval of the Q = 50 compression "
-            + "\(Format.interval(robustness.bootstrap.intervals["compressionAtQ50"], digits: 3))×. The claim depends on "
-            + "short text: at Q = \(Format.number(longQ)) the same fit gives V* = \(Format.number(longText, digits: 3)), "
-            + "\(Format.number(PaperSetup.uncompressedVisualTokens / longText, digits: 3))× (see fig3a.text-shift)."
+            + "\(Format.interval(robustness.bootstrap.intervals["compressionAtQ50"]))×. The claim depends on "
+            + "short text: at Q = \(Format.number(longQ)) the same fit gives V* = \(Format.number(longText)), "
+            + "\(Format.number(PaperSetup.uncompressedVisualTokens / longText))× (see fig3a.text-shift)."
         }
       })
   }()

@@ -1,20 +1,47 @@
 // The ledger as text: a terminal table, one claim in full, and the README's Markdown table.
 extension LedgerReport {
-  /// One line per claim (id, status, value) and a closing count; `colour` adds ANSI colours to
-  /// the status (callers pass `true` only when writing to a terminal).
-  public func table(colour: Bool) -> String {
+  /// One row per claim (id, status, the paper's value, ours) and a closing count, each row
+  /// wrapped to `width` columns under its own column; `colour` adds ANSI colours to the status
+  /// (callers pass `true` only when writing to a terminal).
+  public func table(colour: Bool, width: Int = 80) -> String {
     let idWidth = max(5, claims.map(\.id.count).max() ?? 0)
     let statusWidth = ClaimStatus.allCases.map(\.label.count).max()!
-    var lines = [pad("CLAIM", idWidth) + "  " + pad("STATUS", statusWidth) + "  VALUE"]
+    let paperWidth = max(5, claims.map(\.paperValue.count).max() ?? 0)
+    let indent = idWidth + statusWidth + 4
+    let sideBySide = indent + paperWidth + 2 + 24 <= width
+    var lines = [
+      pad("CLAIM", idWidth) + "  " + pad("STATUS", statusWidth) + "  " + (sideBySide ? pad("PAPER", paperWidth) + "  OURS" : "PAPER, OURS"),
+    ]
     for claim in claims {
       let status = pad(claim.status.label, statusWidth)
-      lines.append(pad(claim.id, idWidth) + "  " + (colour ? Self.coloured(status, claim.status) : status) + "  " + claim.value)
+      let head = pad(claim.id, idWidth) + "  " + (colour ? Self.coloured(status, claim.status) : status) + "  "
+      if sideBySide {
+        // Room for both columns side by side: ours wraps under its own column.
+        let body = Self.wrap(claim.value, width: width - indent - paperWidth - 2)
+        for (i, line) in body.enumerated() {
+          let paper = i == 0 ? pad(claim.paperValue, paperWidth) : String(repeating: " ", count: paperWidth)
+          lines.append((i == 0 ? head : String(repeating: " ", count: indent)) + paper + "  " + line)
+        }
+      } else if width - indent >= 30 {
+        // Narrower: the paper's value, then ours, each on lines of their own beside the status.
+        let body = Self.wrap("paper: " + claim.paperValue, width: width - indent)
+          + Self.wrap("ours: " + claim.value, width: width - indent)
+        for (i, line) in body.enumerated() { lines.append((i == 0 ? head : String(repeating: " ", count: indent)) + line) }
+      } else {
+        // Narrowest: the id and status alone, then the values indented under them.
+        lines.append(pad(claim.id, idWidth) + "  " + (colour ? Self.coloured(status, claim.status) : status))
+        let body = Self.wrap("paper: " + claim.paperValue, width: width - 4) + Self.wrap("ours: " + claim.value, width: width - 4)
+        lines += body.map { "    " + $0 }
+      }
     }
     lines.append("")
     lines.append(summaryLine)
     if !warnings.isEmpty {
       lines.append("\(warnings.count) data warning\(warnings.count == 1 ? "" : "s"):")
-      lines += warnings.map { "  [\($0.suite), \($0.source)] \($0.message)" }
+      for warning in warnings {
+        lines += Self.wrap("[\(warning.suite), \(warning.source)] \(warning.message)", width: width - 4)
+          .enumerated().map { ($0.offset == 0 ? "  " : "    ") + $0.element }
+      }
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -25,37 +52,72 @@ extension LedgerReport {
       + ClaimStatus.allCases.map { "\(counts[$0.rawValue] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
   }
 
-  /// Everything about one claim, for `repro verify --claim ID`.
-  public static func detail(_ claim: ClaimResult, colour: Bool) -> String {
-    var lines = [
-      "\(claim.id): " + (colour ? coloured(claim.status.label, claim.status) : claim.status.label),
-      "  paper      \(claim.statement) [\(claim.location)]",
-      "  check      \(claim.check)",
-      "  criterion  \(claim.criterion)",
-      "  value      \(claim.value)",
-      "  why        \(claim.explanation)",
+  /// Everything about one claim, for `repro verify --claim ID`, every line wrapped to `width`
+  /// columns with its continuation under the text (labels stay in their own column).
+  public static func detail(_ claim: ClaimResult, colour: Bool, width: Int = 80) -> String {
+    var rows: [(label: String, text: String)] = [
+      ("paper", "\(claim.statement) [\(claim.location)]"),
+      ("paper's", claim.paperValue),
+      ("check", claim.check),
+      ("criterion", claim.criterion),
+      ("value", claim.value),
+      ("why", claim.explanation),
     ]
     if let robustness = claim.robustness {
       for fit in robustness.fits {
-        lines.append("  fit        \(fit.holds ? "holds" : "fails") under \(fit.fit): \(fit.value)")
+        rows.append(("fit", "\(fit.holds ? "holds" : "fails") under \(fit.fit): \(fit.value)"))
       }
       let b = robustness.bootstrap
-      lines.append("  bootstrap  holds in \(Format.percent(b.shareHolding)) of \(b.resamples - b.failures) \(b.method) refits "
-        + "(seed \(b.seed), \(b.failures) failed)")
+      rows.append(("bootstrap", "holds in \(Format.percent(b.shareHolding)) of \(b.resamples - b.failures) \(b.method) refits "
+        + "(seed \(b.seed), \(b.failures) failed)"))
       for (name, interval) in b.intervals.sorted(by: { $0.key < $1.key }) {
-        lines.append("             95 % interval of \(name): \(Format.interval(interval))")
+        rows.append(("", "95 % interval of \(name): \(Format.interval(interval))"))
+      }
+    }
+    let labelWidth = rows.map(\.label.count).max()!
+    let indent = String(repeating: " ", count: labelWidth + 4)
+    var lines = ["\(claim.id): " + (colour ? coloured(claim.status.label, claim.status) : claim.status.label)]
+    for row in rows {
+      for (i, line) in wrap(row.text, width: width - indent.count).enumerated() {
+        lines.append((i == 0 ? "  " + row.label.padding(toLength: labelWidth + 2, withPad: " ", startingAt: 0) : indent) + line)
       }
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// `text` broken at spaces into lines of at most `width` characters (at least 10); a word
+  /// longer than a line (a parameter box such as `a=0.0:5.0,alpha=…`) is cut at the width.
+  static func wrap(_ text: String, width: Int) -> [String] {
+    let width = max(10, width)
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+      var word = Substring(word)
+      if !line.isEmpty && line.count + 1 + word.count <= width {
+        line += " " + word
+        continue
+      }
+      if !line.isEmpty { lines.append(line) }
+      while word.count > width {
+        lines.append(String(word.prefix(width)))
+        word = word.dropFirst(width)
+      }
+      line = String(word)
+    }
+    lines.append(line)
+    return lines
+  }
+
   /// The claims as a Markdown table (for the README and the report): id, the paper's
-  /// statement and where, status, our value, and the criterion.
+  /// statement and where, its value, status, our value, and the criterion.
   public var markdownTable: String {
-    var lines = ["| Claim | The paper says | Status | Our value | Criterion |", "|---|---|---|---|---|"]
+    var lines = [
+      "| Claim | The paper says | The paper's value | Status | Our value | Criterion |", "|---|---|---|---|---|---|",
+    ]
     for claim in claims {
       let cells = [
-        "`\(claim.id)`", "\(claim.statement) *(\(claim.location))*", "**\(claim.status.label)**", claim.value, claim.criterion,
+        "`\(claim.id)`", "\(claim.statement) *(\(claim.location))*", claim.paperValue, "**\(claim.status.label)**",
+        claim.value, claim.criterion,
       ]
       lines.append("| " + cells.map(Self.markdownCell).joined(separator: " | ") + " |")
     }

@@ -49,22 +49,26 @@ extension ReviewerReport {
         header: ["Form", "Law", "Parameters", "k", "SSE", "R²", "AIC", "BIC", "Leave-one-size-out RMSE", "Leave-one-V-out RMSE",
                  "7 B hold-out, worst error", "Competitive"]
           + Qs.map { "V* at Q = \(Format.number($0)) (smallest → largest budget)" },
-        rows: comparison.assessments.map { a in
-          let parameters = zip(a.form.parameterNames, a.fit.parameters).map { "\($0) = \(Format.number($1))" }
-          let onBounds = a.fit.parametersAtBounds.isEmpty ? "" : " (on a bound: \(a.fit.parametersAtBounds.joined(separator: ", ")))"
-          return [a.form.shortName, a.formula, parameters.joined(separator: ", ") + onBounds, String(a.form.parameterCount),
-                  Format.number(a.fit.sse), Format.number(a.fit.rSquared), Format.number(a.fit.aic), Format.number(a.fit.bic),
-                  a.crossValidation(.leaveOneSizeOut)?.pooledRMSE.map { Format.number($0) } ?? "failed",
-                  a.crossValidation(.leaveOneTokenCountOut)?.pooledRMSE.map { Format.number($0) } ?? "failed",
-                  a.holdout.map { Format.tolerance($0.worstRelativeError) + " at V = \(Format.number($0.worstAtV))" } ?? "—",
-                  competitive.contains(a.form) ? "yes" : "no"]
-            + Qs.map { Q in
-              guard let tokens = a.optimalTokens(Q: Q) else { return "—" }
-              let (low, high) = (Format.number(tokens.atSmallestBudget, digits: 3), Format.number(tokens.atLargestBudget, digits: 3))
-              return low == high ? low : "\(low) → \(high)"
-            }
-        }))
+        rows: comparison.assessments.map { a in row(a, competitive: competitive.contains(a.form), Qs: Qs) }))
     }
     return blocks
+  }
+
+  /// One form's row of a grid's robustness table.
+  private static func row(_ a: FormAssessment, competitive: Bool, Qs: [Double]) -> [String] {
+    let parameters = zip(a.form.parameterNames, a.fit.parameters).map { "\($0) = \(Format.number($1))" }
+    let onBounds = a.fit.parametersAtBounds.isEmpty ? "" : " (on a bound: \(a.fit.parametersAtBounds.joined(separator: ", ")))"
+    let validation = [CrossValidation.Grouping.leaveOneSizeOut, .leaveOneTokenCountOut].map { grouping in
+      a.crossValidation(grouping)?.pooledRMSE.map(Format.number) ?? "failed"
+    }
+    let holdout = a.holdout.map { Format.tolerance($0.worstRelativeError) + " at V = \(Format.number($0.worstAtV))" } ?? "—"
+    let fit = [a.fit.sse, a.fit.rSquared, a.fit.aic, a.fit.bic].map(Format.number)
+    let tokens = Qs.map { Q -> String in
+      guard let tokens = a.optimalTokens(Q: Q) else { return "—" }
+      let (low, high) = (Format.number(tokens.atSmallestBudget), Format.number(tokens.atLargestBudget))
+      return low == high ? low : "\(low) → \(high)"
+    }
+    return [a.form.shortName, a.formula, parameters.joined(separator: ", ") + onBounds, String(a.form.parameterCount)]
+      + fit + validation + [holdout, competitive ? "yes" : "no"] + tokens
   }
 }

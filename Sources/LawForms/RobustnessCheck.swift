@@ -1,5 +1,6 @@
 import ComputeFrontier
 import Foundation
+import ResultValues
 import ScalingLaw
 
 /// One of this project's own checks of whether the paper's conclusions survive a change of
@@ -92,7 +93,7 @@ public struct RobustnessCheck: Sendable, Identifiable {
           let rmse = comparison.assessment(.multiplicative)?.crossValidation(.leaveOneSizeOut)?.pooledRMSE
         else { return (holds: nil, value: "no leave-one-size-out comparison on \(name)") }
         holds = holds && comparison.competitiveForms.contains(.multiplicative)
-        parts.append("\(name): \(format(rmse / best, digits: 3))× the best")
+        parts.append("\(name): \(format(rmse / best))× the best")
       }
       return (holds: holds, value: parts.joined(separator: "; "))
     })
@@ -115,14 +116,14 @@ public struct RobustnessCheck: Sendable, Identifiable {
       }
       holds = holds && condition(tokens)
       let (low, high) = (tokens.optimalV.min()!, tokens.optimalV.max()!)
-      parts.append("\(form.shortName): V* " + (format(low, digits: 3) == format(high, digits: 3) ? format(low, digits: 3) : "\(format(low, digits: 3))–\(format(high, digits: 3))"))
+      parts.append("\(form.shortName): V* " + (format(low) == format(high) ? format(low) : "\(format(low))–\(format(high))"))
     }
     return (holds: holds, value: parts.joined(separator: "; "))
   }
 
-  /// `%g`-style with `digits` significant digits: how checks write numbers.
-  static func format(_ value: Double, digits: Int = 4) -> String {
-    String(format: "%.\(digits)g", value)
+  /// Numbers as every reader-facing text writes them (``ResultValues/DisplayNumber``).
+  static func format(_ value: Double) -> String {
+    DisplayNumber.text(value)
   }
 }
 

@@ -31,6 +31,9 @@ public struct Extrapolation: Sendable {
   public let points: [ExtrapolationPoint]
   /// The spread of the predicted curve over bootstrap refits, when a bootstrap was asked for.
   public let band: PredictionBand?
+  /// The prediction "the predicted size errs as the largest fitted size does", for comparison;
+  /// `nil` without measurements.
+  public let naiveBaseline: NaiveBaseline?
 
   /// Fits `fitter` on the observations whose N is in `fitSizes` and predicts `predictedN`.
   ///
@@ -54,6 +57,7 @@ public struct Extrapolation: Sendable {
     excludedSizes = available.subtracting(fitSizes).sorted()
     fitObservations = observations.filter { fitSizes.contains($0.N) }
     heldOut = observations.filter { $0.N == predictedN }.sorted { $0.V < $1.V }
+    naiveBaseline = NaiveBaseline(observations: observations, fromN: self.fitSizes.last!, predictedN: predictedN)
     let problem = try FitProblem(fitObservations)
     fit = try fitter.fit(problem)
 
@@ -93,6 +97,6 @@ public struct Extrapolation: Sendable {
     ExtrapolationSummary(
       fitSizes: fitSizes, predictedN: predictedN, measurementsAvailable: hasMeasurements, points: points,
       maxRelativeError: maxRelativeError, maxRelativeErrorAtV: worstPoint?.V, maxAbsoluteError: maxAbsoluteError,
-      band: band, fit: FitSummary(suite: suite, excludedSizes: excludedSizes, result: fit))
+      band: band, fit: FitSummary(suite: suite, excludedSizes: excludedSizes, result: fit), naiveBaseline: naiveBaseline)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ResultValues
 
 extension PaperStyle {
   // MARK: Q → colour
@@ -85,9 +86,10 @@ extension PaperStyle {
     }
   }
 
-  /// A fraction as a percentage with two decimals for labels: `0.00972` → `0.97%`,
-  /// `0.01028` → `1.03%` (the summaries keep full precision).
+  /// A fraction as a percentage for labels, by the one rounding rule of every number shown to
+  /// a reader (``ResultValues/DisplayNumber``): `0.009722` → `0.9722 %`, the figure saying what
+  /// the README, `verify` and the report say (the summaries keep full precision).
   public static func percent(_ fraction: Double) -> String {
-    String(format: "%.2f%%", fraction * 100)
+    DisplayNumber.percent(fraction)
   }
 }

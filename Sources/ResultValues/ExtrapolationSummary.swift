@@ -17,11 +17,14 @@ public struct ExtrapolationSummary: Codable, Sendable, Equatable {
   public var maxAbsoluteError: Double?
   public var band: PredictionBand?
   public var fit: FitSummary
+  /// "The predicted size errs as the largest fitted one does": what the law has to beat; `null`
+  /// without measurements.
+  public var naiveBaseline: NaiveBaseline?
 
   public init(
     fitSizes: [Double], predictedN: Double, measurementsAvailable: Bool, points: [ExtrapolationPoint],
     maxRelativeError: Double?, maxRelativeErrorAtV: Double?, maxAbsoluteError: Double?, band: PredictionBand?,
-    fit: FitSummary
+    fit: FitSummary, naiveBaseline: NaiveBaseline?
   ) {
     self.fitSizes = fitSizes
     self.predictedN = predictedN
@@ -32,10 +35,12 @@ public struct ExtrapolationSummary: Codable, Sendable, Equatable {
     self.maxAbsoluteError = maxAbsoluteError
     self.band = band
     self.fit = fit
+    self.naiveBaseline = naiveBaseline
   }
 
   enum CodingKeys: CodingKey {
     case fitSizes, predictedN, measurementsAvailable, points, maxRelativeError, maxRelativeErrorAtV, maxAbsoluteError, band, fit
+    case naiveBaseline
   }
 
   /// Encodes every key, `null` where a value is absent, so the shape never depends on the data.
@@ -50,6 +55,7 @@ public struct ExtrapolationSummary: Codable, Sendable, Equatable {
     try container.encode(maxAbsoluteError, forKey: .maxAbsoluteError)
     try container.encode(band, forKey: .band)
     try container.encode(fit, forKey: .fit)
+    try container.encode(naiveBaseline, forKey: .naiveBaseline)
   }
 }
 

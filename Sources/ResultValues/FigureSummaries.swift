@@ -14,7 +14,8 @@ public struct FitFigureSummary: Codable, Sendable, Equatable {
 /// What Figure 3b computed: the OCR fit in its registered box (the one its claims rest on), the
 /// same method in the authors' box, and the grid's recorded defects.
 public struct OCRFigureSummary: Codable, Sendable, Equatable {
-  /// The fit in bounds that contain the optimum: the one the figure's claims rest on.
+  /// The fit in the widened box (α and β inside it; D may sit on its floor 0): the one the
+  /// figure's claims rest on.
   public var fit: FitSummary
   /// The same method in the authors' bounds (β ≤ 0.05, a ≤ 0.7), which this data hits.
   public var authorsBoundsFit: FitSummary

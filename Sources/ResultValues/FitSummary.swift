@@ -61,8 +61,11 @@ public struct BootstrapSummary: Codable, Sendable, Equatable {
   public var seed: UInt64
   public var failures: Int
   public var intervals: [String: [Double]]
-  /// Share of resamples with α > β (visual reasoning: fewer tokens win; OCR: the reverse).
+  /// Share of resamples with α > β (visual reasoning's claim: fewer tokens win).
   public var shareAlphaGreaterThanBeta: Double
+  /// Share of resamples with β > α (OCR's claim: tokens win). Stored, not `1 −` the other: a
+  /// refit with α = β (both on a bound) supports neither claim.
+  public var shareBetaGreaterThanAlpha: Double
 
   init(_ result: BootstrapResult) {
     resamples = result.resamples
@@ -76,5 +79,6 @@ public struct BootstrapSummary: Codable, Sendable, Equatable {
       result.interval(of: quantity).map { (name, [$0.lowerBound, $0.upperBound]) }
     })
     shareAlphaGreaterThanBeta = result.share { $0.alpha > $0.beta }
+    shareBetaGreaterThanAlpha = result.share { $0.beta > $0.alpha }
   }
 }

@@ -29,9 +29,12 @@ public struct FitResult: Sendable, Codable, Equatable {
   /// explains (``rSquared``).
   public var totalSumOfSquares: Double
   public var convention: TokenConvention
-  /// Bounds the search was confined to (`nil` for the unbounded robust fit).
+  /// Bounds the search was confined to (`nil` for the robust fit, which has no box: it keeps a
+  /// and D positive by fitting their logarithms).
   public var bounds: ParameterBounds?
   /// Names of parameters that ended on a bound — a sign the bounds, not the data, decided them.
+  /// For the robust fit, the bound is D's floor 0, reached as log D → −∞ (see
+  /// ``RobustHuberFit/floorReached(_:_:)``).
   public var parametersAtBounds: [String]
   public var convergence: Convergence
 

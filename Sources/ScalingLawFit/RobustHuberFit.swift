@@ -5,8 +5,12 @@ import ScalingLaw
 /// 2022) as replicated by Besiroglu et al. (Epoch AI, 2024).
 ///
 /// Objective: Σ Huber_δ(log Ŷ − log Y) with δ = 1e-3, where log Ŷ = LSE(log a − α·log N − β·log T,
-/// log D). Working in (log a, α, β, log D) keeps a and D positive without bounds; the fit is
-/// unbounded by design. Each start is minimised by BFGS with an Armijo backtracking line search
+/// log D). Working in (log a, α, β, log D) keeps a and D positive without a box (as the Chinchilla
+/// protocol does), but not without a bound: D's floor 0 is still there, at log D = −∞. When the
+/// data want D ≤ 0 — as on the visual-reasoning grid, where least squares stops at D = 0 on its
+/// box — log D only drifts down until the loss stops changing, and the fit ends at a D such as
+/// 3e-16 that is 0 in every prediction. ``floorReached(_:_:)`` says so, and the fit reports D
+/// among ``FitResult/parametersAtBounds``, as a boxed fit with D on its bound does. Each start is minimised by BFGS with an Armijo backtracking line search
 /// and the analytic gradient; the start with the lowest loss wins.
 ///
 /// Convergence means the loss gradient's largest component fell below `1e-9 × loss + 1e-12` (the
@@ -54,10 +58,20 @@ public struct RobustHuberFit: Sendable {
     let agreeing = runs.filter { abs($0.loss - best.loss) <= 1e-6 * best.loss }.count
     return FitResult(
       method: .robust, law: best.law, sse: problem.sse(best.law), objective: best.loss,
-      observationCount: problem.count, totalSumOfSquares: problem.totalSumOfSquares, convention: problem.convention, bounds: nil, parametersAtBounds: [],
+      observationCount: problem.count, totalSumOfSquares: problem.totalSumOfSquares, convention: problem.convention, bounds: nil,
+      parametersAtBounds: Self.floorReached(best.law, problem) ? ["D"] : [],
       convergence: Convergence(
         converged: true, iterations: best.iterations, starts: runs.count, startsAgreeing: agreeing,
         criterion: best.criterion))
+  }
+}
+
+extension RobustHuberFit {
+  /// Whether the fit's D sits on its floor 0: below 1e-12 of the smallest measured Y, it changes
+  /// no prediction beyond rounding (Ŷ's relative change is at most 1e-12), so the reported value
+  /// (e.g. 3e-16) is where the optimiser stopped walking log D down, not an estimate of a floor.
+  public static func floorReached(_ law: ScalingLaw, _ problem: FitProblem) -> Bool {
+    law.D <= 1e-12 * (problem.Y.min() ?? 0)
   }
 }
 

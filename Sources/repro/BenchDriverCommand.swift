@@ -13,8 +13,11 @@ struct BenchDriver: ParsableCommand {
   @Option(help: "Timed no-op runs (the median is reported).")
   var repeats: Int = 5
 
-  @Option(name: .shortAndLong, help: "Targets run at once in the forced run (default: the number of cores).")
-  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+  // Optional so the help does not end "(default: the number of cores). (default: 2)".
+  @Option(name: [.customShort("j"), .customLong("jobs")], help: "Targets run at once in the forced run (default: the number of cores).")
+  var jobOption: Int?
+
+  var jobs: Int { jobOption ?? ProcessInfo.processInfo.activeProcessorCount }
 
   @Flag(help: "Print JSON.")
   var json = false

@@ -28,7 +28,7 @@ struct FigureCommand: ParsableCommand {
   @OptionGroup var options: RunFlags
 
   func run() throws {
-    try DriverCommand.run(targets: ids, options)
+    try DriverCommand.run(targets: ids, options, listOutputs: true)
   }
 }
 
@@ -48,8 +48,13 @@ struct RunFlags: ParsableArguments {
   /// More would only queue on the machine: one target is one process, and there are 8 targets.
   static let jobRange = 1...64
 
+  // Optional, so ArgumentParser does not append this machine's core count as "(default: 2)"
+  // after the help's own default; ``jobCount`` resolves it.
   @Option(name: .shortAndLong, help: "How many targets run at once, \(rangeText(jobRange)) (default: the number of cores).")
-  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+  var jobs: Int?
+
+  /// `--jobs`, or the number of cores.
+  var jobCount: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
   @Flag(help: "Rerun the named targets (all for `repro all`) even if they are up to date.")
   var force = false
@@ -61,7 +66,7 @@ struct RunFlags: ParsableArguments {
   var noWait = false
 
   func validate() throws {
-    try check("--jobs", jobs, in: Self.jobRange)
+    if let jobs { try check("--jobs", jobs, in: Self.jobRange) }
   }
 }
 
@@ -79,9 +84,11 @@ enum DriverCommand {
       .resolvingSymlinksInPath().deletingLastPathComponent()
   }
 
-  static func run(targets: [String], _ flags: RunFlags) throws {
+  /// Runs `targets` (all when empty); with `listOutputs`, then prints the output files of each
+  /// named target that ends up to date, so `repro figure 2` says where figure 2 is.
+  static func run(targets: [String], _ flags: RunFlags, listOutputs: Bool = false) throws {
     let driver = try driver()
-    let options = RunOptions(targets: targets, jobs: flags.jobs, force: flags.force, dryRun: flags.dryRun, waitForLock: !flags.noWait)
+    let options = RunOptions(targets: targets, jobs: flags.jobCount, force: flags.force, dryRun: flags.dryRun, waitForLock: !flags.noWait)
     let control = RunControl()
     let freshCheckout = !FileManager.default.fileExists(
       atPath: driver.layout.figuresDirectory.appendingPathComponent(RunLock.fileName).path)
@@ -98,9 +105,31 @@ enum DriverCommand {
       if freshCheckout && !flags.force && report.results.allSatisfy({ $0.outcome == .upToDate }) {
         print(firstRunNote(targets: report.results.count))
       }
+      if listOutputs { print(try outputs(of: targets, driver: driver, report: report), terminator: "") }
     }
     if let signal = report.interruptedBy { throw ExitCode(128 + signal) }
     if !report.succeeded { throw ExitCode.failure }
+  }
+
+  /// `figure1: Figures/figure1/figure1.png …`: the files in the output folder of each named
+  /// target that is up to date or was rebuilt, as paths from the project root.
+  static func outputs(of names: [String], driver: Driver, report: RunReport) throws -> String {
+    var lines: [String] = []
+    var seen = Set<String>()
+    for name in names {
+      let experiment = try driver.graph.experiment(named: name)
+      guard seen.insert(experiment.executable).inserted else { continue }
+      switch report.outcome(of: experiment.executable) {
+      case .upToDate?, .built?: break
+      default: continue
+      }
+      let folder = driver.outputDirectory(of: experiment)
+      let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+      let relative = "Figures/\(experiment.outputFolder)/"
+      lines.append("\(experiment.executable) outputs (\(relative)):")
+      lines += files.map { "  " + relative + $0 }
+    }
+    return lines.map { $0 + "\n" }.joined()
   }
 
   /// Why a fresh clone's first run does nothing, and how to see the work done anyway.
@@ -108,7 +137,7 @@ enum DriverCommand {
     """
     The committed outputs in Figures/ already match their inputs (data rows, parameters, source code, gnuplot \
     version), as Figures/repro.lock records them, so nothing needed to run. To regenerate them anyway: \
-    ./repro all --force (all \(targets) targets, about 20 s on 2 cores after the build); \
+    ./repro all --force (all \(targets) targets, about 3–5 s on 2 cores after the build); \
     ./repro status --why says what each target depends on.
     """
   }

@@ -3,6 +3,7 @@ import Foundation
 import PaperAnalysis
 import ResultsStore
 import ScalingLawFit
+import ResultValues
 import ExperimentRegistry
 
 /// `repro extrapolate`: fit the law on some LLM sizes and predict another, V by V, beside its
@@ -41,6 +42,8 @@ struct ExtrapolateCommand: ParsableCommand {
   @Flag(help: "Print JSON.")
   var json = false
 
+  @OptionGroup var precision: PrecisionFlag
+
   func validate() throws {
     try checkBootstrap(bootstrap)
     try check("--predict", predict, in: Double.leastNonzeroMagnitude...Double.greatestFiniteMagnitude)
@@ -56,31 +59,46 @@ struct ExtrapolateCommand: ParsableCommand {
     if json {
       try printJSON(e.summary(suite: suite.rawValue))
     } else {
-      print(Self.describe(e, suite: suite))
+      precision.apply { print(Self.describe(e, suite: suite)) }
     }
   }
 
+  /// The prediction for reading: every number under ``DisplayNumber``'s rule (all digits under
+  /// `--full-precision`), in right-aligned columns.
   static func describe(_ e: Extrapolation, suite: SuiteID) -> String {
+    let n = DisplayNumber.text
     let fit = e.summary(suite: suite.rawValue).fit
     let sizes = e.fitSizes.map { String(format: "%g", $0) }.joined(separator: ", ")
-    var lines = [
-      "\(fit.method) fit of \(suite) on N = \(sizes) B (\(fit.observations) points, bounds \(fit.bounds ?? "none")): "
-        + "a = \(fit.a), alpha = \(fit.alpha), beta = \(fit.beta), D = \(fit.D)",
-      "prediction for N = \(String(format: "%g", e.predictedN)) B (errors on Y = 1 - accuracy):",
-      "       V   predicted    measured   abs error   rel error" + (e.band == nil ? "" : "   95 % band"),
-    ]
+    let columns = ["V", "predicted", "measured", "abs error", "rel error"] + (e.band == nil ? [] : ["95 % band"])
+    var rows: [[String]] = []
     for p in e.points {
-      var line = String(format: "%8g  %10.6f", p.V, p.predictedError)
+      var row = [n(p.V), n(p.predictedError)]
       if let measured = p.measuredError, let absolute = p.absoluteError, let relative = p.relativeError {
-        line += String(format: "  %10.6f  %10.6f  %9.3f%%", measured, absolute, relative * 100)
+        row += [n(measured), n(absolute), DisplayNumber.percent(relative)]
       } else {
-        line += "           –           –           –"
+        row += ["–", "–", "–"]
       }
-      if let lower = p.bandLower, let upper = p.bandUpper { line += String(format: "   [%.6f, %.6f]", lower, upper) }
-      lines.append(line)
+      if e.band != nil {
+        row.append(p.bandLower.flatMap { lower in p.bandUpper.map { DisplayNumber.interval(lower, $0) } } ?? "–")
+      }
+      rows.append(row)
     }
+    let widths = columns.indices.map { c in ([columns[c]] + rows.map { $0[c] }).map(\.count).max()! }
+    func line(_ cells: [String]) -> String {
+      zip(cells, widths).map { String(repeating: " ", count: $1 - $0.count) + $0 }.joined(separator: "  ")
+    }
+    var lines = [
+      "\(fit.method) fit of \(suite) on N = \(sizes) B (\(fit.observations) points, bounds \(fit.bounds ?? "none: a, D > 0 through logs")): "
+        + "a = \(n(fit.a)), alpha = \(n(fit.alpha)), beta = \(n(fit.beta)), D = \(n(fit.D))",
+      "prediction for N = \(String(format: "%g", e.predictedN)) B (errors on Y = 1 - accuracy):",
+      line(columns),
+    ] + rows.map(line)
     if let worst = e.worstPoint, let relative = worst.relativeError, let absolute = e.maxAbsoluteError {
-      lines.append(String(format: "max relative error: %.3f%% at V = %g (max absolute error %.6f)", relative * 100, worst.V, absolute))
+      lines.append("max relative error: \(DisplayNumber.percent(relative)) at V = \(n(worst.V)) (max absolute error \(n(absolute)))")
+      if let naive = e.naiveBaseline {
+        lines.append("naive baseline \"\(n(naive.predictedN)) B errs as \(n(naive.fromN)) B\": max relative error "
+          + "\(DisplayNumber.percent(naive.maxRelativeError)) at V = \(n(naive.maxRelativeErrorAtV))")
+      }
     } else {
       lines.append(
         "no measurements of N = \(String(format: "%g", e.predictedN)) B in the database (the paper did not publish them); "

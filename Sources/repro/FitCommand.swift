@@ -11,7 +11,7 @@ import ResultValues
 struct FitCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "fit",
-    abstract: "Fit Y = a·N^-α·V^-β + D to a suite's grid and print the parameters at full precision.",
+    abstract: "Fit Y = a·N^-α·V^-β + D to a suite's grid and print the parameters (4 significant digits; --full-precision, --json: all).",
     discussion: """
       The fit is the one the suite's figure registers (visual reasoning: Figure 1; OCR: Figure 3b): its LLM \
       sizes and its parameter box, so it gives the figure's numbers; standard error names the registration used. \
@@ -54,6 +54,8 @@ struct FitCommand: ParsableCommand {
   @Flag(help: "Print Markdown table rows (the README's parameter table is generated with this).")
   var markdown = false
 
+  @OptionGroup var precision: PrecisionFlag
+
   func validate() throws {
     try checkBootstrap(bootstrap)
     if let textTokens { try check("--text-tokens", textTokens, in: 0...10_000) }
@@ -95,7 +97,7 @@ struct FitCommand: ParsableCommand {
     if form != .multiplicative {
       let result = try FormFit(form: form).fit(observations)
       let report = FormFitReport(suite: suite.rawValue, excludedSizes: fit.excludedSizes(of: all), formula: form.formula, result: result)
-      if json { try printJSON(report) } else { print(report.text) }
+      if json { try printJSON(report) } else { precision.apply { print(report.text) } }
       return
     }
     let convention: TokenConvention = textTokens.map { .textPlusVisual(Q: $0) } ?? .visual
@@ -106,12 +108,12 @@ struct FitCommand: ParsableCommand {
       let resamples = bootstrap > 0 ? Bootstrap(resamples: bootstrap, seed: seed).run(problem, fitter: fitter) : nil
       return FitSummary(suite: suite.rawValue, excludedSizes: fit.excludedSizes(of: all), result: result, bootstrap: resamples)
     }
-    if markdown {
-      print(summaries.map(Self.markdownRow).joined(separator: "\n"))
-    } else if json {
+    if json {
       if summaries.count == 1 { try printJSON(summaries[0]) } else { try printJSON(summaries) }
-    } else {
-      print(summaries.map(Self.describe).joined(separator: "\n"))
+      return
+    }
+    precision.apply {
+      print(summaries.map(markdown ? Self.markdownRow : Self.describe).joined(separator: "\n"))
     }
   }
 
@@ -132,45 +134,50 @@ struct FitCommand: ParsableCommand {
       self.result = result
     }
 
+    /// For reading, every number under ``DisplayNumber``'s rule (or in full under `--full-precision`).
     var text: String {
+      let n = DisplayNumber.text
       let width = result.form.parameterNames.map(\.count).max()!
       return ([
         "least-squares fit of the \(result.form) form to \(suite) (\(result.observations) points): \(formula)",
-      ] + zip(result.form.parameterNames, result.parameters).map { "  \($0.padding(toLength: width, withPad: " ", startingAt: 0)) = \($1)" }
+      ] + zip(result.form.parameterNames, result.parameters).map { "  \($0.padding(toLength: width, withPad: " ", startingAt: 0)) = \(n($1))" }
         + [
-          "  SSE = \(result.sse)   RMSE = \(String(format: "%.4g", result.rmse))   R² = \(String(format: "%.4g", result.rSquared))",
-          "  AIC = \(String(format: "%.4f", result.aic))   BIC = \(String(format: "%.4f", result.bic))   (k = \(result.form.parameterCount))",
-          "  box: " + zip(result.form.parameterNames, result.bounds).map { "\($0) ∈ [\(String(format: "%g", $1[0])), \(String(format: "%g", $1[1]))]" }.joined(separator: ", "),
+          "  SSE = \(n(result.sse))   RMSE = \(n(result.rmse))   R² = \(n(result.rSquared))",
+          "  AIC = \(n(result.aic))   BIC = \(n(result.bic))   (k = \(result.form.parameterCount))",
+          "  box: " + zip(result.form.parameterNames, result.bounds).map { "\($0) ∈ [\(n($1[0])), \(n($1[1]))]" }.joined(separator: ", "),
           "  converged: \(result.convergence.criterion); \(result.convergence.startsAgreeing)/\(result.convergence.starts) starts agree",
         ] + (result.parametersAtBounds.isEmpty ? [] : ["  on a bound: \(result.parametersAtBounds.joined(separator: ", "))"]))
         .joined(separator: "\n")
     }
   }
 
-  /// `| method | a | α | β | D | SSE | V* at Q = 50 |` at six significant digits (JSON has them all).
+  /// `| method | a | α | β | D | SSE | V* at Q = 50 |` under the one rounding rule (JSON has every digit).
   static func markdownRow(_ s: FitSummary) -> String {
-    let cells = [s.a, s.alpha, s.beta, s.D, s.sse, s.optimalVAtQ50].map { String(format: "%.6g", $0) }
+    let cells = [s.a, s.alpha, s.beta, s.D, s.sse, s.optimalVAtQ50].map(DisplayNumber.text)
     let bound = s.parametersAtBounds.isEmpty ? "" : " (on bound: \(s.parametersAtBounds.joined(separator: ", ")))"
     return "| `\(s.method)`\(bound) | " + cells.joined(separator: " | ") + " |"
   }
 
+  /// The fit for reading, every number under ``DisplayNumber``'s rule (or in full under `--full-precision`).
   static func describe(_ s: FitSummary) -> String {
+    let n = DisplayNumber.text
     var lines = [
-      "\(s.method) fit of \(s.suite) (\(s.observations) points, \(s.convention), bounds \(s.bounds ?? "none"))",
-      "  a     = \(s.a)",
-      "  alpha = \(s.alpha)",
-      "  beta  = \(s.beta)",
-      "  D     = \(s.D)",
-      "  SSE   = \(s.sse)" + (s.objective != s.sse ? "   (own objective \(s.objective))" : ""),
-      "  RMSE  = \(String(format: "%.4g", s.rmse))   R² = \(String(format: "%.4g", s.rSquared))",
+      "\(s.method) fit of \(s.suite) (\(s.observations) points, \(s.convention), bounds \(s.bounds ?? "none: a, D > 0 through logs"))",
+      "  a     = \(n(s.a))",
+      "  alpha = \(n(s.alpha))",
+      "  beta  = \(n(s.beta))",
+      "  D     = \(n(s.D))",
+      "  SSE   = \(n(s.sse))" + (s.objective != s.sse ? "   (own objective \(n(s.objective)))" : ""),
+      "  RMSE  = \(n(s.rmse))   R² = \(n(s.rSquared))",
       "  converged: \(s.convergence.criterion); \(s.convergence.startsAgreeing)/\(s.convergence.starts) starts agree",
-      "  V* at Q = 50: \(s.optimalVAtQ50)",
+      "  V* at Q = 50: \(n(s.optimalVAtQ50))",
     ]
     if !s.parametersAtBounds.isEmpty { lines.append("  on a bound: \(s.parametersAtBounds.joined(separator: ", "))") }
     if let b = s.bootstrap {
-      lines.append("  bootstrap: \(b.resamples) resamples, seed \(b.seed), \(b.failures) failed; share α > β = \(b.shareAlphaGreaterThanBeta)")
+      lines.append("  bootstrap: \(b.resamples) resamples, seed \(b.seed), \(b.failures) failed; "
+        + "α > β in \(DisplayNumber.percent(b.shareAlphaGreaterThanBeta)), β > α in \(DisplayNumber.percent(b.shareBetaGreaterThanAlpha))")
       for (name, interval) in b.intervals.sorted(by: { $0.key < $1.key }) {
-        lines.append("    95 % interval \(name): [\(interval[0]), \(interval[1])]")
+        lines.append("    95 % interval \(name): \(DisplayNumber.interval(interval[0], interval[1]))")
       }
     }
     return lines.joined(separator: "\n")

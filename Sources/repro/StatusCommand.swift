@@ -15,16 +15,24 @@ struct StatusCommand: ParsableCommand {
   var why = false
 
   func run() throws {
-    Self.print(try DriverCommand.driver().status(ids), why: why)
+    let driver = try DriverCommand.driver()
+    let report = try driver.status(ids)
+    Self.print(report, why: why, lock: why ? try LockFile.load(from: driver.lockURL) : nil)
   }
 
   /// One line per target (`figure1  up to date`, `figure2  stale: data changed, code changed`),
-  /// with one indented line per cause under `--why`.
-  static func print(_ report: RunReport, why: Bool) {
+  /// with one indented line per cause under `--why`; and, for an up-to-date target when `lock`
+  /// is given, the fingerprints that were compared (equal, or it would be stale), so `--why`
+  /// says what "up to date" rests on.
+  static func print(_ report: RunReport, why: Bool, lock: LockFile? = nil) {
     if let reason = report.databaseRebuild {
       Swift.print("note: \(reason); `repro all` rebuilds results.sqlite first (checked here against a fresh copy)")
     }
     let width = report.results.map(\.experiment.executable.count).max() ?? 0
+    var comparedAny = false
+    defer {
+      if comparedAny { Swift.print("(= : the fingerprint now equals the one Figures/repro.lock records; digests shortened)") }
+    }
     for result in report.results {
       let name = result.experiment.executable.padding(toLength: width + 2, withPad: " ", startingAt: 0)
       switch result.outcome {
@@ -37,8 +45,25 @@ struct StatusCommand: ParsableCommand {
         Swift.print(name + "not checked: upstream \(upstream.joined(separator: ", ")) cannot be checked")
       case .upToDate, .built, .interrupted:
         Swift.print(name + "up to date")
+        if why, let entry = lock?.targets[result.experiment.executable] {
+          fingerprints(entry).forEach { Swift.print("    = \($0)") }
+          comparedAny = true
+        }
       }
     }
+  }
+
+  /// The lock entry's fingerprints, one line per cause, digests shortened to 12 hex digits
+  /// (the lock file has them in full).
+  static func fingerprints(_ entry: LockEntry) -> [String] {
+    func short(_ digest: String) -> String { String(digest.prefix(12)) }
+    var lines = entry.inputs.data.sorted { $0.key < $1.key }.map { "data \($0.key): \(short($0.value))" }
+    lines.append("parameters: \(short(entry.inputs.parameters)) (\(entry.parameters.count) values)")
+    lines.append("code: \(short(entry.inputs.code)) (\(entry.code.files.count) source files, \(entry.code.packages.count) package pins)")
+    if let gnuplot = entry.inputs.gnuplot { lines.append("gnuplot: \(gnuplot)") }
+    lines += entry.inputs.upstream.sorted { $0.key < $1.key }.map { "upstream \($0.key): \(short($0.value))" }
+    lines.append("outputs: \(short(entry.outputDigest)) (\(entry.outputs.count) files)")
+    return lines
   }
 
   private static func orderedCauses(_ reasons: [StaleReason]) -> [String] {

@@ -79,15 +79,16 @@ struct SweepCommand: ParsableCommand {
 
     @OptionGroup var file: File
 
+    // Optional so the help does not end "(default: the number of cores). (default: 2)".
     @Option(name: .shortAndLong, help: "How many cells run at once, 1…256 (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     func validate() throws {
-      guard SweepDriver.localJobsRange.contains(jobs) else { throw ValidationError("--jobs must be 1…256") }
+      if let jobs, !SweepDriver.localJobsRange.contains(jobs) { throw ValidationError("--jobs must be 1…256") }
     }
 
     func run() throws {
-      try SweepCommand.runLocally(try file.driver(), jobs: jobs)
+      try SweepCommand.runLocally(try file.driver(), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
     }
   }
 

@@ -9,8 +9,10 @@ struct VerifyCommand: ParsableCommand {
     commandName: "verify",
     abstract: "Check every claim of the paper (paper-artifacts/PAPER.md §5, and the cost model) against the data: pass, fail or unverifiable.",
     discussion: """
-      Criteria are fixed in Sources/ClaimsLedger/; each fit is checked as its figure registers it (method, box, \
+      Criteria are constants in Sources/ClaimsLedger/; each fit is checked as its figure registers it (method, box, \
       sizes), with the report experiment's compared methods and bootstrap. \
+      Numbers have 4 significant digits (--full-precision: all; --json always has all). Lines are wrapped to \
+      the terminal's width (COLUMNS, else the terminal's size, else 80). \
       Exit status: 0 when no claim fails (unverifiable is not a failure), 1 when a claim fails, 2 on an error.
       """)
 
@@ -23,6 +25,8 @@ struct VerifyCommand: ParsableCommand {
   @Option(name: .customLong("claim"), help: "Check only this claim id and show it in full (repeatable).")
   var claims: [String] = []
 
+  @OptionGroup var precision: PrecisionFlag
+
   func validate() throws {
     guard !(json && markdown) else { throw ValidationError("--json and --markdown are alternatives; pick one") }
   }
@@ -33,9 +37,12 @@ struct VerifyCommand: ParsableCommand {
     do {
       let layout = try ProjectLayout.locate()
       let database = try ResultsDatabase.openReadOnly(layout)
-      report = try Ledger.verify(
-        database: database, figuresDirectory: layout.figuresDirectory, ids: claims.isEmpty ? nil : claims)
-      output = try render(report)
+      // The ledger writes its values as text while it checks, so the precision is set around it.
+      (report, output) = try precision.apply {
+        let report = try Ledger.verify(
+          database: database, figuresDirectory: layout.figuresDirectory, ids: claims.isEmpty ? nil : claims)
+        return (report, try render(report))
+      }
     } catch {
       FileHandle.standardError.write(Data("error: \(error)\n".utf8))
       throw ExitCode(2)
@@ -48,7 +55,8 @@ struct VerifyCommand: ParsableCommand {
     let colour = isatty(STDOUT_FILENO) == 1
     if json { return String(decoding: try report.json(), as: UTF8.self) }
     if markdown { return report.markdownTable }
-    if claims.isEmpty { return report.table(colour: colour) }
-    return report.claims.map { LedgerReport.detail($0, colour: colour) }.joined(separator: "\n")
+    let width = terminalColumns()
+    if claims.isEmpty { return report.table(colour: colour, width: width) }
+    return report.claims.map { LedgerReport.detail($0, colour: colour, width: width) }.joined(separator: "\n")
   }
 }

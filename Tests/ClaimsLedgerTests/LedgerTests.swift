@@ -98,7 +98,7 @@ import ExperimentRegistry
     #expect(claims.map { $0["id"] as? String } == Self.ledgerIds)
     for claim in claims {
       #expect(Set(claim.keys) == [
-        "id", "statement", "location", "check", "criterion", "status", "value", "quantities", "explanation", "robustness",
+        "id", "statement", "location", "paperValue", "check", "criterion", "status", "value", "quantities", "explanation", "robustness",
       ])
       #expect(["pass", "fail", "unverifiable"].contains(claim["status"] as? String))
     }
@@ -134,5 +134,38 @@ import ExperimentRegistry
     let detail = LedgerReport.detail(report.claims[0], colour: false)
     #expect(detail.hasPrefix("fig1.exponents: PASS\n"))
     #expect(detail.contains("holds under least-squares"))
+    #expect(detail.contains("paper's    α ≈ 0.077, β ≈ 0.015"))
+  }
+
+  /// Issue 14, item 7: `verify --claim` lines reached 700 characters; every line now fits the
+  /// width it is given, and the table shows the paper's value beside ours.
+  @Test func textFitsTheTerminalWidth() throws {
+    let report = try Self.handMadeReport()
+    for width in [60, 80, 132] {
+      for claim in report.claims {
+        let lines = LedgerReport.detail(claim, colour: false, width: width).split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= width }, "\(claim.id) at \(width): \(lines.map(\.count).max()!)")
+      }
+      let table = report.table(colour: false, width: width).split(separator: "\n")
+      #expect(table.allSatisfy { $0.count <= width }, "table at \(width)")
+    }
+    let wide = report.table(colour: false, width: 200)
+    #expect(wide.contains("PAPER"))
+    #expect(wide.contains("α ≈ 0.077, β ≈ 0.015"))
+  }
+}
+
+@Suite("ledger text for a terminal")
+struct LedgerTextTests {
+  @Test("wrapping keeps every character, in order, and no line longer than the width")
+  func wrap() {
+    let text = "The published values come from an unseeded random 20 % of the authors' 5,000,000-point grid, box "
+      + "(a=0.0:5.0,alpha=0.0:1.0,beta=0.0:1.0,D=0.0:1.0), and were typed by hand."
+    for width in [20, 33, 60, 80, 200] {
+      let lines = LedgerReport.wrap(text, width: width)
+      #expect(lines.joined().filter { $0 != " " } == text.filter { $0 != " " })
+      #expect(lines.allSatisfy { $0.count <= width }, "\(width): \(lines)")
+    }
+    #expect(LedgerReport.wrap("short", width: 80) == ["short"])
   }
 }

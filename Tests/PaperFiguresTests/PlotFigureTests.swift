@@ -173,7 +173,7 @@ struct PlotFigureTests {
     #expect(Set((0..<6).map { PaperStyle.coolColor(index: $0, of: 6) }).count == 6)
     #expect(PaperStyle.color(method: "QueCC") != PaperStyle.color(method: "TokenPacker"))
     #expect([0, 50, 13.523, 0.5, 1016.4].map(PaperStyle.compact) == ["0", "50", "13.5", "0.5", "1016"])
-    #expect(PaperStyle.percent(0.009722) == "0.97%")
+    #expect(PaperStyle.percent(0.009722) == "0.9722 %", "the one rounding rule (DisplayNumber)")
     #expect(PaperStyle.wrapped(["aaa bbb ccc"], columns: 7) == ["aaa bbb", "  ccc"])
     #expect([0, 1, 3].map(PaperStyle.panelLabel) == ["(a)", "(b)", "(d)"])
   }

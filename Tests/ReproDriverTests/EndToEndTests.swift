@@ -219,7 +219,7 @@ import ExperimentRegistry
     #expect(orphans.isEmpty, "still running 2 s after the driver got signal \(signal): \(orphans)")
   }
 
-  /// Issue 11, item 12: SIGTERM exits 143 (128 + 15), as the README now says, like Ctrl-C's 130.
+  /// Issue 11, item 12: SIGTERM exits 143 (128 + 15), as docs/driver.md says, like Ctrl-C's 130.
   @Test func sigtermStopsTheRunCleanlyWithStatus143() throws {
     let (sandbox, lock, outputs) = try Self.builtSandbox()
     defer { sandbox.remove() }
@@ -229,8 +229,9 @@ import ExperimentRegistry
     #expect(run.finish() == 143, "\(run.log)")
     #expect(sandbox.lockBytes() == lock)
     #expect(sandbox.outputs(of: "figure1") == outputs)
-    let readme = try String(contentsOf: Sandbox.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-    #expect(readme.contains("130 after Ctrl-C, 143 after SIGTERM"))
+    // The driver's internals moved from the README to docs/driver.md (issue 14, item 1).
+    let doc = try String(contentsOf: Sandbox.packageRoot.appendingPathComponent("docs/driver.md"), encoding: .utf8)
+    #expect(doc.contains("130 after Ctrl-C, 143 after SIGTERM"))
   }
 
   @Test func ctrlCStopsTheRunCleanlyWithStatus130() throws {
@@ -376,6 +377,24 @@ import ExperimentRegistry
     let second = try Repro(["figure", "1"], in: sandbox)
     #expect(second.finish() == 0)
     #expect(!second.log.contains("already match their inputs"), "\(second.log)")
+  }
+
+  /// Issue 14, item 7: `figure N` says where its outputs are, and `status --why` shows the
+  /// fingerprints it compared even when nothing is stale.
+  @Test func figurePrintsItsOutputsAndStatusWhyShowsTheFingerprints() throws {
+    let (sandbox, _, outputs) = try Self.builtSandbox()
+    defer { sandbox.remove() }
+    let figure = try Repro(["figure", "1"], in: sandbox)
+    #expect(figure.finish() == 0)
+    #expect(figure.log.contains("figure1 outputs (Figures/figure1/):\n"), "\(figure.log)")
+    for file in outputs.keys { #expect(figure.log.contains("  Figures/figure1/\(file)\n"), "\(file): \(figure.log)") }
+    let status = try Repro(["status", "--why", "1"], in: sandbox)
+    #expect(status.finish() == 0)
+    let entry = try #require(try sandbox.lockFile().targets["figure1"])
+    #expect(status.log.hasPrefix("figure1  up to date\n"), "\(status.log)")
+    #expect(status.log.contains("    = code: \(entry.inputs.code.prefix(12))"), "\(status.log)")
+    #expect(status.log.contains("    = data results:visual-reasoning: \(entry.inputs.data["results:visual-reasoning"]!.prefix(12))"), "\(status.log)")
+    #expect(status.log.contains("    = outputs: \(entry.outputDigest.prefix(12)) (\(outputs.count) files)"), "\(status.log)")
   }
 
   @Test func aSecondReproWaitsForTheFirstOrStops() throws {

@@ -90,3 +90,61 @@ struct FitCommandTests {
     #expect(try Executables.run("repro", ["fit", "--exclude-sizes", "x"]).status != 0)
   }
 }
+
+/// Issue 14, item 7: terminal output a reviewer can read.
+@Suite("terminal output, end to end")
+struct TerminalOutputTests {
+  @Test("fit prints 4 significant digits; --full-precision prints every digit, the same as --json")
+  func fitPrecision() throws {
+    let rounded = try Executables.run("repro", ["fit", "--method", "least-squares"])
+    #expect(rounded.status == 0, "\(rounded.stderr)")
+    #expect(rounded.stdout.contains("  alpha = 0.07094\n"))
+    let full = try Executables.run("repro", ["fit", "--method", "least-squares", "--full-precision"])
+    let json = try Executables.run("repro", ["fit", "--method", "least-squares", "--json"])
+    struct Fit: Decodable { var alpha: Double }
+    let alpha = try JSONDecoder().decode(Fit.self, from: Data(json.stdout.utf8)).alpha
+    #expect(full.stdout.contains("  alpha = \(alpha)\n"), "\(full.stdout)")
+  }
+
+  @Test("extrapolate and verify round by the same rule: the hold-out's worst error reads the same in both")
+  func oneRoundingRule() throws {
+    let extrapolate = try Executables.run("repro", ["extrapolate"])
+    let verify = try Executables.run("repro", ["verify", "--claim", "fig2.holdout-7b"], environment: ["COLUMNS": "200"])
+    let worst = try #require(extrapolate.stdout.split(separator: "\n").last { $0.hasPrefix("max relative error: ") })
+    let percent = try #require(worst.split(separator: " ").dropFirst(3).first)
+    #expect(verify.stdout.contains("max |Ŷ − Y|/Y = \(percent) %"), "\(verify.stdout)")
+  }
+
+  @Test("verify --claim wraps to COLUMNS, and to 80 when not on a terminal")
+  func verifyWraps() throws {
+    for (environment, width) in [(["COLUMNS": ""], 80), (["COLUMNS": "60"], 60)] {
+      let run = try Executables.run("repro", ["verify", "--claim", "fig1.exponents", "--claim", "cost.linear-in-tokens"], environment: environment)
+      #expect(run.status == 0)
+      let longest = run.stdout.split(separator: "\n").map(\.count).max() ?? 0
+      #expect(longest <= width && longest > width - 15, "longest line \(longest) for width \(width)")
+    }
+  }
+
+  @Test("the -j help says its default once")
+  func jobsHelp() throws {
+    let help = try Executables.run("repro", ["figure", "--help"], environment: ["COLUMNS": "400"])
+    #expect(help.stdout.contains("(default: the number of cores)"))
+    #expect(!help.stdout.contains("(default: \(ProcessInfo.processInfo.activeProcessorCount))"))
+  }
+}
+
+/// Issue 14, item 8: the robust fit was called unbounded yet printed D = 3e-16 with no bound
+/// named. It has no box, but D's floor 0 (log D → −∞) is a bound, and it ends there.
+@Suite("the robust fit's D, end to end")
+struct RobustFloorTests {
+  @Test("the robust fit of visual reasoning reports D on its floor, and says it has no box")
+  func robustDOnItsFloor() throws {
+    let json = try Executables.run("repro", ["fit", "--method", "robust", "--json"])
+    #expect(json.status == 0, "\(json.stderr)")
+    struct Fit: Decodable { var D: Double; var parametersAtBounds: [String]; var bounds: String? }
+    let fit = try JSONDecoder().decode(Fit.self, from: Data(json.stdout.utf8))
+    #expect(fit.D < 1e-12 && fit.parametersAtBounds == ["D"] && fit.bounds == nil)
+    let text = try Executables.run("repro", ["fit", "--method", "robust"])
+    #expect(text.stdout.contains("bounds none: a, D > 0 through logs") && text.stdout.contains("  on a bound: D\n"), "\(text.stdout)")
+  }
+}

@@ -26,4 +26,65 @@ struct ReadmeTests {
     #expect(run.status == 0)
     #expect(try Self.generatedSection("verify --markdown") == run.stdout, "paste the output of ./repro verify --markdown")
   }
+
+  /// Issue 14, item 8: the README linked into `../shared/`, outside the repository, which a clone
+  /// does not have. Every relative link of the README and of `docs/` must name a file or folder
+  /// inside the repository (web links and in-page anchors aside).
+  @Test("every relative link of the README and docs/ resolves inside the repository")
+  func linksResolveInside() throws {
+    let root = Executables.repositoryRoot.standardizedFileURL
+    let docs = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)
+      .filter { $0.hasSuffix(".md") }.map { "docs/" + $0 }
+    let link = try Regex(#"\]\(([^)\s]+)\)"#)
+    var checked = 0
+    for file in ["README.md"] + docs {
+      let page = root.appendingPathComponent(file)
+      let text = try String(contentsOf: page, encoding: .utf8)
+      for match in text.matches(of: link) {
+        let target = String(text[match.range]).dropFirst(2).dropLast()
+        guard !target.contains("://"), !target.hasPrefix("#"), !target.hasPrefix("mailto:") else { continue }
+        let path = String(target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
+        let resolved = page.deletingLastPathComponent().appendingPathComponent(path).standardizedFileURL
+        #expect(resolved.path.hasPrefix(root.path + "/"), "\(file) links outside the repository: \(target)")
+        #expect(FileManager.default.fileExists(atPath: resolved.path), "\(file) links to a missing file: \(target)")
+        checked += 1
+      }
+    }
+    #expect(checked > 20, "the link pattern found only \(checked) links")
+  }
+
+  /// Issue 14, item 6: the README said 0.97 % where `verify` said 1.0 %. Its hold-out sentence
+  /// must carry the ledger's worst relative error and the naive baseline's, rounded by the one
+  /// rule (4 significant digits).
+  @Test("the README's hold-out numbers are verify's, by the one rounding rule")
+  func holdoutNumbers() throws {
+    let run = try Executables.run("repro", ["verify", "--json", "--claim", "fig2.holdout-7b"])
+    #expect(run.status == 0, "\(run.stderr)")
+    struct Report: Decodable { struct Claim: Decodable { var quantities: [String: Double] }; var claims: [Claim] }
+    let quantities = try #require(try JSONDecoder().decode(Report.self, from: Data(run.stdout.utf8)).claims.first).quantities
+    let readme = try String(contentsOf: Executables.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    for name in ["maxRelativeError", "naiveMaxRelativeError"] {
+      let shown = String(format: "%.4g %%", try #require(quantities[name]) * 100)
+      #expect(readme.contains("**\(shown)**"), "README.md should show \(name) as **\(shown)**")
+    }
+  }
+
+  /// Issue 14, item 1: a reviewer's path opens the README — what the paper claims, the claims
+  /// table, the committed report, the two commands with their times, `verify --claim` — and the
+  /// driver's internals live in docs/driver.md, linked.
+  @Test("the README opens with the reviewer's path and links the driver's internals")
+  func reviewerPathFirst() throws {
+    let readme = try String(contentsOf: Executables.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let headings = readme.split(separator: "\n").filter { $0.hasPrefix("## ") }.map(String.init)
+    #expect(Array(headings.prefix(4)) == [
+      "## What the paper claims", "## The claims, checked", "## Reading the results without building anything",
+      "## Checking it yourself: two commands, then one claim at a time",
+    ])
+    let path = try #require(readme.range(of: "## Checking it yourself"))
+    let section = readme[path.lowerBound...].prefix(1200)
+    for command in ["./repro test", "./repro all", "./repro verify --claim"] { #expect(section.contains(command), "\(command)") }
+    #expect(section.contains("min") && section.contains("s once built"), "the two commands need their times")
+    #expect(readme.contains("(docs/driver.md)"))
+    #expect(!readme.contains("### The lock file") && !readme.contains("### Safety"), "driver internals belong in docs/driver.md")
+  }
 }

@@ -208,3 +208,31 @@ struct FitMethodTests {
     #expect(throws: Never.self) { try FitProblem(points.filter { $0.N == 7 || $0.N == 4 }) }
   }
 }
+
+/// Issue 14, item 8: the robust fit has no box, but D's floor 0 is a bound it can end on.
+@Suite("the robust fit's floor")
+struct RobustFloorTests {
+  let visualReasoning = try! FitProblem(PaperGrids.observations(PaperGrids.visualReasoningAccuracy))
+
+  @Test("D below rounding of every prediction is on its floor; a D the predictions feel is not")
+  func floor() {
+    let law = { (D: Double) in ScalingLaw(a: 0.59, alpha: 0.071, beta: 0.016, D: D) }
+    #expect(RobustHuberFit.floorReached(law(3.2e-16), visualReasoning))
+    #expect(RobustHuberFit.floorReached(law(0), visualReasoning))
+    #expect(!RobustHuberFit.floorReached(law(1e-6), visualReasoning))
+  }
+
+  @Test("on both published grids the robust fit ends on D's floor and says so; data with a floor of 0.2 find it")
+  func bundled() throws {
+    let reasoning = try RobustHuberFit().fit(visualReasoning)
+    #expect(reasoning.law.D < 1e-12 && reasoning.parametersAtBounds == ["D"])
+    let ocr = try RobustHuberFit().fit(try FitProblem(PaperGrids.observations(PaperGrids.ocrAccuracy)))
+    #expect(ocr.law.D < 1e-12 && ocr.parametersAtBounds == ["D"])
+    let truth = ScalingLaw(a: 0.4, alpha: 0.07, beta: 0.015, D: 0.2)
+    let exact = try FitProblem(PaperGrids.observations(PaperGrids.visualReasoningAccuracy).map {
+      Observation(N: $0.N, V: $0.V, Y: truth.error(N: $0.N, T: $0.V))
+    })
+    let floored = try RobustHuberFit().fit(exact)
+    #expect(abs(floored.law.D - 0.2) < 1e-3 && floored.parametersAtBounds.isEmpty, "\(floored.law)")
+  }
+}

@@ -214,13 +214,13 @@ set mxtics 10
 set format y '%.3f'
 set offsets 0, 0, graph 0.04, graph 0.04
 set grid back xtics ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
-set label 1 '0.84%' at first 14.0, first 0.519 center offset char 0.0, 1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
-set label 2 '0.21%' at first 56.0, first 0.5029 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
-set label 3 '0.30%' at first 224.0, first 0.495 center offset char 0.0, 1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
-set label 4 '0.34%' at first 504.0, first 0.4859 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
-set label 5 '0.11%' at first 896.0, first 0.4828 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
-set label 6 '0.26%' at first 2016.0, first 0.4762 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
-set label 7 '0.63%' at first 8064.0, first 0.4646 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
+set label 1 '0.8407 %' at first 14.0, first 0.519 center offset char 0.0, 1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
+set label 2 '0.214 %' at first 56.0, first 0.5029 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
+set label 3 '0.2958 %' at first 224.0, first 0.495 center offset char 0.0, 1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
+set label 4 '0.3353 %' at first 504.0, first 0.4859 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
+set label 5 '0.1061 %' at first 896.0, first 0.4828 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
+set label 6 '0.2583 %' at first 2016.0, first 0.4762 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
+set label 7 '0.6328 %' at first 8064.0, first 0.4646 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
 set label 8 '#Tokens (V)' at screen sx(1630), screen sy(310) left font ',13'
 set label 9 '1' at screen sx(1645), screen sy(284) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
 set label 10 '4' at screen sx(1645), screen sy(256) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
