@@ -41,12 +41,14 @@ let package = Package(
     /// SHA-256 as lowercase hex: the one spelling of every content digest.
     .target(name: "HexDigest", dependencies: [crypto]),
     .target(name: "AtomicFiles"),
+    /// `parallelMap`: results in index order whatever the thread count (fits, bootstraps, weights).
+    .target(name: "ParallelMap"),
     .target(name: "ScalingLaw", dependencies: [numerics]),
-    .target(name: "ScalingLawFit", dependencies: ["ScalingLaw", "SeededRandom", numerics]),
+    .target(name: "ScalingLawFit", dependencies: ["ScalingLaw", "SeededRandom", "ParallelMap", numerics]),
     .target(name: "ComputeFrontier", dependencies: ["ScalingLaw", numerics]),
     /// Other functional forms of the law (additive, interaction, T = Q + V), their fits, their
     /// cross-validation and compute-optimal V, and this project's robustness checks (issue 13).
-    .target(name: "LawForms", dependencies: ["ScalingLaw", "ScalingLawFit", "ComputeFrontier", "ResultValues", numerics]),
+    .target(name: "LawForms", dependencies: ["ScalingLaw", "ScalingLawFit", "ComputeFrontier", "ResultValues", "ParallelMap", numerics]),
     .target(name: "ResultsStore", dependencies: [grdb, "HexDigest", "ScalingLaw", .product(name: "SwiftCSV", package: "SwiftCSV")]),
     .target(name: "Gnuplot", dependencies: ["AtomicFiles"]),
     /// The values experiments compute and the ledger reads (fit summaries, optimal tokens, bands,
@@ -117,7 +119,7 @@ let package = Package(
     .target(name: "Safetensors", dependencies: ["AtomicFiles"]),
     /// exp and sigmoid gates in C, compiled for the CPU's vector width (picked at load time).
     .target(name: "VectorKernels"),
-    .target(name: "VLM", dependencies: ["CBLAS", "VectorKernels", "Safetensors", "SeededRandom"]),
+    .target(name: "VLM", dependencies: ["CBLAS", "VectorKernels", "Safetensors", "SeededRandom", "ParallelMap"]),
     .target(name: "QueCC", dependencies: ["VLM"]),
     .target(name: "InferenceEngine", dependencies: ["VLM", "QueCC", "Safetensors"]),
 

@@ -11,7 +11,7 @@ import Foundation
 public enum EngineFingerprint {
   /// The source directories whose code runs inside a timed forward pass.
   public static let directories = [
-    "Sources/CBLAS", "Sources/Safetensors", "Sources/VLM", "Sources/QueCC", "Sources/InferenceEngine",
+    "Sources/CBLAS", "Sources/Safetensors", "Sources/ParallelMap", "Sources/VLM", "Sources/QueCC", "Sources/InferenceEngine",
   ]
 
   public static func compute(root: URL) throws(FingerprintError) -> String {

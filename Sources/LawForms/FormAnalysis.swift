@@ -1,4 +1,5 @@
 import ComputeFrontier
+import ParallelMap
 import RealModule
 import ScalingLaw
 import ScalingLawFit

@@ -1,3 +1,4 @@
+import ParallelMap
 import ScalingLaw
 import SeededRandom
 

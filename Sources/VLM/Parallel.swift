@@ -89,16 +89,3 @@ func forEachChunk(_ count: Int, minimumChunk: Int = 32_768, _ body: (Range<Int>)
     }
   }
 }
-
-/// `body(i)` for every index on all cores, results in index order whatever the scheduling.
-func parallelMap<T: Sendable>(_ count: Int, _ body: (Int) -> T) -> [T] {
-  let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
-  slots.initialize(repeating: nil)
-  defer { slots.deallocate() }
-  withoutActuallyEscaping(body) { body in
-    nonisolated(unsafe) let body = body
-    nonisolated(unsafe) let shared = slots
-    DispatchQueue.concurrentPerform(iterations: count) { index in shared[index] = body(index) }
-  }
-  return slots.map { $0! }
-}

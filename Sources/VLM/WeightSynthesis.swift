@@ -1,3 +1,4 @@
+import ParallelMap
 import Safetensors
 import SeededRandom
 
