@@ -57,24 +57,9 @@ public struct ComputeFrontier: Sendable {
   /// so golden-section search converges to the global optimum; the two ends of the range are
   /// compared as well so a boundary optimum is returned exactly.
   public func optimum(budget: Double) -> ComputeOptimum {
-    var (lo, hi) = (Double.log(visualTokenRange.lowerBound), Double.log(visualTokenRange.upperBound))
-    let ratio = (Double.sqrt(5) - 1) / 2
-    var x1 = hi - ratio * (hi - lo)
-    var x2 = lo + ratio * (hi - lo)
-    var f1 = error(budget: budget, V: Double.exp(x1))
-    var f2 = error(budget: budget, V: Double.exp(x2))
-    while hi - lo > 1e-12 {
-      if f1 <= f2 {
-        (hi, x2, f2) = (x2, x1, f1)
-        x1 = hi - ratio * (hi - lo)
-        f1 = error(budget: budget, V: Double.exp(x1))
-      } else {
-        (lo, x1, f1) = (x1, x2, f2)
-        x2 = lo + ratio * (hi - lo)
-        f2 = error(budget: budget, V: Double.exp(x2))
-      }
-    }
-    let candidates = [visualTokenRange.lowerBound, Double.exp((lo + hi) / 2), visualTokenRange.upperBound]
+    let (lo, hi) = (Double.log(visualTokenRange.lowerBound), Double.log(visualTokenRange.upperBound))
+    let logV = GoldenSection.minimize(lo...hi) { error(budget: budget, V: Double.exp($0)) }
+    let candidates = [visualTokenRange.lowerBound, Double.exp(logV), visualTokenRange.upperBound]
     return candidates.map { optimum(budget: budget, V: $0) }.min { $0.error < $1.error }!
   }
 
@@ -117,5 +102,32 @@ public struct ComputeFrontier: Sendable {
       i == 0 ? range.lowerBound : i == count - 1 ? range.upperBound
         : Double.exp(lo + (hi - lo) * Double(i) / Double(count - 1))
     }
+  }
+}
+
+/// Golden-section search for the minimum of a unimodal function on an interval, to 1e-12: the
+/// one line search behind every compute-optimal V (the paper's law, and any other form between
+/// two neighbouring nodes of a global scan).
+public enum GoldenSection {
+  /// The midpoint of the final bracket around the minimum of `f` on `interval`.
+  public static func minimize(_ interval: ClosedRange<Double>, _ f: (Double) -> Double) -> Double {
+    var (lo, hi) = (interval.lowerBound, interval.upperBound)
+    let ratio = (Double.sqrt(5) - 1) / 2
+    var x1 = hi - ratio * (hi - lo)
+    var x2 = lo + ratio * (hi - lo)
+    var f1 = f(x1)
+    var f2 = f(x2)
+    while hi - lo > 1e-12 {
+      if f1 <= f2 {
+        (hi, x2, f2) = (x2, x1, f1)
+        x1 = hi - ratio * (hi - lo)
+        f1 = f(x1)
+      } else {
+        (lo, x1, f1) = (x1, x2, f2)
+        x2 = lo + ratio * (hi - lo)
+        f2 = f(x2)
+      }
+    }
+    return (lo + hi) / 2
   }
 }

@@ -36,22 +36,9 @@ public struct FormFrontier: Sendable {
     let nodes = ParameterGrid.linspace(low...high, Self.searchNodes)
     let values = nodes.map { error(budget: budget, V: Double.exp($0)) }
     let best = values.indices.min { (values[$0], $0) < (values[$1], $1) }!
-    var (lo, hi) = (nodes[max(best - 1, 0)], nodes[min(best + 1, nodes.count - 1)])
-    let ratio = (Double.sqrt(5) - 1) / 2
-    var x1 = hi - ratio * (hi - lo), x2 = lo + ratio * (hi - lo)
-    var f1 = error(budget: budget, V: Double.exp(x1)), f2 = error(budget: budget, V: Double.exp(x2))
-    while hi - lo > 1e-12 {
-      if f1 <= f2 {
-        (hi, x2, f2) = (x2, x1, f1)
-        x1 = hi - ratio * (hi - lo)
-        f1 = error(budget: budget, V: Double.exp(x1))
-      } else {
-        (lo, x1, f1) = (x1, x2, f2)
-        x2 = lo + ratio * (hi - lo)
-        f2 = error(budget: budget, V: Double.exp(x2))
-      }
-    }
-    let candidates = [visualTokenRange.lowerBound, Double.exp((lo + hi) / 2), visualTokenRange.upperBound]
+    let bracket = nodes[max(best - 1, 0)]...nodes[min(best + 1, nodes.count - 1)]
+    let logV = GoldenSection.minimize(bracket) { error(budget: budget, V: Double.exp($0)) }
+    let candidates = [visualTokenRange.lowerBound, Double.exp(logV), visualTokenRange.upperBound]
     return candidates.min { error(budget: budget, V: $0) < error(budget: budget, V: $1) }!
   }
 
