@@ -82,8 +82,8 @@ ExperimentRun.main(.robustness) { run in
       rows.append(
         [.text(comparison.suite), .text(a.form.rawValue), .text(a.formula),
          .text(zip(a.form.parameterNames, a.fit.parameters).map { "\($0)=\($1)" }.joined(separator: " ")),
-         .number(Double(a.form.parameterCount)), .number(a.fit.sse), .number(a.fit.rmse), .number(a.fit.rSquared), .number(a.fit.aic),
-         .number(a.fit.bic)]
+         .number(Double(a.form.parameterCount)), .number(a.fit.sse), .number(a.fit.rmse), .number(a.fit.rSquared)]
+          + [a.fit.aic, a.fit.bic].map { $0.map(CSVTable.Cell.number) ?? "" }
           + [a.crossValidation(.leaveOneSizeOut)?.pooledRMSE, a.crossValidation(.leaveOneTokenCountOut)?.pooledRMSE,
              a.holdout?.worstRelativeError].map { $0.map(CSVTable.Cell.number) ?? "" }
           + [.text(comparison.competitiveForms.contains(a.form) ? "yes" : "no")] + tokens.map(CSVTable.Cell.number))

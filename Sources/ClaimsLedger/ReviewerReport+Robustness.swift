@@ -62,7 +62,7 @@ extension ReviewerReport {
       a.crossValidation(grouping)?.pooledRMSE.map(Format.number) ?? "failed"
     }
     let holdout = a.holdout.map { Format.tolerance($0.worstRelativeError) + " at V = \(Format.number($0.worstAtV))" } ?? "—"
-    let fit = [a.fit.sse, a.fit.rSquared, a.fit.aic, a.fit.bic].map(Format.number)
+    let fit = [a.fit.sse, a.fit.rSquared].map(Format.number) + [a.fit.aic, a.fit.bic].map { $0.map(Format.number) ?? "— (exact fit)" }
     let tokens = Qs.map { Q -> String in
       guard let tokens = a.optimalTokens(Q: Q) else { return "—" }
       let (low, high) = (Format.number(tokens.atSmallestBudget), Format.number(tokens.atLargestBudget))

@@ -18,8 +18,10 @@ public struct FormFitResult: Codable, Sendable, Equatable {
   /// Akaike and Bayesian information criteria for Gaussian errors of unknown variance:
   /// n·ln(SSE/n) + 2k and n·ln(SSE/n) + k·ln n, with k = ``LawForm/parameterCount`` (the
   /// variance, common to every form, is left out: differences between forms are unchanged).
-  public var aic: Double
-  public var bic: Double
+  /// `nil` for an exact fit (SSE = 0), where the log-likelihood is unbounded and no
+  /// comparison by information criteria means anything.
+  public var aic: Double?
+  public var bic: Double?
   public var convergence: Convergence
 
   /// The parameters by name.

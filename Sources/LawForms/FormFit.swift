@@ -71,17 +71,14 @@ public struct FormFit: Sendable {
       throw .notConverged(form: form, detail: "\(best.criterion) after \(best.iterations) iterations (SSE \(best.sse))")
     }
     let n = Double(observations.count), k = Double(form.parameterCount)
-    let logLikelihoodTerm = n * Double.log(best.sse / n)
+    let logLikelihoodTerm = best.sse > 0 ? n * Double.log(best.sse / n) : nil
     let total = problem.totalSumOfSquares
     return FormFitResult(
       form: form, parameters: best.parameters, bounds: bounds.map { [$0.lowerBound, $0.upperBound] },
-      parametersAtBounds: zip(form.parameterNames, zip(best.parameters, bounds)).filter { _, pair in
-        let (value, range) = pair
-        let tolerance = 1e-9 * max(1, range.upperBound - range.lowerBound)
-        return abs(value - range.lowerBound) <= tolerance || abs(value - range.upperBound) <= tolerance
-      }.map(\.0),
+      parametersAtBounds: zip(form.parameterNames, zip(best.parameters, bounds)).filter { ParameterBounds.isOnBound($1.0, $1.1) }
+        .map(\.0),
       observations: observations.count, sse: best.sse, rmse: (best.sse / n).squareRoot(), rSquared: 1 - best.sse / total,
-      aic: logLikelihoodTerm + 2 * k, bic: logLikelihoodTerm + k * Double.log(n),
+      aic: logLikelihoodTerm.map { $0 + 2 * k }, bic: logLikelihoodTerm.map { $0 + k * Double.log(n) },
       convergence: Convergence(
         converged: true, iterations: best.iterations, starts: runs.count,
         startsAgreeing: runs.filter { abs($0.sse - best.sse) <= 1e-6 * best.sse }.count, criterion: best.criterion))

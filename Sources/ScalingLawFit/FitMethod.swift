@@ -45,12 +45,8 @@ public struct FitResult: Sendable, Codable, Equatable {
 
   /// Parameters sitting within a relative 1e-9 of a bound of `bounds`.
   static func parametersAtBounds(_ law: ScalingLaw, _ bounds: ParameterBounds) -> [String] {
-    func hits(_ x: Double, _ range: ClosedRange<Double>) -> Bool {
-      let tolerance = 1e-9 * max(1, range.upperBound - range.lowerBound)
-      return abs(x - range.lowerBound) <= tolerance || abs(x - range.upperBound) <= tolerance
-    }
-    return [("a", law.a, bounds.a), ("alpha", law.alpha, bounds.alpha), ("beta", law.beta, bounds.beta), ("D", law.D, bounds.D)]
-      .filter { hits($0.1, $0.2) }.map(\.0)
+    [("a", law.a, bounds.a), ("alpha", law.alpha, bounds.alpha), ("beta", law.beta, bounds.beta), ("D", law.D, bounds.D)]
+      .filter { ParameterBounds.isOnBound($0.1, $0.2) }.map(\.0)
   }
 }
 

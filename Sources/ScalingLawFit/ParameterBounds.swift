@@ -51,6 +51,13 @@ public struct ParameterBounds: Hashable, Sendable, Codable, LosslessStringConver
 
   static let names = ["a", "alpha", "beta", "D"]
 
+  /// Whether a fitted `x` sits on an end of `range`, within a relative 1e-9 of its width: the
+  /// one test every fit uses to say that a bound, not the data, decided a parameter.
+  public static func isOnBound(_ x: Double, _ range: ClosedRange<Double>) -> Bool {
+    let tolerance = 1e-9 * max(1, range.upperBound - range.lowerBound)
+    return abs(x - range.lowerBound) <= tolerance || abs(x - range.upperBound) <= tolerance
+  }
+
   func validated() throws(FitError) -> ParameterBounds {
     for (name, range) in zip(Self.names, ranges) {
       guard range.lowerBound.isFinite, range.upperBound.isFinite else {

@@ -143,7 +143,8 @@ struct FitCommand: ParsableCommand {
       ] + zip(result.form.parameterNames, result.parameters).map { "  \($0.padding(toLength: width, withPad: " ", startingAt: 0)) = \(n($1))" }
         + [
           "  SSE = \(n(result.sse))   RMSE = \(n(result.rmse))   R² = \(n(result.rSquared))",
-          "  AIC = \(n(result.aic))   BIC = \(n(result.bic))   (k = \(result.form.parameterCount))",
+          result.aic.map { "  AIC = \(n($0))   BIC = \(n(result.bic!))   (k = \(result.form.parameterCount))" }
+            ?? "  AIC, BIC: undefined for an exact fit (SSE = 0)",
           "  box: " + zip(result.form.parameterNames, result.bounds).map { "\($0) ∈ [\(n($1[0])), \(n($1[1]))]" }.joined(separator: ", "),
           "  converged: \(result.convergence.criterion); \(result.convergence.startsAgreeing)/\(result.convergence.starts) starts agree",
         ] + (result.parametersAtBounds.isEmpty ? [] : ["  on a bound: \(result.parametersAtBounds.joined(separator: ", "))"]))
