@@ -42,6 +42,13 @@ extension Experiment {
     all.first { $0.names.contains(name.lowercased()) }
   }
 
+  /// How a grid no figure registers is fitted (a suite an ingest declared, see `repro ingest
+  /// --new-suite`): the paper figures' method in the box Figure 3b registers, wide enough that the
+  /// data decides (the authors' box was chosen for one grid), on every LLM size the grid has.
+  public static func unregisteredFit(of suite: SuiteID, sizesBillion: [Double]) -> LawFitSettings {
+    LawFitSettings(suite: suite, sizesBillion: sizesBillion, method: visualReasoningFit.method, bounds: figure3bSettings.fit.bounds)
+  }
+
   /// The fit a suite's figure registers: the first experiment, in ``all`` order, that fits the
   /// suite's grid (visual reasoning: Figure 1; OCR: Figure 3b). `repro fit` uses it, so the
   /// command line gives the figure's numbers.

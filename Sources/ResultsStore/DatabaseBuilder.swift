@@ -43,7 +43,8 @@ enum DatabaseBuilder {
   }
 
   private static func insert(_ seeds: [ParsedSeed], manifest: SeedManifest, into db: Database) throws {
-    for suite in ReferenceData.suites { try suite.insert(db) }
+    let suites = try SuiteDeclaration.catalog(seeds)
+    for suite in suites { try suite.insert(db) }
     for method in ReferenceData.compressionMethods { try method.insert(db) }
 
     var modelIDs: [ModelKey: Int64] = [:]
@@ -52,7 +53,12 @@ enum DatabaseBuilder {
       try source.insert(db)
       let sourceID = source.id!
       for row in seed.rows {
-        if let problem = ReferenceData.suites.first(where: { $0.id == row.suite })?.problem(with: row.value) {
+        guard let suite = suites.first(where: { $0.id == row.suite }) else {
+          throw ResultsStoreError.malformedSeed(
+            file: seed.file.url.path, line: row.line,
+            reason: "unknown suite '\(row.suite)' (an ingested seed file may declare it with a `# \(SuiteDeclaration.prefix) ID: DESCRIPTION` line)")
+        }
+        if let problem = suite.problem(with: row.value) {
           throw ResultsStoreError.malformedSeed(file: seed.file.url.path, line: row.line, reason: problem)
         }
         try attributing(row.line, in: seed.file) {

@@ -24,6 +24,8 @@ struct IngestInput {
   var rows: [SeedRow]
   /// The input's `#` header lines, verbatim (CSV only).
   var header: [String]
+  /// Suites the input declares (a CSV header's `# New suite:` lines, or `repro ingest --new-suite`).
+  var suites: [(line: Int, suite: SuiteRecord)] = []
 
   /// Reads `url` as `format`. Syntax problems (field counts, numbers that do not parse or are
   /// not finite, invalid JSON, missing or unknown fields) are reported with their line.
@@ -46,7 +48,7 @@ struct IngestInput {
     } catch ResultsStoreError.malformedSeed(_, let line, let reason) {
       throw IngestError.rejected(file: url.path, problems: [IngestProblem(line: line, reason: reason)])
     }
-    return IngestInput(rows: parsed.rows, header: parsed.header)
+    return IngestInput(rows: parsed.rows, header: parsed.header, suites: parsed.suites)
   }
 
   private static func jsonLines(_ url: URL, _ bytes: Data) throws -> IngestInput {

@@ -22,10 +22,25 @@ public struct ResultIngest: Sendable {
   /// Replace earlier ingested rows (and an earlier seed file of the same name) instead of
   /// rejecting the duplicates.
   public var replace: Bool
+  /// A suite this ingest declares (``SuiteDeclaration``), so rows may name it: written into the
+  /// seed file's header, where every later rebuild finds it.
+  public var newSuite: NewSuite?
 
-  public init(layout: ProjectLayout, replace: Bool = false) {
+  /// A suite to declare: its id (a plain lowercase name) and what its values average.
+  public struct NewSuite: Sendable, Equatable {
+    public var id: SuiteID
+    public var description: String
+
+    public init(id: SuiteID, description: String) {
+      self.id = id
+      self.description = description
+    }
+  }
+
+  public init(layout: ProjectLayout, replace: Bool = false, newSuite: NewSuite? = nil) {
     self.layout = layout
     self.replace = replace
+    self.newSuite = newSuite
   }
 
   /// Ingests `file`, read as `format` (by default from its extension), into
@@ -35,8 +50,17 @@ public struct ResultIngest: Sendable {
     let name = name ?? file.deletingPathExtension().lastPathComponent
     guard Self.isPlainName(name) else { throw IngestError.invalidName(name) }
     let key = "\(SeedFile.ingestedDirectory)/\(name).csv"
-    let input = try IngestInput.read(file, format: format ?? IngestFormat(fileName: file.lastPathComponent))
+    var input = try IngestInput.read(file, format: format ?? IngestFormat(fileName: file.lastPathComponent))
     guard !input.rows.isEmpty else { throw IngestError.noRows(file: file.path) }
+    if let newSuite {
+      let text = SuiteDeclaration.headerText(id: newSuite.id, description: newSuite.description)
+      guard case .success(let suite) = SuiteDeclaration.parse(text) else {
+        let reason = SuiteDeclaration.problem(withID: newSuite.id.rawValue) ?? "the new suite needs a description"
+        throw IngestError.rejected(file: file.path, problems: [IngestProblem(line: 0, reason: "--new-suite: \(reason)")])
+      }
+      input.header.append("# " + text)
+      input.suites.append((0, suite))
+    }
 
     let seeds = try SeedFile.load(from: layout.seedDirectory)
     if seeds.contains(where: { $0.relativePath == key }), !replace {
@@ -44,7 +68,7 @@ public struct ResultIngest: Sendable {
     }
     // The file of the same name is replaced as a whole, so its rows are not "existing" ones.
     let existing = try seeds.filter { $0.relativePath != key }.map(SeedParser.parse)
-    let replaced = try validate(input.rows, file: file, against: existing)
+    let replaced = try validate(input, file: file, against: existing)
 
     var next: [String: Data] = [:]  // relative path → new bytes; a nil entry below means "delete"
     var removed: [String] = []
@@ -78,7 +102,8 @@ public struct ResultIngest: Sendable {
   }
 
   /// Every problem of `rows`, or the existing ingested rows they replace.
-  private func validate(_ rows: [SeedRow], file: URL, against existing: [ParsedSeed]) throws -> [Replacement] {
+  private func validate(_ input: IngestInput, file: URL, against existing: [ParsedSeed]) throws -> [Replacement] {
+    let rows = input.rows
     var owners: [RowKey: (source: String, ingested: Bool, row: SeedRow)] = [:]
     for seed in existing {
       for row in seed.rows {
@@ -87,11 +112,20 @@ public struct ResultIngest: Sendable {
     }
     var problems: [IngestProblem] = []
     var replacements: [Replacement] = []
+    var suites = try SuiteDeclaration.catalog(existing)
+    for (line, suite) in input.suites {
+      if suites.contains(where: { $0.id == suite.id }) {
+        problems.append(IngestProblem(line: line, reason: "suite '\(suite.id)' already exists; its rows need no new declaration"))
+      } else {
+        suites.append(suite)
+      }
+    }
     var seen: [RowKey: Int] = [:]
     for row in rows {
       let complain = { (reason: String) in problems.append(IngestProblem(line: row.line, reason: reason)) }
-      guard let suite = ReferenceData.suites.first(where: { $0.id == row.suite }) else {
-        complain("unknown suite '\(row.suite)'; known: \(ReferenceData.suites.map(\.id.rawValue).joined(separator: ", "))")
+      guard let suite = suites.first(where: { $0.id == row.suite }) else {
+        complain("unknown suite '\(row.suite)'; known: \(suites.map(\.id.rawValue).joined(separator: ", ")) "
+          + "(declare a new one with repro ingest --new-suite ID --description TEXT)")
         continue
       }
       if row.metric != suite.metric { complain("suite \(suite.id) is measured as \(suite.metric), not '\(row.metric)'") }

@@ -91,6 +91,16 @@ public struct ResultsDatabase: Sendable {
     return observations
   }
 
+  /// The averaged suites the database holds — the paper's two grids and any an ingested seed
+  /// file declared — by id: the grids a scaling law can be fitted to.
+  public func gridSuites() throws -> [SuiteID] {
+    try Self.reading(url) {
+      try queue.read { db in
+        try String.fetchAll(db, sql: "SELECT id FROM suite WHERE kind = 'average' ORDER BY id").map(SuiteID.init(rawValue:))
+      }
+    }
+  }
+
   /// Every result of one suite, ordered by family, `N`, `V`, method and metric: ``DataSelection/results(suite:)``.
   public func measurements(suite: SuiteID) throws -> [MeasuredResult] {
     try fetch(.results(suite: suite))

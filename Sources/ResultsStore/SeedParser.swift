@@ -8,6 +8,8 @@ struct ParsedSeed {
   var source: SourceRecord
   var rows: [SeedRow]
   var issues: [SeedIssue]
+  /// Suites the file declares (``SuiteDeclaration``), with their header line numbers.
+  var suites: [(line: Int, suite: SuiteRecord)] = []
 }
 
 /// One number from a seed file, with everything needed to place it in `result`.
@@ -73,7 +75,21 @@ enum SeedParser {
       rows = try records.map { try context.ingestedRow($0.fields, lines: $0.line...$0.lastLine) }
     }
     return ParsedSeed(
-      file: file, header: header.map(\.raw), source: try source(of: file, header: header), rows: rows, issues: issues)
+      file: file, header: header.map(\.raw), source: try source(of: file, header: header), rows: rows, issues: issues,
+      suites: try declaredSuites(in: header, of: file))
+  }
+
+  /// The suites the header declares; only ingested files may declare one.
+  private static func declaredSuites(in header: [HeaderLine], of file: SeedFile) throws -> [(line: Int, suite: SuiteRecord)] {
+    try header.compactMap { line -> (line: Int, suite: SuiteRecord)? in
+      switch SuiteDeclaration.parse(line.text) {
+      case nil: return nil
+      case .failure(let error): throw malformed(file, line.number, error.reason)
+      case .success(let suite):
+        guard file.layout == .ingested else { throw malformed(file, line.number, "only ingested seed files may declare a new suite") }
+        return (line.number, suite)
+      }
+    }
   }
 
   private typealias HeaderLine = SeedText.HeaderLine

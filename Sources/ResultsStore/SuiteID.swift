@@ -16,10 +16,6 @@ public struct SuiteID: RawRepresentable, Hashable, Comparable, Sendable, Codable
   /// Average accuracy over the OCR / text-understanding benchmarks (Figure 3b, Figure 4).
   public static let ocr = SuiteID(rawValue: "ocr")
 
-  /// The averaged suites, whose grids of N × V a scaling law can be fitted to (`repro fit
-  /// --suite`): visual-reasoning and ocr.
-  public static var grids: [SuiteID] { ReferenceData.suites.filter { $0.kind == .average }.map(\.id) }
-
   public var description: String { rawValue }
 
   public static func < (lhs: SuiteID, rhs: SuiteID) -> Bool { lhs.rawValue < rhs.rawValue }

@@ -8,15 +8,13 @@ extension FitMethod: ExpressibleByArgument {}
 extension LawForm: ExpressibleByArgument {}
 extension ParameterBounds: ExpressibleByArgument {}
 
-/// The commands that take `--suite` fit the law, so they accept the suites with a grid, and an
-/// unknown name is refused with the list.
+/// The commands that take `--suite` fit the law. Any name parses; the command checks it against
+/// the database's grids (the paper's two and any an ingest declared) and refuses an unknown one
+/// with the list.
 extension SuiteID: ExpressibleByArgument {
   public init?(argument: String) {
-    guard Self.grids.contains(SuiteID(rawValue: argument)) else { return nil }
     self.init(rawValue: argument)
   }
-
-  public static var allValueStrings: [String] { grids.map(\.rawValue) }
 }
 
 /// LLM sizes in billions, comma-separated on the command line (`0.5,1.8,4`): every option that
@@ -30,5 +28,15 @@ enum SizesBillion {
       }
       return values.map { $0! }
     }
+  }
+}
+
+/// Refuses a `--suite` the database holds no grid of, naming the ones it holds.
+func requireGrid(_ suite: SuiteID, in database: ResultsDatabase) throws {
+  let grids = try database.gridSuites()
+  guard grids.contains(suite) else {
+    throw ValidationError(
+      "no grid named '\(suite)' in the database; its grids: \(grids.map(\.rawValue).joined(separator: ", ")) "
+        + "(repro ingest FILE --new-suite ID --description TEXT adds one)")
   }
 }

@@ -72,27 +72,27 @@ struct FitCommand: ParsableCommand {
   }
 
   func run() throws {
-    guard let registration = Experiment.registeredFit(of: suite) else {
-      throw ValidationError("no experiment registers a fit of the \(suite) grid")
-    }
-    let (experiment, registered) = registration
+    let database = try ResultsDatabase.openReadOnly(try ProjectLayout.locate())
+    try requireGrid(suite, in: database)
+    let all = try database.observations(suite: suite)
+    let registered = Experiment.registeredFit(of: suite)
+    let owner = registered.map { "as \($0.experiment.executable) registers it" } ?? "(no figure registers it: the figures' method in Figure 3b's wide box, on every size it has)"
+    let registeredFit = registered?.fit ?? Experiment.unregisteredFit(of: suite, sizesBillion: Set(all.map(\.N)).sorted())
     let excluded = excludeSizes ?? []
-    let sizes = registered.sizesBillion
+    let sizes = registeredFit.sizesBillion
     if let unknown = excluded.first(where: { !sizes.contains($0) }) {
-      throw ValidationError("--exclude-sizes \(String(format: "%g", unknown)): \(experiment.executable)'s \(suite) fit has no LLM "
+      throw ValidationError("--exclude-sizes \(String(format: "%g", unknown)): the \(suite) fit has no LLM "
         + "of that size (sizes: \(sizes.map { String(format: "%g", $0) }.joined(separator: ", ")) B)")
     }
-    var fit = registered
+    var fit = registeredFit
     fit.sizesBillion = sizes.filter { !excluded.contains($0) }
     if let bounds { fit.bounds = bounds }
     let sizesText = "N = " + fit.sizesBillion.map { String(format: "%g", $0) }.joined(separator: ", ") + " B"
     FileHandle.standardError.write(Data((form == .multiplicative
-      ? "fit of \(suite) as \(experiment.executable) registers it: bounds \(fit.bounds), \(sizesText)"
+      ? "fit of \(suite) \(owner): bounds \(fit.bounds), \(sizesText)"
         + (bounds == nil ? "" : " (bounds from --bounds)") + "\n"
-      : "fit of \(suite) at \(experiment.executable)'s registered sizes, \(sizesText); the \(form) form in its own box, as the "
+      : "fit of \(suite) at its fit's sizes, \(sizesText); the \(form) form in its own box, as the "
         + "robustness experiment fits it\n").utf8))
-    let database = try ResultsDatabase.openReadOnly(try ProjectLayout.locate())
-    let all = try database.observations(suite: suite)
     let observations = try fit.observations(from: all)
     if form != .multiplicative {
       let result = try FormFit(form: form).fit(observations)

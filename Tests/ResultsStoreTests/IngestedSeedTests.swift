@@ -45,7 +45,7 @@ import Testing
   }
 
   @Test(arguments: [
-    ("mystery,14,1,avg_accuracy,0.49,", "FOREIGN KEY constraint failed"),  // unknown suite
+    ("mystery,14,1,avg_accuracy,0.49,", "unknown suite 'mystery'"),  // unknown suite
     ("ocr,14,1,accuracy_percent,0.49,", "FOREIGN KEY constraint failed"),  // not the suite's metric
     ("ocr,7,576,avg_accuracy,0.35,", "UNIQUE constraint failed"),  // already in the OCR grid
     ("ocr,14,1,avg_accuracy,0.49", "expected 6 fields, found 5"),
