@@ -32,18 +32,31 @@ public enum ReviewerReport {
           + "95 % percentile intervals.",
         "**\(ledger.summaryLine)** (unverifiable is not a failure).",
       ]),
+      .tableOfContents,
       .heading(level: 2, text: "Claims"),
       .table(
         header: ["Claim", "The paper says", "Where", "The paper's value", "Status", "Our value", "Criterion"],
         rows: ledger.claims.map {
-          ["`\($0.id)`", $0.statement, $0.location, $0.paperValue, "**\($0.status.label)**", $0.value, $0.criterion]
+          ["[`\($0.id)`](#\(ReportDocument.slug(detailsHeading($0))))", $0.statement, $0.location, $0.paperValue,
+           "**\($0.status.label)**", $0.value, $0.criterion]
         }),
-      .heading(level: 2, text: "Claims in detail"),
+      .heading(level: 2, text: "Claims in detail, with their figures"),
+      .paragraph("Each figure follows the claims it bears on; click an image for its SVG."),
     ]
-    for claim in ledger.claims { blocks += details(claim) }
+    let placement = figurePlacement(claims: ledger.claims.map(\.id), figures: figures)
+    for claim in ledger.claims {
+      blocks += details(claim)
+      for figure in figures where placement[figure.folder] == claim.id { blocks += figureBlocks(figure) }
+    }
     blocks += fitTables(ledger.fits)
     blocks += robustnessBlocks(robustness)
-    blocks += figureBlocks(figures)
+    let robustnessFigure = figures.filter { $0.folder == Experiment.robustness.outputFolder }
+    if robustness != nil { for figure in robustnessFigure { blocks += figureBlocks(figure) } }
+    let others = figures.filter { placement[$0.folder] == nil && (robustness == nil || $0.folder != Experiment.robustness.outputFolder) }
+    if !others.isEmpty {
+      blocks.append(.heading(level: 2, text: "Other figures"))
+      for figure in others { blocks += figureBlocks(figure) }
+    }
     blocks += provenance(sources)
     blocks.append(.heading(level: 2, text: "Known data issues and warnings"))
     blocks.append(ledger.warnings.isEmpty
@@ -54,16 +67,40 @@ public enum ReviewerReport {
     return ReportDocument(title: title, blocks: blocks)
   }
 
+  /// A claim's heading in the details section (its anchor is the claims table's link).
+  static func detailsHeading(_ claim: ClaimResult) -> String {
+    "`\(claim.id)` — **\(claim.status.label)**"
+  }
+
+  /// The path from the report's folder (`Figures/report/`) to the repository's root.
+  static let repositoryRoot = "../../"
+
+  /// Where each figure goes (its folder → the claim it follows): after the first claim of its
+  /// own registration (the one it was drawn for) and the claims right after it that it also
+  /// bears on, so Figure 1 follows its four claims and Figure 3a follows `fig3a.text-shift`,
+  /// not `fig1.optimal-v-q50` (which Figure 1 already shows). Figures bearing on no claim of
+  /// the ledger are absent.
+  static func figurePlacement(claims: [String], figures: [FigureOutputs]) -> [String: String] {
+    var placement: [String: String] = [:]
+    for figure in figures {
+      guard let first = figure.claims.first, var index = claims.firstIndex(of: first) else { continue }
+      while index + 1 < claims.count, figure.claims.contains(claims[index + 1]) { index += 1 }
+      placement[figure.folder] = claims[index]
+    }
+    return placement
+  }
+
   static func details(_ claim: ClaimResult) -> [ReportDocument.Block] {
+    let source = Ledger.claims.first { $0.id == claim.id }?.sourceFile
     var blocks: [ReportDocument.Block] = [
-      .heading(level: 3, text: "`\(claim.id)` — \(claim.status.label)"),
+      .heading(level: 3, text: detailsHeading(claim)),
       .bullets([
         "**Paper** (\(claim.location)): \(claim.statement) Its value: \(claim.paperValue).",
         "**Check**: \(claim.check)",
         "**Criterion**: \(claim.criterion)",
         "**Value**: \(claim.value)",
         "**Why**: \(claim.explanation)",
-      ]),
+      ] + (source.map { ["**Code**: [`\($0)`](\(repositoryRoot)\($0))"] } ?? [])),
     ]
     if let robustness = claim.robustness {
       let b = robustness.bootstrap
@@ -82,7 +119,7 @@ public enum ReviewerReport {
     let parameters = ["a", "alpha", "beta", "D", "optimalVAtQ50"]
     let rows = fits.map { fit -> [String] in
       let sizes = fit.excludedSizes.isEmpty ? "all" : "without \(fit.excludedSizes.map { Format.number($0) }.joined(separator: ", ")) B"
-      return [fit.suite, sizes, "`\(fit.method)`", fit.bounds.map { "`\($0)`" } ?? "none (a, D > 0 through logs)"]
+      return [fit.suite, sizes, "`\(fit.method)`", fit.bounds.map(breakableBox) ?? "none (a, D > 0 through logs)"]
         + [fit.a, fit.alpha, fit.beta, fit.D, fit.sse, fit.optimalVAtQ50].map(Format.number)
         + [fit.parametersAtBounds.isEmpty ? "—" : fit.parametersAtBounds.joined(separator: ", ")]
     }
@@ -103,6 +140,12 @@ public enum ReviewerReport {
     ]
   }
 
+  /// A fit's box (`a=0.0:5.0,alpha=0.0:1.0,…`) as code, one parameter a line: written as one
+  /// unbreakable string it pushed the fitted-parameters table past a 1000-px window.
+  static func breakableBox(_ box: String) -> String {
+    box.split(separator: ",").map { "`\($0)`" }.joined(separator: ",\n")
+  }
+
   /// The share of refits on the side the suite's claim takes, labelled with that side: α > β on
   /// visual reasoning (fig1), β > α on OCR (fig3b.ocr-reversal). One "share α > β" column read
   /// 0.0 % for OCR, where every refit supports its claim.
@@ -112,29 +155,38 @@ public enum ReviewerReport {
       : "α > β in \(Format.percent(bootstrap.shareAlphaGreaterThanBeta)) (the headline: fewer tokens, bigger LLM)"
   }
 
-  static func figureBlocks(_ figures: [FigureOutputs]) -> [ReportDocument.Block] {
-    var blocks: [ReportDocument.Block] = [.heading(level: 2, text: "Figures")]
-    for figure in figures {
-      blocks.append(.heading(level: 3, text: figure.title))
-      blocks.append(.paragraph("Outputs: [`Figures/\(figure.folder)/`](../\(figure.folder)/). Bears on: "
-        + (figure.claims.isEmpty ? "no claim" : figure.claims.map { "`\($0)`" }.joined(separator: ", ")) + "."))
-      if figure.images.isEmpty {
-        blocks.append(.paragraph("Not rendered yet: run `./repro all` (gnuplot renders the images)."))
-      }
-      for image in figure.images {
-        blocks.append(.image(alt: figure.title, path: "../\(figure.folder)/\(image)"))
-      }
+  /// One figure: its title, where its outputs are, and its images, each linking to its SVG.
+  static func figureBlocks(_ figure: FigureOutputs) -> [ReportDocument.Block] {
+    var blocks: [ReportDocument.Block] = [
+      .heading(level: 3, text: figure.title),
+      .paragraph("Outputs: [`Figures/\(figure.folder)/`](../\(figure.folder)/). Bears on: "
+        + (figure.claims.isEmpty ? "no claim" : figure.claims.map { "`\($0)`" }.joined(separator: ", ")) + "."),
+    ]
+    if figure.images.isEmpty {
+      blocks.append(.paragraph("Not rendered yet: run `./repro all` (gnuplot renders the images)."))
+    }
+    for image in figure.images {
+      let vector = String(image.dropLast(".png".count)) + ".svg"
+      blocks.append(.image(
+        alt: figure.title, path: "../\(figure.folder)/\(image)",
+        link: figure.vectorImages.contains(vector) ? "../\(figure.folder)/\(vector)" : nil))
     }
     return blocks
   }
 
+  /// Where each seed file came from (repository, commit and file one a line, so the 40-digit
+  /// commit does not widen the table past the window), then its notes in a table of their own:
+  /// beside the commit and a path, a notes column was squeezed to a few words a line. The notes keep
+  /// their line breaks (their known problems are written one a line).
   static func provenance(_ sources: [Source]) -> [ReportDocument.Block] {
     [
       .heading(level: 2, text: "Data provenance"),
-      .table(header: ["Seed file", "Repository", "Commit", "File", "Notes"], rows: sources.map { source in
-        ["`\(source.key)`", source.repository ?? "—", source.commitHash ?? "—", source.file.map { "`\($0)`" } ?? "—",
-         source.note.split(separator: "\n").joined(separator: " ")]
+      .table(header: ["Seed file", "Repository, commit, file"], rows: sources.map { source in
+        ["`\(source.key)`",
+         [source.repository ?? "—", source.commitHash.map { "`\($0)`" } ?? "—", source.file.map { "`\($0)`" } ?? "—"]
+           .joined(separator: "\n")]
       }),
+      .table(header: ["Seed file", "Notes"], rows: sources.map { ["`\($0.key)`", $0.note] }),
     ]
   }
 }
@@ -147,12 +199,15 @@ public struct FigureOutputs: Sendable, Equatable {
   public var claims: [String]
   /// Image files in the folder (PNG), sorted by name.
   public var images: [String]
+  /// The SVG files in the folder, sorted by name: a PNG links to the SVG of the same name.
+  public var vectorImages: [String]
 
-  public init(title: String, folder: String, claims: [String], images: [String]) {
+  public init(title: String, folder: String, claims: [String], images: [String], vectorImages: [String] = []) {
     self.title = title
     self.folder = folder
     self.claims = claims
     self.images = images
+    self.vectorImages = vectorImages
   }
 
   /// The outputs of `experiment` found in `figuresDirectory`.
@@ -161,6 +216,6 @@ public struct FigureOutputs: Sendable, Equatable {
     let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     self.init(
       title: experiment.title, folder: experiment.outputFolder, claims: experiment.claims,
-      images: files.filter { $0.hasSuffix(".png") }.sorted())
+      images: files.filter { $0.hasSuffix(".png") }.sorted(), vectorImages: files.filter { $0.hasSuffix(".svg") }.sorted())
   }
 }

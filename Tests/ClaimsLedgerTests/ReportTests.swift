@@ -23,7 +23,7 @@ import ExperimentRegistry
     #expect(markdown.contains("![Figure 1 — scaling laws](../figure1/figure1.png)"))
     #expect(html.contains("<img src=\"../figure1/figure1.png\" alt=\"Figure 1 — scaling laws\">"))
     #expect(markdown.contains("Not rendered yet"))
-    #expect(markdown.contains("## Fitted parameters") && html.contains("<h2>Fitted parameters</h2>"))
+    #expect(markdown.contains("## Fitted parameters") && html.contains("<h2 id=\"fitted-parameters\">Fitted parameters</h2>"))
     #expect(markdown.contains("## Known data issues and warnings"))
     #expect(page == ReviewerReport.document(try LedgerTests.handMadeReport(), sources: [], figures: Self.figures))
   }
@@ -45,5 +45,114 @@ import ExperimentRegistry
     let outputs = FigureOutputs(.figure1, figuresDirectory: directory)
     #expect(outputs.images == ["figure1a.png", "figure1b.png"])
     #expect(outputs.folder == "figure1" && outputs.claims.contains("fig1.exponents"))
+  }
+}
+
+/// The page's layout: contents, anchors, scrolling tables, coloured verdicts, figures beside
+/// their claims, links to SVGs and to the claims' code.
+@Suite struct ReportLayoutTests {
+  static let figures = [
+    FigureOutputs(
+      title: "Figure 1 — scaling laws", folder: "figure1", claims: ["fig1.exponents", "fig1.ratio"], images: ["figure1.png"],
+      vectorImages: ["figure1.svg"]),
+    FigureOutputs(title: "Figure 3a — text", folder: "figure3a", claims: ["fig3a.text-shift", "fig1.ratio"], images: ["figure3a.png"]),
+    FigureOutputs(title: "Robustness", folder: "robustness", claims: [], images: ["robustness.png"]),
+  ]
+
+  @Test func contentsLinkEveryHeadingByItsAnchor() throws {
+    let page = ReviewerReport.document(try LedgerTests.handMadeReport(), sources: [], figures: Self.figures)
+    let ids = Set(page.html.matches(of: /<h[23] id="([^"]+)"/).map { String($0.1) })
+    let contents = try #require(page.html.firstRange(of: "<nav class=\"toc\">").map { page.html[$0.lowerBound...] })
+    let targets = contents.prefix(while: { _ in true }).matches(of: /href="#([^"]+)"/).map { String($0.1) }
+    #expect(!targets.isEmpty)
+    for target in targets { #expect(ids.contains(target), "contents link #\(target) has no heading") }
+    #expect(page.markdown.contains("- [Claims](#claims)"))
+    #expect(page.html.contains("<h2 id=\"claims\">Claims</h2>"))
+  }
+
+  @Test func slugsAreGitHubs() {
+    #expect(ReportDocument.slug("`fig1.exponents` — **PASS**") == "fig1exponents--pass")
+    #expect(ReportDocument.slug("Robustness: does it hold?") == "robustness-does-it-hold")
+    let doubled = ReportDocument(title: "", blocks: [.heading(level: 2, text: "A"), .heading(level: 2, text: "A")])
+    #expect(doubled.anchoredHeadings.map(\.anchor) == ["a", "a-1"])
+  }
+
+  @Test func tablesScrollAndVerdictsAreColoured() {
+    let page = ReportDocument(title: "t", blocks: [.table(header: ["Status"], rows: [["**PASS**"], ["**FAIL**"], ["**UNDECIDED**"]])])
+    #expect(page.html.contains("<div class=\"scroll\"><table>"))
+    #expect(page.html.contains("<strong class=\"verdict-pass\">PASS</strong>"))
+    #expect(page.html.contains("<strong class=\"verdict-fail\">FAIL</strong>"))
+    #expect(page.html.contains("<strong class=\"verdict-undecided\">UNDECIDED</strong>"))
+    #expect(page.markdown.contains("| **PASS** |"))
+    for status in ClaimStatus.allCases {
+      #expect(ReportDocument.Verdict(rawValue: status.rawValue)?.label == status.label, "every verdict the ledger prints has a colour")
+    }
+  }
+
+  @Test func tableCellsKeepTheirLineBreaks() {
+    let page = ReportDocument(title: "t", blocks: [.table(header: ["Notes"], rows: [["one\n  - two"]])])
+    #expect(page.html.contains("<td>one<br>  - two</td>"))
+    #expect(page.markdown.contains("| one<br>  - two |"))
+  }
+
+  @Test func figuresFollowTheirClaimsAndLinkTheirSVG() throws {
+    let report = try LedgerTests.handMadeReport()
+    let page = ReviewerReport.document(report, sources: [], figures: Self.figures)
+    let markdown = page.markdown
+    // Figure 1 follows fig1.ratio (its claims run exponents, ratio), before fig1.optimal-v-q0.
+    let figure1 = try #require(markdown.range(of: "### Figure 1 — scaling laws"))
+    let ratio = try #require(markdown.range(of: "### `fig1.ratio`"))
+    let q0 = try #require(markdown.range(of: "### `fig1.optimal-v-q0`"))
+    #expect(ratio.upperBound < figure1.lowerBound && figure1.upperBound < q0.lowerBound)
+    // Figure 3a follows its own first claim, not fig1.ratio.
+    let figure3a = try #require(markdown.range(of: "### Figure 3a — text"))
+    let textShift = try #require(markdown.range(of: "### `fig3a.text-shift`"))
+    #expect(textShift.upperBound < figure3a.lowerBound)
+    #expect(markdown.contains("[![Figure 1 — scaling laws](../figure1/figure1.png)](../figure1/figure1.svg)"))
+    #expect(page.html.contains("<a href=\"../figure1/figure1.svg\"><img src=\"../figure1/figure1.png\""))
+    #expect(markdown.contains("![Figure 3a — text](../figure3a/figure3a.png)\n"), "no SVG, no link")
+    // A figure without claims goes with the robustness section when there is one, else last.
+    #expect(markdown.contains("## Other figures\n\n### Robustness"))
+    #expect(markdown.contains("**Code**: [`Sources/ClaimsLedger/Claims+Figure1.swift`](../../Sources/ClaimsLedger/Claims+Figure1.swift)"))
+  }
+
+  @Test func everyClaimNamesTheFileThatDefinesIt() throws {
+    for claim in Ledger.claims {
+      let source = try String(contentsOf: ReadmeRobustnessTests.root.appendingPathComponent(claim.sourceFile), encoding: .utf8)
+      #expect(source.contains("id: \"\(claim.id)\""), "\(claim.id) is not defined in \(claim.sourceFile)")
+    }
+  }
+
+  /// The committed page, as a browser would read it: every tag closed in order, every local
+  /// link and image resolving to a file of the repository, every `#anchor` to an id.
+  @Test func committedReportIsWellFormedAndItsLinksResolve() throws {
+    let folder = ReadmeRobustnessTests.root.appendingPathComponent("Figures/report")
+    let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+    let void: Set<String> = ["meta", "img", "br", "hr", "link", "input", "wbr"]
+    var open: [String] = []
+    for tag in html.matches(of: /<(\/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>/) {
+      let name = String(tag.2).lowercased()
+      if void.contains(name) { continue }
+      if tag.1.isEmpty {
+        open.append(name)
+      } else {
+        #expect(open.last == name, "</\(name)> closes <\(open.last ?? "nothing")>")
+        if open.last == name { open.removeLast() }
+      }
+    }
+    #expect(open.isEmpty, "unclosed: \(open)")
+    let ids = Set(html.matches(of: /id="([^"]+)"/).map { String($0.1) })
+    let htmlLinks = html.matches(of: /(?:href|src)="([^"]+)"/).map { String($0.1).replacingOccurrences(of: "&amp;", with: "&") }
+    let markdown = try String(contentsOf: folder.appendingPathComponent("REPORT.md"), encoding: .utf8)
+    let markdownLinks = markdown.matches(of: /\]\(([^)\s]+)\)/).map { String($0.1) }
+    #expect(htmlLinks.count > 20 && markdownLinks.count > 20)
+    for link in htmlLinks + markdownLinks where !link.hasPrefix("http://") && !link.hasPrefix("https://") {
+      if link.hasPrefix("#") {
+        #expect(ids.contains(String(link.dropFirst())), "no anchor \(link)")
+        continue
+      }
+      let path = folder.appendingPathComponent(String(link.prefix { $0 != "#" })).standardizedFileURL.path
+      #expect(FileManager.default.fileExists(atPath: path), "\(link) does not resolve")
+    }
   }
 }
