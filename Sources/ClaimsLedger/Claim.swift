@@ -18,6 +18,9 @@ public struct Claim: Sendable, Identifiable {
   /// Claims+Figure1.swift`): taken from `#fileID` where the claim is written, so the report's
   /// link to a claim's code cannot point at a file that moved.
   public let sourceFile: String
+  /// The quantities the claims-at-a-glance figure draws, with the paper's number and the
+  /// criterion's band; empty for a claim without a number to draw.
+  public let glance: [GlanceSpec]
 
   /// The computation, in words, with the registered settings.
   public var check: String { describeCheck(.registered) }
@@ -27,9 +30,10 @@ public struct Claim: Sendable, Identifiable {
   init(
     id: String, statement: String, location: String, paperValue: String,
     check: @escaping @Sendable (LedgerSettings) -> String,
-    criterion: @escaping @Sendable (LedgerSettings) -> String, evaluate: @escaping @Sendable (Evidence) -> Finding,
-    fileID: String = #fileID
+    criterion: @escaping @Sendable (LedgerSettings) -> String, glance: [GlanceSpec] = [],
+    evaluate: @escaping @Sendable (Evidence) -> Finding, fileID: String = #fileID
   ) {
+    self.glance = glance
     // `#fileID` is `Module/File.swift`, and each module's sources are `Sources/Module/`.
     self.sourceFile = "Sources/" + fileID
     self.id = id
@@ -44,11 +48,11 @@ public struct Claim: Sendable, Identifiable {
   /// A claim whose description depends on no setting.
   init(
     id: String, statement: String, location: String, paperValue: String, check: String, criterion: String,
-    evaluate: @escaping @Sendable (Evidence) -> Finding, fileID: String = #fileID
+    glance: [GlanceSpec] = [], evaluate: @escaping @Sendable (Evidence) -> Finding, fileID: String = #fileID
   ) {
     self.init(
       id: id, statement: statement, location: location, paperValue: paperValue, check: { _ in check },
-      criterion: { _ in criterion }, evaluate: evaluate, fileID: fileID)
+      criterion: { _ in criterion }, glance: glance, evaluate: evaluate, fileID: fileID)
   }
 
   /// Checks the claim against `evidence`.

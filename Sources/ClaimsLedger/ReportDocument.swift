@@ -161,20 +161,23 @@ public struct ReportDocument: Sendable, Equatable {
   }
 
   /// A verdict as the report prints it in bold (`**PASS**`); the HTML colours it.
-  enum Verdict: String, CaseIterable {
+  public enum Verdict: String, CaseIterable, Sendable {
     case pass, fail, unverifiable, undecided
 
     var label: String { rawValue.uppercased() }
 
-    /// Green, red, and two ambers: unverifiable and undecided are not failures.
-    var colour: String {
+    /// Green, red, amber and violet (unverifiable and undecided are not failures), as RGB: the
+    /// page's colours, and the claims-at-a-glance figure's.
+    public var rgb: (red: UInt8, green: UInt8, blue: UInt8) {
       switch self {
-      case .pass: "#1a7f37"
-      case .fail: "#cf222e"
-      case .unverifiable: "#9a6700"
-      case .undecided: "#8250df"
+      case .pass: (0x1a, 0x7f, 0x37)
+      case .fail: (0xcf, 0x22, 0x2e)
+      case .unverifiable: (0x9a, 0x67, 0x00)
+      case .undecided: (0x82, 0x50, 0xdf)
       }
     }
+
+    var colour: String { String(format: "#%02x%02x%02x", rgb.red, rgb.green, rgb.blue) }
   }
 
   /// A heading's text as a link's: links inside it dropped (a link cannot hold a link).

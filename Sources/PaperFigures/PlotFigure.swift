@@ -162,6 +162,8 @@ public enum PlotPanel: Hashable, Sendable {
   /// Figures 1 and 3b: the fitted law against inference compute, with the measurements and the
   /// compute-optimal frontier.
   case scalingLaw(ScalingLawPanel)
+  /// The claims at a glance: estimates with intervals against references and bands.
+  case intervals(IntervalPanel)
 
   var problem: String? {
     switch self {
@@ -169,6 +171,7 @@ public enum PlotPanel: Hashable, Sendable {
     case .lines(let panel): panel.problem
     case .bars(let panel): panel.problem
     case .extrapolation(let panel): panel.problem
+    case .intervals(let panel): panel.problem
     }
   }
 
@@ -178,6 +181,7 @@ public enum PlotPanel: Hashable, Sendable {
     case .bars(let panel): try panel.drawing(prefix: prefix)
     case .extrapolation(let panel): try panel.drawing(prefix: prefix)
     case .scalingLaw(let panel): try panel.drawing(prefix: prefix)
+    case .intervals(let panel): try panel.drawing(prefix: prefix)
     }
   }
 }

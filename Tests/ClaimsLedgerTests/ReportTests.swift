@@ -156,3 +156,29 @@ import ExperimentRegistry
     }
   }
 }
+
+/// The claims-at-a-glance rows: the ledger's values, intervals and the criteria's bands.
+@Suite struct ClaimGlanceTests {
+  @Test func rowsCarryTheLedgersValuesAndTheCriteriaBands() throws {
+    let report = try LedgerTests.handMadeReport()
+    let rows = ReviewerReport.glance(report)
+    let alpha = try #require(rows.first { $0.claim == "fig1.exponents" && $0.quantity == "α" })
+    let result = try #require(report.claims.first { $0.id == "fig1.exponents" })
+    #expect(alpha.ours == result.quantities["alpha"])
+    #expect(alpha.interval == result.robustness?.bootstrap.intervals["alpha"])
+    #expect(alpha.paper == PaperFacts.alpha && alpha.reference == PaperFacts.alpha)
+    #expect(abs(alpha.lower! - 0.077 * 0.85) < 1e-12 && abs(alpha.upper! - 0.077 * 1.15) < 1e-12, "the criterion's ±15 %")
+    let holdout = try #require(rows.first { $0.claim == "fig2.holdout-7b" })
+    #expect(holdout.paper == nil && holdout.upper == 0.02 && holdout.reference == 0.02, "no paper value: the threshold is the reference")
+    #expect(!rows.contains { $0.claim == "fig2.extrapolation-14b" }, "an unverifiable claim has no value to draw")
+    #expect(alpha.label.hasPrefix("fig1.exponents — α: paper 0.077, ours "))
+  }
+
+  @Test func theReportShowsTheFigureAfterTheClaimsTable() throws {
+    let page = ReviewerReport.document(try LedgerTests.handMadeReport(), sources: [], figures: [], glanceFigure: "glance")
+    let table = try #require(page.markdown.range(of: "## Claims\n"))
+    let figure = try #require(page.markdown.range(of: "[![Claims at a glance](glance.png)](glance.svg)"))
+    let details = try #require(page.markdown.range(of: "## Claims in detail"))
+    #expect(table.upperBound < figure.lowerBound && figure.upperBound < details.lowerBound)
+  }
+}
