@@ -9,6 +9,7 @@ import Foundation
 import Notebook
 import ExperimentRegistry
 import PaperFigures
+import ResultsStore
 
 /// The summary the driver records: each claim's verdict and value.
 struct Summary: Encodable {
@@ -28,7 +29,9 @@ ExperimentRun.main(.report) { run in
   let page = ReviewerReport.document(
     ledger, sources: try run.results.sources(), figures: figures,
     robustness: try ReviewerReport.robustness(figuresDirectory: run.layout.figuresDirectory),
-    glanceFigure: glance.isEmpty ? nil : glanceName)
+    glanceFigure: glance.isEmpty ? nil : glanceName,
+    residuals: ReviewerReport.residualMaps(
+      ledger, observations: Dictionary(uniqueKeysWithValues: try [SuiteID.visualReasoning, .ocr].map { ($0.rawValue, try run.observations($0)) })))
   try run.write(text: page.markdown, named: "REPORT.md")
   try run.write(text: page.html, named: "report.html")
   try run.write(text: String(decoding: try ledger.json(), as: UTF8.self), named: "claims.json")

@@ -3,6 +3,7 @@ import Testing
 
 @testable import ClaimsLedger
 import ExperimentRegistry
+import ScalingLaw
 
 /// The reviewer report page, in Markdown and HTML.
 @Suite struct ReportTests {
@@ -180,5 +181,27 @@ import ExperimentRegistry
     let figure = try #require(page.markdown.range(of: "[![Claims at a glance](glance.png)](glance.svg)"))
     let details = try #require(page.markdown.range(of: "## Claims in detail"))
     #expect(table.upperBound < figure.lowerBound && figure.upperBound < details.lowerBound)
+  }
+}
+
+/// The residual maps: Y − Ŷ of the fit the verdicts rest on, and where it is worst, computed.
+@Suite struct ResidualMapTests {
+  @Test func theWorstCellIsTheOneMovedOffTheLaw() throws {
+    let report = try LedgerTests.handMadeReport()
+    var observations = HandMade.grid(HandMade.paperLike, suite: .visualReasoning).observations
+    let moved = try #require(observations.firstIndex { $0.N == 1.8 && $0.V == 64 })
+    observations[moved].Y += 0.02
+    let maps = ReviewerReport.residualMaps(report, observations: ["visual-reasoning": observations])
+    let map = try #require(maps.first)
+    #expect(maps.count == 1 && map.suite == "visual-reasoning" && map.method == report.settings.method)
+    let fit = try #require(report.fits.first { $0.suite == "visual-reasoning" && $0.method == report.settings.method && $0.excludedSizes.isEmpty })
+    let law = ScalingLaw(a: fit.a, alpha: fit.alpha, beta: fit.beta, D: fit.D)
+    #expect(map.residuals[1.8]?[64] == observations[moved].Y - law.error(N: 1.8, T: 64))
+    #expect(map.worst.N == 1.8 && map.worst.V == 64 && map.worst.residual > 0.019)
+    #expect(map.sentence.hasPrefix("The law fits worst at N = 1.8 B, V = 64: the measured error is "))
+    #expect(map.sentence.contains(" points above the fit"))
+    let page = ReviewerReport.document(report, sources: [], figures: [], residuals: maps)
+    #expect(page.markdown.contains("## Residuals: where the law misses"))
+    #expect(page.markdown.contains("| 1.8 B |") && page.markdown.contains("**Worst overall**: `visual-reasoning` at N = 1.8 B, V = 64"))
   }
 }
