@@ -19,6 +19,8 @@ struct Summary: Encodable {
 
 /// The claims-at-a-glance figure's base name, in the report's folder.
 let glanceName = "claims-at-a-glance"
+/// The residual maps' base name, in the report's folder.
+let residualName = "residual-maps"
 
 ExperimentRun.main(.report) { run in
   let ledger = try Ledger.verify(database: run.results, figuresDirectory: run.layout.figuresDirectory)
@@ -26,12 +28,13 @@ ExperimentRun.main(.report) { run in
     FigureOutputs($0, figuresDirectory: run.layout.figuresDirectory)
   }
   let glance = ReviewerReport.glance(ledger)
+  let residuals = ReviewerReport.residualMaps(
+    ledger, observations: Dictionary(uniqueKeysWithValues: try [SuiteID.visualReasoning, .ocr].map { ($0.rawValue, try run.observations($0)) }))
   let page = ReviewerReport.document(
     ledger, sources: try run.results.sources(), figures: figures,
     robustness: try ReviewerReport.robustness(figuresDirectory: run.layout.figuresDirectory),
     glanceFigure: glance.isEmpty ? nil : glanceName,
-    residuals: ReviewerReport.residualMaps(
-      ledger, observations: Dictionary(uniqueKeysWithValues: try [SuiteID.visualReasoning, .ocr].map { ($0.rawValue, try run.observations($0)) })))
+    residuals: residuals, residualFigure: residuals.isEmpty ? nil : residualName)
   try run.write(text: page.markdown, named: "REPORT.md")
   try run.write(text: page.html, named: "report.html")
   try run.write(text: String(decoding: try ledger.json(), as: UTF8.self), named: "claims.json")
@@ -54,6 +57,17 @@ ExperimentRun.main(.report) { run in
       rows: rows, xRange: (ratios.min()! / 1.6)...(ratios.max()! * 1.6)))], header: [
         "The claims ledger's numeric claims (Figures/report/claims.json), data \(ledger.dataDigest ?? "none").",
       ]).script())
+  }
+  if !residuals.isEmpty {
+    let panels = residuals.enumerated().map { index, map in
+      let grid = map.grid
+      return PlotPanel.heatmap(HeatmapPanel(
+        title: "\(PaperStyle.panelLabel(index)) \(map.suite): Y − Ŷ of the \(map.method) fit", xLabel: "Visual tokens V",
+        yLabel: "LLM size N", columns: grid.columns, rows: grid.rows, values: grid.points, scaleTitle: "Y − Ŷ (points of error)"))
+    }
+    try run.write(PlotFigure(name: residualName, panels: panels, header: [
+      "Residuals of the claims ledger's primary fits on every size, data \(ledger.dataDigest ?? "none")."
+    ]).script())
   }
   return Summary(
     counts: ledger.counts,

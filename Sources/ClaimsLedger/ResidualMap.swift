@@ -57,6 +57,13 @@ public struct ResidualMap: Sendable, Equatable {
       })
   }
 
+  /// The grid for a heatmap: row labels (N, bottom to top), column labels (V) and Y − Ŷ in
+  /// points of error, nil where the grid has no measurement.
+  public var grid: (rows: [String], columns: [String], points: [[Double?]]) {
+    (sizes.map { "\(Format.number($0)) B" }, visualTokens.map { Format.number($0) },
+     sizes.map { N in visualTokens.map { V in residuals[N]?[V].map { $0 * 100 } } })
+  }
+
   /// Where the law fits worst, in words, from the numbers.
   public var sentence: String {
     let worst = worst
@@ -71,13 +78,16 @@ extension ReviewerReport {
   /// The residual maps of the primary fits on every size (visual reasoning, then OCR), with
   /// the sentence saying where each fits worst, and which suite the law fits worst overall
   /// (relative to each suite's own RMSE is not comparable across suites, so in points).
-  static func residualBlocks(_ maps: [ResidualMap]) -> [ReportDocument.Block] {
+  static func residualBlocks(_ maps: [ResidualMap], figure: String? = nil) -> [ReportDocument.Block] {
     guard !maps.isEmpty else { return [] }
     var blocks: [ReportDocument.Block] = [
       .heading(level: 2, text: "Residuals: where the law misses"),
       .paragraph("Y − Ŷ of the primary fit on every size of each grid, in points of error (Y = 1 − average accuracy; "
         + "positive: the model does worse than the law says). The worst cell of each grid is in bold."),
     ]
+    if let figure {
+      blocks.append(.image(alt: "Residual maps", path: "\(figure).png", link: "\(figure).svg"))
+    }
     if let overall = maps.max(by: { abs($0.worst.residual) < abs($1.worst.residual) }) {
       let w = overall.worst
       blocks.append(.paragraph(

@@ -164,6 +164,8 @@ public enum PlotPanel: Hashable, Sendable {
   case scalingLaw(ScalingLawPanel)
   /// The claims at a glance: estimates with intervals against references and bands.
   case intervals(IntervalPanel)
+  /// A grid of values on a diverging colour scale (the report's residual maps).
+  case heatmap(HeatmapPanel)
 
   var problem: String? {
     switch self {
@@ -172,6 +174,7 @@ public enum PlotPanel: Hashable, Sendable {
     case .bars(let panel): panel.problem
     case .extrapolation(let panel): panel.problem
     case .intervals(let panel): panel.problem
+    case .heatmap(let panel): panel.problem
     }
   }
 
@@ -182,6 +185,7 @@ public enum PlotPanel: Hashable, Sendable {
     case .extrapolation(let panel): try panel.drawing(prefix: prefix)
     case .scalingLaw(let panel): try panel.drawing(prefix: prefix)
     case .intervals(let panel): try panel.drawing(prefix: prefix)
+    case .heatmap(let panel): try panel.drawing(prefix: prefix)
     }
   }
 }

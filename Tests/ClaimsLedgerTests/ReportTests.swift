@@ -200,7 +200,9 @@ import ScalingLaw
     #expect(map.worst.N == 1.8 && map.worst.V == 64 && map.worst.residual > 0.019)
     #expect(map.sentence.hasPrefix("The law fits worst at N = 1.8 B, V = 64: the measured error is "))
     #expect(map.sentence.contains(" points above the fit"))
-    let page = ReviewerReport.document(report, sources: [], figures: [], residuals: maps)
+    let page = ReviewerReport.document(report, sources: [], figures: [], residuals: maps, residualFigure: "residuals")
+    #expect(page.markdown.contains("[![Residual maps](residuals.png)](residuals.svg)"))
+    #expect(map.grid.rows == ["0.5 B", "1.8 B", "4 B", "7 B"] && map.grid.columns.first == "1")
     #expect(page.markdown.contains("## Residuals: where the law misses"))
     #expect(page.markdown.contains("| 1.8 B |") && page.markdown.contains("**Worst overall**: `visual-reasoning` at N = 1.8 B, V = 64"))
   }

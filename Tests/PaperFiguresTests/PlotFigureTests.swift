@@ -105,9 +105,18 @@ func glanceLike() -> PlotFigure {
   ])
 }
 
+/// A residual-map-like heatmap: two rows, three columns, one empty cell.
+func heatmapLike() -> PlotFigure {
+  PlotFigure(name: "heatmap-like", panels: [
+    .heatmap(HeatmapPanel(
+      title: "(a) residuals", xLabel: "Visual tokens V", yLabel: "LLM size N", columns: ["1", "4", "16"], rows: ["0.5 B", "7 B"],
+      values: [[-0.6, 0.06, nil], [0.44, -0.1, 0.15]], scaleTitle: "Y − Ŷ (points)")),
+  ])
+}
+
 @Suite("Line, bar and extrapolation figures")
 struct PlotFigureTests {
-  @Test("each figure kind matches its golden script byte for byte", arguments: ["figure2-like", "figure3a-like", "figure4-like", "table1-like", "figure3b-like", "glance-like"])
+  @Test("each figure kind matches its golden script byte for byte", arguments: ["figure2-like", "figure3a-like", "figure4-like", "table1-like", "figure3b-like", "glance-like", "heatmap-like"])
   func golden(name: String) throws {
     let text = switch name {
     case "figure2-like": try figure2Like().script().text
@@ -115,6 +124,7 @@ struct PlotFigureTests {
     case "figure4-like": try figure4Like().script().text
     case "table1-like": try table1Like().script().text
     case "glance-like": try glanceLike().script().text
+    case "heatmap-like": try heatmapLike().script().text
     default: try figure3bLike().script().text
     }
     try Golden.expect(text, matches: "\(name).gp")
