@@ -76,8 +76,8 @@ public struct ResidualMap: Sendable, Equatable {
 
 extension ReviewerReport {
   /// The residual maps of the primary fits on every size (visual reasoning, then OCR), with
-  /// the sentence saying where each fits worst, and which suite the law fits worst overall
-  /// (relative to each suite's own RMSE is not comparable across suites, so in points).
+  /// the sentence saying where each fits worst, and the worst cell overall, compared in points
+  /// of error (the same unit on both grids; multiples of each grid's own RMSE would not be).
   static func residualBlocks(_ maps: [ResidualMap], figure: String? = nil) -> [ReportDocument.Block] {
     guard !maps.isEmpty else { return [] }
     var blocks: [ReportDocument.Block] = [
