@@ -93,7 +93,7 @@ let package = Package(
     experiment(
       "figure1", path: "Figure1",
       imports: ["Notebook", "ExperimentRegistry", "ResultValues", "PaperFigures", "ResultsStore", "ScalingLawFit"]),
-    experiment("report", path: "Report", imports: ["Notebook", "ExperimentRegistry", "ClaimsLedger"]),
+    experiment("report", path: "Report", imports: ["Notebook", "ExperimentRegistry", "ClaimsLedger", "PaperFigures", "ResultsStore"]),
     experiment(
       "figure2", path: "Figure2",
       imports: ["Notebook", "ExperimentRegistry", "ResultValues", "PaperAnalysis", "PaperFigures", "ResultsStore", "ScalingLawFit"]),

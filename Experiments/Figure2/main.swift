@@ -37,16 +37,17 @@ ExperimentRun.main(.figure2) { run in
     let naive = e.naiveBaseline.map { naive in
       "Naive prediction \"\(predicted) errs as \(PaperStyle.sizeLabel(N: naive.fromN))\": max \(PaperStyle.percent(naive.maxRelativeError)) at V = \(PaperStyle.compact(naive.maxRelativeErrorAtV))."
     }
-    return PlotPanel.extrapolation(ExtrapolationPanel(
+    return ExtrapolationPanel(
       title: "\(letter) fit on \(fitted), predict \(predicted)", Q: Q, law: e.fit.law, lawLabel: "Scaling law (\(method))",
       fitObservations: e.fitObservations, predictedN: e.predictedN,
       band: e.band?.points ?? [],
       bandTitle: "\(PaperStyle.compact(level * 100))% bootstrap band",
       heldOut: e.points.filter { $0.measuredError != nil },
       callout: finding == nil ? "\(predicted) measurements not published:\ningest them with ./repro ingest" : nil,
-      notes: PaperStyle.wrapped([finding ?? "\(predicted) measurements not published; ingest them with ./repro ingest FILE."] + (naive.map { [$0] } ?? []) + ["Band: \(bootstrap.resamples) refits on resampled fit points (seed \(bootstrap.seed)); fit uncertainty only."], columns: 110)))
+      notes: PaperStyle.wrapped([finding ?? "\(predicted) measurements not published; ingest them with ./repro ingest FILE."] + (naive.map { [$0] } ?? []) + ["Band: \(bootstrap.resamples) refits on resampled fit points (seed \(bootstrap.seed)); fit uncertainty only."], columns: 110))
   }
-  try run.write(PlotFigure(name: "figure2", panels: panels, header: [
+  // One x and one y range for both panels, so the eye compares like with like.
+  try run.write(PlotFigure(name: "figure2", panels: ExtrapolationPanel.sharingAxes(panels).map(PlotPanel.extrapolation), header: [
     "Figure 2 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",
     "Input: \(run.describe(suite, observations)) of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
     "Fit: \(method), bounds \(extrapolation.fit.bounds?.description ?? "none"), T = V; errors are on Y = 1 - accuracy.",

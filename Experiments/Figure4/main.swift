@@ -23,10 +23,12 @@ ExperimentRun.main(.figure4) { run in
 
   let panels = comparisons.enumerated().map { index, c in
     let name = suiteNames[c.suite] ?? c.suite
+    // Zoomed on the accuracies: the differences that decide each group are 0.01–0.05.
+    let yRange = GroupedBarPanel.zoomedRange(c.groups.flatMap(\.members).map(\.accuracy))
     return PlotPanel.bars(GroupedBarPanel(
       title: "\(PaperStyle.panelLabel(index)) \(name), Q = \(PaperStyle.compact(c.Q)): bigger N wins \(c.groupsWonByBiggerN) of \(c.groups.count)",
       xLabel: "Iso-compute group: FLOPs 2·N·(\(PaperStyle.compact(c.Q))+V) [GFLOP]; ✓ bigger N wins, ✗ it loses",
-      yLabel: "Average accuracy", yRange: 0...(c.groups.flatMap(\.members).map(\.accuracy).max()! * 1.15), yFormat: "%.2f",
+      yLabel: "Average accuracy", yRange: yRange, yFormat: "%.2f",
       groups: c.groups.map { group in
         BarGroup(label: "\(group.biggerNWins ? "✓" : "✗") \(PaperStyle.compact(group.flops))", bars: group.members.map { member in
           Bar(value: member.accuracy, color: PaperStyle.color(N: member.N), label: PaperStyle.compact(member.V), highlighted: member == group.winner)
@@ -34,9 +36,10 @@ ExperimentRun.main(.figure4) { run in
       },
       legend: Set(c.groups.flatMap(\.members).map(\.N)).sorted().map { BarLegendEntry(title: PaperStyle.sizeLabel(N: $0), color: PaperStyle.color(N: $0)) },
       keyTitle: "LLM size N", legendColumn: 160,
-      notes: ["Numbers on bars: visual tokens V; ★ the group's best. Groups: FLOPs within ±\(PaperStyle.compact(grouping.tolerance * 100))% of their geometric mean."]))
+      notes: ["Numbers on bars: visual tokens V; ★ the group's best. Groups: FLOPs within ±\(PaperStyle.compact(grouping.tolerance * 100))% of their geometric mean.",
+              "The y axis starts at \(PaperStyle.compact(yRange.lowerBound)), not 0: bar heights show differences, not ratios."]))
   }
-  try run.write(PlotFigure(name: "figure4", panels: panels, columns: Qs.count, header: [
+  try run.write(PlotFigure(name: "figure4", panels: panels, header: [
     "Figure 4 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",
     "Input: \(settings.suites.map { "results:\($0.rawValue)" }.joined(separator: " and ")) of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
     "Iso-compute groups: greedy sweep by FLOPs, every member within ±\(grouping.tolerance) of the group's geometric-mean FLOPs.",

@@ -73,7 +73,7 @@ ExperimentRun.main(.robustness) { run in
       + " of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
     "Each form fitted by bounded least squares in its own box (LawForm.naturalBounds); T = Q + V assumes Q = \(PaperStyle.compact(LawForm.textTokensInData)) in the data.",
   ]
-  try run.write(PlotFigure(name: "robustness", panels: panels, columns: plan.Q.count + 1, header: header).script())
+  try run.write(PlotFigure(name: "robustness", panels: panels, header: header).script())
 
   var rows: [[CSVTable.Cell]] = []
   for comparison in comparisons {

@@ -49,7 +49,7 @@ ExperimentRun.main(.table1) { run in
         "\($0.method) is listed here at \($0.tokens) tokens, as in the paper."
       }, columns: 105)))
   }
-  try run.write(PlotFigure(name: "table1", panels: panels, columns: 2, header: [
+  try run.write(PlotFigure(name: "table1", panels: panels, header: [
     "Table 1 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters', as grouped bars.",
     "Input: table1 of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
     mme,

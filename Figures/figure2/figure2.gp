@@ -15,15 +15,15 @@ if (format ne 'png' && format ne 'svg' && format ne 'pdf') {
   exit status 2
 }
 if (format eq 'png') {
-  set terminal pngcairo size 1920,660 enhanced font 'DejaVu Sans,14' background rgb 'white'
+  set terminal pngcairo size 960,1320 enhanced font 'DejaVu Sans,14' background rgb 'white'
   pointscale = 1.0
 }
 if (format eq 'svg') {
-  set terminal svg size 1920,660 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 4.0/3.0 dashlength 0.5
+  set terminal svg size 960,1320 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 4.0/3.0 dashlength 0.5
   pointscale = 0.55
 }
 if (format eq 'pdf') {
-  set terminal pdfcairo size 1920/96.0,660/96.0 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 0.78 linewidth 1.5
+  set terminal pdfcairo size 960/96.0,1320/96.0 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 0.78 linewidth 1.5
   pointscale = 0.78
 }
 set output outfile
@@ -31,8 +31,8 @@ set encoding utf8
 set pointsize pointscale
 
 # Layout in pixels of the PNG canvas; sx() and sy() turn them into screen fractions.
-W = 1920.0
-H = 660.0
+W = 960.0
+H = 1320.0
 sx(px) = px/W
 sy(px) = px/H
 flops(N,V) = 2*N*(Q+V)
@@ -151,12 +151,12 @@ set tics out nomirror font ',13'
 set border lw 1.2
 set lmargin at screen sx(125)
 set rmargin at screen sx(650)
-set tmargin at screen sy(600)
-set bmargin at screen sy(144)
+set tmargin at screen sy(1260)
+set bmargin at screen sy(786)
 set title '(a) fit on 0.5B–7B, predict 14B' font ',16' noenhanced
 set xlabel 'Inference compute 2·N·(0+V)  [GFLOP]' font ',15' noenhanced
 set ylabel 'Average downstream error' font ',15' noenhanced
-set key at screen sx(660), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Scaling law (least-squares)' left
+set key at screen sx(660), screen sy(1260) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Scaling law (least-squares)' left
 set samples 200
 set logscale x
 set format x '10^{%L}'
@@ -164,16 +164,18 @@ set mxtics 10
 set format y '%.3f'
 set offsets 0, 0, graph 0.04, graph 0.04
 set grid back xtics ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
+set xrange [1.0:100000.0]
+set yrange [0.42:0.64]
 set label 1 "14B measurements not published:\ningest them with ./repro ingest" at graph 0.97, graph 0.95 right font ',13' tc rgb '#2c6fb3' noenhanced front
-set label 2 '#Tokens (V)' at screen sx(670), screen sy(346) left font ',13'
-set label 3 '1' at screen sx(685), screen sy(320) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 4 '4' at screen sx(685), screen sy(292) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 5 '16' at screen sx(685), screen sy(264) left point pt 7 ps 1.959658884736339*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 6 '36' at screen sx(685), screen sy(236) left point pt 7 ps 2.240341115263661*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 7 '64' at screen sx(685), screen sy(208) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 8 '144' at screen sx(685), screen sy(180) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 9 '576' at screen sx(685), screen sy(152) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 10 "14B measurements not published; ingest them with ./repro ingest FILE.\nBand: 1000 refits on resampled fit points (seed 1); fit uncertainty only." at screen sx(20), screen sy(58) left font ',11' tc rgb '#555555' noenhanced
+set label 2 '#Tokens (V)' at screen sx(670), screen sy(988) left font ',13'
+set label 3 '1' at screen sx(685), screen sy(962) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 4 '4' at screen sx(685), screen sy(934) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 5 '16' at screen sx(685), screen sy(906) left point pt 7 ps 1.959658884736339*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 6 '36' at screen sx(685), screen sy(878) left point pt 7 ps 2.240341115263661*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 7 '64' at screen sx(685), screen sy(850) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 8 '144' at screen sx(685), screen sy(822) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 9 '576' at screen sx(685), screen sy(794) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 10 "14B measurements not published; ingest them with ./repro ingest FILE.\nBand: 1000 refits on resampled fit points (seed 1); fit uncertainty only." at screen sx(20), screen sy(700) left font ',11' tc rgb '#555555' noenhanced
 plot $P1_BAND using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb '#2c6fb3' notitle, \
   [u=log(1.0):log(576.0)] '+' using (flops(0.5,exp(u))):(Y(0.5,exp(u))) with lines lw 3.0 lc rgb '#e5ae2e' notitle, \
   [u=log(1.0):log(576.0)] '+' using (flops(1.8,exp(u))):(Y(1.8,exp(u))) with lines lw 3.0 lc rgb '#f08028' notitle, \
@@ -303,14 +305,14 @@ Q = 0.0
 set pointsize pointscale
 set tics out nomirror font ',13'
 set border lw 1.2
-set lmargin at screen sx(1085)
-set rmargin at screen sx(1610)
+set lmargin at screen sx(125)
+set rmargin at screen sx(650)
 set tmargin at screen sy(600)
 set bmargin at screen sy(144)
 set title '(b) fit on 0.5B–4B, predict 7B' font ',16' noenhanced
 set xlabel 'Inference compute 2·N·(0+V)  [GFLOP]' font ',15' noenhanced
 set ylabel 'Average downstream error' font ',15' noenhanced
-set key at screen sx(1620), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Scaling law (least-squares)' left
+set key at screen sx(660), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Scaling law (least-squares)' left
 set samples 200
 set logscale x
 set format x '10^{%L}'
@@ -318,6 +320,8 @@ set mxtics 10
 set format y '%.3f'
 set offsets 0, 0, graph 0.04, graph 0.04
 set grid back xtics ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
+set xrange [1.0:100000.0]
+set yrange [0.42:0.64]
 set label 1 '0.9722 %' at first 14.0, first 0.519 center offset char 0.0, 1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
 set label 2 '0.149 %' at first 56.0, first 0.5029 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
 set label 3 '0.2927 %' at first 224.0, first 0.495 center offset char 0.0, 1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
@@ -325,15 +329,15 @@ set label 4 '0.3783 %' at first 504.0, first 0.4859 center offset char 0.0, -1.3
 set label 5 '0.1771 %' at first 896.0, first 0.4828 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
 set label 6 '0.3693 %' at first 2016.0, first 0.47619999999999996 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
 set label 7 '0.8127 %' at first 8064.0, first 0.4646 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
-set label 8 '#Tokens (V)' at screen sx(1630), screen sy(346) left font ',13'
-set label 9 '1' at screen sx(1645), screen sy(320) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 10 '4' at screen sx(1645), screen sy(292) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 11 '16' at screen sx(1645), screen sy(264) left point pt 7 ps 1.959658884736339*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 12 '36' at screen sx(1645), screen sy(236) left point pt 7 ps 2.240341115263661*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 13 '64' at screen sx(1645), screen sy(208) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 14 '144' at screen sx(1645), screen sy(180) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 15 '576' at screen sx(1645), screen sy(152) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 16 "7B measured at 7 V; labels: relative error |Ŷ−Y|/Y, max 0.9722 % at V = 1 (paper: < 2 % for 14B).\nNaive prediction \"7B errs as 4B\": max 5.548 % at V = 4.\nBand: 1000 refits on resampled fit points (seed 1); fit uncertainty only." at screen sx(980), screen sy(58) left font ',11' tc rgb '#555555' noenhanced
+set label 8 '#Tokens (V)' at screen sx(670), screen sy(346) left font ',13'
+set label 9 '1' at screen sx(685), screen sy(320) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 10 '4' at screen sx(685), screen sy(292) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 11 '16' at screen sx(685), screen sy(264) left point pt 7 ps 1.959658884736339*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 12 '36' at screen sx(685), screen sy(236) left point pt 7 ps 2.240341115263661*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 13 '64' at screen sx(685), screen sy(208) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 14 '144' at screen sx(685), screen sy(180) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 15 '576' at screen sx(685), screen sy(152) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 16 "7B measured at 7 V; labels: relative error |Ŷ−Y|/Y, max 0.9722 % at V = 1 (paper: < 2 % for 14B).\nNaive prediction \"7B errs as 4B\": max 5.548 % at V = 4.\nBand: 1000 refits on resampled fit points (seed 1); fit uncertainty only." at screen sx(20), screen sy(58) left font ',11' tc rgb '#555555' noenhanced
 plot $P2_BAND using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb '#7f0a1e' notitle, \
   [u=log(1.0):log(576.0)] '+' using (flops(0.5,exp(u))):(Y(0.5,exp(u))) with lines lw 3.0 lc rgb '#e5ae2e' notitle, \
   [u=log(1.0):log(576.0)] '+' using (flops(1.8,exp(u))):(Y(1.8,exp(u))) with lines lw 3.0 lc rgb '#f08028' notitle, \

@@ -15,15 +15,15 @@ if (format ne 'png' && format ne 'svg' && format ne 'pdf') {
   exit status 2
 }
 if (format eq 'png') {
-  set terminal pngcairo size 1920,660 enhanced font 'DejaVu Sans,14' background rgb 'white'
+  set terminal pngcairo size 960,1320 enhanced font 'DejaVu Sans,14' background rgb 'white'
   pointscale = 1.0
 }
 if (format eq 'svg') {
-  set terminal svg size 1920,660 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 4.0/3.0 dashlength 0.5
+  set terminal svg size 960,1320 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 4.0/3.0 dashlength 0.5
   pointscale = 0.55
 }
 if (format eq 'pdf') {
-  set terminal pdfcairo size 1920/96.0,660/96.0 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 0.78 linewidth 1.5
+  set terminal pdfcairo size 960/96.0,1320/96.0 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 0.78 linewidth 1.5
   pointscale = 0.78
 }
 set output outfile
@@ -31,8 +31,8 @@ set encoding utf8
 set pointsize pointscale
 
 # Layout in pixels of the PNG canvas; sx() and sy() turn them into screen fractions.
-W = 1920.0
-H = 660.0
+W = 960.0
+H = 1320.0
 sx(px) = px/W
 sy(px) = px/H
 
@@ -453,12 +453,12 @@ set tics out nomirror font ',13'
 set border lw 1.2
 set lmargin at screen sx(125)
 set rmargin at screen sx(650)
-set tmargin at screen sy(600)
-set bmargin at screen sy(108)
+set tmargin at screen sy(1260)
+set bmargin at screen sy(768)
 set title '(a) Compute-optimal frontier for each Q' font ',16' noenhanced
 set xlabel 'Inference compute 2·N·(Q+V)  [GFLOP]' font ',15' noenhanced
 set ylabel 'Average downstream error (frontier)' font ',15' noenhanced
-set key at screen sx(660), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Text tokens Q' left
+set key at screen sx(660), screen sy(1260) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Text tokens Q' left
 set logscale x
 set format x '10^{%L}'
 set format y '%.3f'
@@ -466,7 +466,7 @@ set mxtics 10
 set autoscale xfix
 set offsets graph 0.03, graph 0.03, graph 0.05, graph 0.05
 set grid back xtics ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
-set label 1 'Fit: least-squares on visual reasoning (28 points), α = 0.07094, β = 0.0151, T = V; frontier over N = 0.3–20B.' at screen sx(20), screen sy(22) left font ',11' tc rgb '#555555' noenhanced
+set label 1 'Fit: least-squares on visual reasoning (28 points), α = 0.07094, β = 0.0151, T = V; frontier over N = 0.3–20B.' at screen sx(20), screen sy(682) left font ',11' tc rgb '#555555' noenhanced
 plot $P1_SERIES_1 using 1:2 with lines lw 3.0 lc rgb '#41ae76' title 'Q = 0:  V* = 1', \
   $P1_SERIES_2 using 1:2 with lines lw 3.0 lc rgb '#399b90' title 'Q = 10:  V* = 2.7', \
   $P1_SERIES_3 using 1:2 with lines lw 3.0 lc rgb '#3088ab' title 'Q = 25:  V* = 6.76', \
@@ -704,14 +704,14 @@ reset
 set pointsize pointscale
 set tics out nomirror font ',13'
 set border lw 1.2
-set lmargin at screen sx(1085)
-set rmargin at screen sx(1610)
+set lmargin at screen sx(125)
+set rmargin at screen sx(650)
 set tmargin at screen sy(600)
 set bmargin at screen sy(108)
 set title '(b) The optimal V grows with Q' font ',16' noenhanced
 set xlabel 'Text tokens Q' font ',15' noenhanced
 set ylabel 'Compute-optimal visual tokens V*' font ',15' noenhanced
-set key at screen sx(1620), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Optimal V' left
+set key at screen sx(660), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Optimal V' left
 set format x '%g'
 set format y '%g'
 set mxtics 2
@@ -725,7 +725,7 @@ set label 3 '6.76' at first 25.0, first 6.7616123632305785 left offset char 0.9,
 set label 4 '13.5' at first 50.0, first 13.523225218669577 left offset char 0.9, -0.7 font ',11' tc rgb '#555555' noenhanced front
 set label 5 '27' at first 100.0, first 27.046447677838746 left offset char 0.9, -0.7 font ',11' tc rgb '#555555' noenhanced front
 set label 6 '54.1' at first 200.0, first 54.09290236581065 left offset char 0.9, -0.7 font ',11' tc rgb '#555555' noenhanced front
-set label 7 'Numeric: golden-section search over V at a fixed budget (a 7B model at V = 36); grid: best of V = 1, 4, …, 576.' at screen sx(980), screen sy(22) left font ',11' tc rgb '#555555' noenhanced
+set label 7 'Numeric: golden-section search over V at a fixed budget (a 7B model at V = 36); grid: best of V = 1, 4, …, 576.' at screen sx(20), screen sy(22) left font ',11' tc rgb '#555555' noenhanced
 plot $P2_SERIES_1 using 1:2 with lines lw 2.5 lc rgb '#000000' title 'closed form β·Q/(α−β)', \
   $P2_SERIES_2 using 1:2 with points pt 4 ps 2.2*pointscale lw 2 lc rgb '#555555' title 'best V of the grid', \
   $P2_SERIES_3 using 1:2 with points pt 7 ps 1.6*pointscale lc rgb '#2c6fb3' title 'numeric optimum'

@@ -18,15 +18,15 @@ if (format ne 'png' && format ne 'svg' && format ne 'pdf') {
   exit status 2
 }
 if (format eq 'png') {
-  set terminal pngcairo size 1920,660 enhanced font 'DejaVu Sans,14' background rgb 'white'
+  set terminal pngcairo size 960,1320 enhanced font 'DejaVu Sans,14' background rgb 'white'
   pointscale = 1.0
 }
 if (format eq 'svg') {
-  set terminal svg size 1920,660 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 4.0/3.0 dashlength 0.5
+  set terminal svg size 960,1320 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 4.0/3.0 dashlength 0.5
   pointscale = 0.55
 }
 if (format eq 'pdf') {
-  set terminal pdfcairo size 1920/96.0,660/96.0 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 0.78 linewidth 1.5
+  set terminal pdfcairo size 960/96.0,1320/96.0 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 0.78 linewidth 1.5
   pointscale = 0.78
 }
 set output outfile
@@ -34,8 +34,8 @@ set encoding utf8
 set pointsize pointscale
 
 # Layout in pixels of the PNG canvas; sx() and sy() turn them into screen fractions.
-W = 1920.0
-H = 660.0
+W = 960.0
+H = 1320.0
 sx(px) = px/W
 sy(px) = px/H
 flops(N,V) = 2*N*(Q+V)
@@ -163,12 +163,12 @@ set tics out nomirror font ',13'
 set border lw 1.2
 set lmargin at screen sx(125)
 set rmargin at screen sx(650)
-set tmargin at screen sy(600)
-set bmargin at screen sy(216)
+set tmargin at screen sy(1260)
+set bmargin at screen sy(876)
 set title '(a) OCR, widened box (D on a bound): β > α' font ',16' noenhanced
 set xlabel 'Inference compute 2·N·(0+V)  [GFLOP]' font ',15' noenhanced
 set ylabel 'Average downstream error' font ',15' noenhanced
-set key at screen sx(660), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Scaling law (least-squares)' left
+set key at screen sx(660), screen sy(1260) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Scaling law (least-squares)' left
 set samples 200
 set logscale x
 set format x '10^{%L}'
@@ -176,15 +176,15 @@ set mxtics 10
 set format y '%.3f'
 set offsets 0, 0, graph 0.04, graph 0.04
 set grid back xtics ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
-set label 1 '#Tokens (V)' at screen sx(670), screen sy(418) left font ',13'
-set label 2 '1' at screen sx(685), screen sy(392) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 3 '4' at screen sx(685), screen sy(364) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 4 '16' at screen sx(685), screen sy(336) left point pt 7 ps 1.959658884736339*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 5 '36' at screen sx(685), screen sy(308) left point pt 7 ps 2.240341115263661*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 6 '64' at screen sx(685), screen sy(280) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 7 '144' at screen sx(685), screen sy(252) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 8 '576' at screen sx(685), screen sy(224) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 9 "Bounds a=0.0:5.0,alpha=0.0:1.0,beta=0.0:1.0,D=0.0:1.0; on a bound: D. D's bound is its floor 0 (an error floor\n  is not negative); α and β are inside the box.\nKnown problems of the OCR grid (kept as published):\n• the same block also has a one-line flat list of 27 values (7B@576 missing) that disagrees at 4B,V=4:\n  0.135895545 (flat) vs 0.155895545 (row, used here)\n• 7B@576 is identical to 4B@576 (0.3460536811): probably a copy error\n• 7B@144 (0.2880269247) is below 4B@144 (0.2882145317)" at screen sx(20), screen sy(130) left font ',11' tc rgb '#555555' noenhanced
+set label 1 '#Tokens (V)' at screen sx(670), screen sy(1078) left font ',13'
+set label 2 '1' at screen sx(685), screen sy(1052) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 3 '4' at screen sx(685), screen sy(1024) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 4 '16' at screen sx(685), screen sy(996) left point pt 7 ps 1.959658884736339*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 5 '36' at screen sx(685), screen sy(968) left point pt 7 ps 2.240341115263661*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 6 '64' at screen sx(685), screen sy(940) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 7 '144' at screen sx(685), screen sy(912) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 8 '576' at screen sx(685), screen sy(884) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 9 "Bounds a=0.0:5.0,alpha=0.0:1.0,beta=0.0:1.0,D=0.0:1.0; on a bound: D. D's bound is its floor 0 (an error floor\n  is not negative); α and β are inside the box.\nKnown problems of the OCR grid (kept as published):\n• the same block also has a one-line flat list of 27 values (7B@576 missing) that disagrees at 4B,V=4:\n  0.135895545 (flat) vs 0.155895545 (row, used here)\n• 7B@576 is identical to 4B@576 (0.3460536811): probably a copy error\n• 7B@144 (0.2880269247) is below 4B@144 (0.2882145317)" at screen sx(20), screen sy(790) left font ',11' tc rgb '#555555' noenhanced
 plot sample \
   [u=log(1.0):log(576.0)] '+' using (flops(0.5,exp(u))):(Y(0.5,exp(u))) with lines lw 3.0 lc rgb '#e5ae2e' notitle, \
   [u=log(1.0):log(576.0)] '+' using (flops(1.8,exp(u))):(Y(1.8,exp(u))) with lines lw 3.0 lc rgb '#f08028' notitle, \
@@ -320,14 +320,14 @@ Q = 0.0
 set pointsize pointscale
 set tics out nomirror font ',13'
 set border lw 1.2
-set lmargin at screen sx(1085)
-set rmargin at screen sx(1610)
+set lmargin at screen sx(125)
+set rmargin at screen sx(650)
 set tmargin at screen sy(600)
-set bmargin at screen sy(216)
+set bmargin at screen sy(126)
 set title '(b) OCR, the authors'' bounds' font ',16' noenhanced
 set xlabel 'Inference compute 2·N·(0+V)  [GFLOP]' font ',15' noenhanced
 set ylabel 'Average downstream error' font ',15' noenhanced
-set key at screen sx(1620), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Scaling law (least-squares)' left
+set key at screen sx(660), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Scaling law (least-squares)' left
 set samples 200
 set logscale x
 set format x '10^{%L}'
@@ -335,15 +335,15 @@ set mxtics 10
 set format y '%.3f'
 set offsets 0, 0, graph 0.04, graph 0.04
 set grid back xtics ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
-set label 1 '#Tokens (V)' at screen sx(1630), screen sy(418) left font ',13'
-set label 2 '1' at screen sx(1645), screen sy(392) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 3 '4' at screen sx(1645), screen sy(364) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 4 '16' at screen sx(1645), screen sy(336) left point pt 7 ps 1.959658884736339*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 5 '36' at screen sx(1645), screen sy(308) left point pt 7 ps 2.240341115263661*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 6 '64' at screen sx(1645), screen sy(280) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 7 '144' at screen sx(1645), screen sy(252) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 8 '576' at screen sx(1645), screen sy(224) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 9 "Bounds paper (a ≤ 0.7, β ≤ 0.05); on a bound: a, beta.\nThe bounds, not the data, decide these parameters; panel (a) is the fit this project reports." at screen sx(980), screen sy(130) left font ',11' tc rgb '#555555' noenhanced
+set label 1 '#Tokens (V)' at screen sx(670), screen sy(328) left font ',13'
+set label 2 '1' at screen sx(685), screen sy(302) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 3 '4' at screen sx(685), screen sy(274) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 4 '16' at screen sx(685), screen sy(246) left point pt 7 ps 1.959658884736339*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 5 '36' at screen sx(685), screen sy(218) left point pt 7 ps 2.240341115263661*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 6 '64' at screen sx(685), screen sy(190) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 7 '144' at screen sx(685), screen sy(162) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 8 '576' at screen sx(685), screen sy(134) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 9 "Bounds paper (a ≤ 0.7, β ≤ 0.05); on a bound: a, beta.\nThe bounds, not the data, decide these parameters; panel (a) is the fit this project reports." at screen sx(20), screen sy(40) left font ',11' tc rgb '#555555' noenhanced
 plot sample \
   [u=log(1.0):log(576.0)] '+' using (flops(0.5,exp(u))):(Y(0.5,exp(u))) with lines lw 3.0 lc rgb '#e5ae2e' notitle, \
   [u=log(1.0):log(576.0)] '+' using (flops(1.8,exp(u))):(Y(1.8,exp(u))) with lines lw 3.0 lc rgb '#f08028' notitle, \

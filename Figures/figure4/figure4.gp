@@ -15,15 +15,15 @@ if (format ne 'png' && format ne 'svg' && format ne 'pdf') {
   exit status 2
 }
 if (format eq 'png') {
-  set terminal pngcairo size 1920,1320 enhanced font 'DejaVu Sans,14' background rgb 'white'
+  set terminal pngcairo size 960,2640 enhanced font 'DejaVu Sans,14' background rgb 'white'
   pointscale = 1.0
 }
 if (format eq 'svg') {
-  set terminal svg size 1920,1320 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 4.0/3.0 dashlength 0.5
+  set terminal svg size 960,2640 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 4.0/3.0 dashlength 0.5
   pointscale = 0.55
 }
 if (format eq 'pdf') {
-  set terminal pdfcairo size 1920/96.0,1320/96.0 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 0.78 linewidth 1.5
+  set terminal pdfcairo size 960/96.0,2640/96.0 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 0.78 linewidth 1.5
   pointscale = 0.78
 }
 set output outfile
@@ -31,8 +31,8 @@ set encoding utf8
 set pointsize pointscale
 
 # Layout in pixels of the PNG canvas; sx() and sy() turn them into screen fractions.
-W = 1920.0
-H = 1320.0
+W = 960.0
+H = 2640.0
 sx(px) = px/W
 sy(px) = px/H
 
@@ -72,15 +72,15 @@ set tics out nomirror font ',13'
 set border lw 1.2
 set lmargin at screen sx(125)
 set rmargin at screen sx(800)
-set tmargin at screen sy(1260)
-set bmargin at screen sy(768)
+set tmargin at screen sy(2580)
+set bmargin at screen sy(2106)
 set title '(a) Visual reasoning, Q = 0: bigger N wins 9 of 9' font ',16' noenhanced
 set xlabel 'Iso-compute group: FLOPs 2·N·(0+V) [GFLOP]; ✓ bigger N wins, ✗ it loses' font ',15' noenhanced
 set ylabel 'Average accuracy' font ',15' noenhanced
-set key at screen sx(810), screen sy(1260) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'LLM size N' left
+set key at screen sx(810), screen sy(2580) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'LLM size N' left
 set style fill solid 1.0 noborder
 set xrange [-0.6:8.6]
-set yrange [0.0:0.60237]
+set yrange [0.36:0.57294]
 set xtics ('✓ 3.79' 0.0, '✓ 14.8' 1.0, '✓ 33.9' 2.0, '✓ 59.1' 3.0, '✓ 134' 4.0, '✓ 246' 5.0, '✓ 527' 6.0, '✓ 1016' 7.0, '✓ 2045' 8.0) scale 0 noenhanced font ',12'
 set format y '%.2f'
 set grid back ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
@@ -108,7 +108,7 @@ set label 21 '144' at first 6.9, first 0.5092 left rotate by 90 offset char 0.35
 set label 22 '★ 64' at first 7.1, first 0.5172 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#000000' noenhanced front
 set label 23 '576' at first 7.9, first 0.4808 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
 set label 24 '★ 144' at first 8.1, first 0.5238 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#000000' noenhanced front
-set label 25 'Numbers on bars: visual tokens V; ★ the group''s best. Groups: FLOPs within ±25% of their geometric mean.' at screen sx(20), screen sy(682) left font ',11' tc rgb '#555555' noenhanced
+set label 25 "Numbers on bars: visual tokens V; ★ the group's best. Groups: FLOPs within ±25% of their geometric mean.\nThe y axis starts at 0.36, not 0: bar heights show differences, not ratios." at screen sx(20), screen sy(2020) left font ',11' tc rgb '#555555' noenhanced
 plot $P1_BARS using 1:2:3:4 with boxes lc rgb variable notitle, \
   keyentry with boxes fs solid 1.0 noborder lc rgb '#e5ae2e' title '0.5B', \
   keyentry with boxes fs solid 1.0 noborder lc rgb '#f08028' title '1.8B', \
@@ -144,17 +144,17 @@ reset
 set pointsize pointscale
 set tics out nomirror font ',13'
 set border lw 1.2
-set lmargin at screen sx(1085)
-set rmargin at screen sx(1760)
-set tmargin at screen sy(1260)
-set bmargin at screen sy(768)
+set lmargin at screen sx(125)
+set rmargin at screen sx(800)
+set tmargin at screen sy(1920)
+set bmargin at screen sy(1446)
 set title '(b) Visual reasoning, Q = 50: bigger N wins 6 of 6' font ',16' noenhanced
 set xlabel 'Iso-compute group: FLOPs 2·N·(50+V) [GFLOP]; ✓ bigger N wins, ✗ it loses' font ',15' noenhanced
 set ylabel 'Average accuracy' font ',15' noenhanced
-set key at screen sx(1770), screen sy(1260) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'LLM size N' left
+set key at screen sx(810), screen sy(1920) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'LLM size N' left
 set style fill solid 1.0 noborder
 set xrange [-0.6:5.6]
-set yrange [0.0:0.60237]
+set yrange [0.4:0.56094]
 set xtics ('✓ 201' 0.0, '✓ 387' 1.0, '✓ 664' 2.0, '✓ 1005' 3.0, '✓ 1574' 4.0, '✓ 2474' 5.0) scale 0 noenhanced font ',12'
 set format y '%.2f'
 set grid back ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
@@ -179,7 +179,7 @@ set label 18 '144' at first 3.933333333333333, first 0.5092 left rotate by 90 of
 set label 19 '★ 64' at first 4.066666666666666, first 0.5172 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#000000' noenhanced front
 set label 20 '576' at first 4.933333333333334, first 0.4808 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
 set label 21 '★ 144' at first 5.066666666666666, first 0.5238 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#000000' noenhanced front
-set label 22 'Numbers on bars: visual tokens V; ★ the group''s best. Groups: FLOPs within ±25% of their geometric mean.' at screen sx(980), screen sy(682) left font ',11' tc rgb '#555555' noenhanced
+set label 22 "Numbers on bars: visual tokens V; ★ the group's best. Groups: FLOPs within ±25% of their geometric mean.\nThe y axis starts at 0.4, not 0: bar heights show differences, not ratios." at screen sx(20), screen sy(1360) left font ',11' tc rgb '#555555' noenhanced
 plot $P2_BARS using 1:2:3:4 with boxes lc rgb variable notitle, \
   keyentry with boxes fs solid 1.0 noborder lc rgb '#e5ae2e' title '0.5B', \
   keyentry with boxes fs solid 1.0 noborder lc rgb '#f08028' title '1.8B', \
@@ -220,15 +220,15 @@ set tics out nomirror font ',13'
 set border lw 1.2
 set lmargin at screen sx(125)
 set rmargin at screen sx(800)
-set tmargin at screen sy(600)
-set bmargin at screen sy(108)
+set tmargin at screen sy(1260)
+set bmargin at screen sy(786)
 set title '(c) OCR / text understanding, Q = 0: bigger N wins 0 of 9' font ',16' noenhanced
 set xlabel 'Iso-compute group: FLOPs 2·N·(0+V) [GFLOP]; ✓ bigger N wins, ✗ it loses' font ',15' noenhanced
 set ylabel 'Average accuracy' font ',15' noenhanced
-set key at screen sx(810), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'LLM size N' left
+set key at screen sx(810), screen sy(1260) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'LLM size N' left
 set style fill solid 1.0 noborder
 set xrange [-0.6:8.6]
-set yrange [0.0:0.35598284833499994]
+set yrange [0.06:0.38441539376999995]
 set xtics ('✗ 3.79' 0.0, '✗ 14.8' 1.0, '✗ 33.9' 2.0, '✗ 59.1' 3.0, '✗ 134' 4.0, '✗ 246' 5.0, '✗ 527' 6.0, '✗ 1016' 7.0, '✗ 2045' 8.0) scale 0 noenhanced font ',12'
 set format y '%.2f'
 set grid back ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
@@ -256,7 +256,7 @@ set label 21 '★ 144' at first 6.9, first 0.2882145317 left rotate by 90 offset
 set label 22 '64' at first 7.1, first 0.26183151430000007 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
 set label 23 '★ 576' at first 7.9, first 0.30955030289999996 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#000000' noenhanced front
 set label 24 '144' at first 8.1, first 0.2880269247 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
-set label 25 'Numbers on bars: visual tokens V; ★ the group''s best. Groups: FLOPs within ±25% of their geometric mean.' at screen sx(20), screen sy(22) left font ',11' tc rgb '#555555' noenhanced
+set label 25 "Numbers on bars: visual tokens V; ★ the group's best. Groups: FLOPs within ±25% of their geometric mean.\nThe y axis starts at 0.06, not 0: bar heights show differences, not ratios." at screen sx(20), screen sy(700) left font ',11' tc rgb '#555555' noenhanced
 plot $P3_BARS using 1:2:3:4 with boxes lc rgb variable notitle, \
   keyentry with boxes fs solid 1.0 noborder lc rgb '#e5ae2e' title '0.5B', \
   keyentry with boxes fs solid 1.0 noborder lc rgb '#f08028' title '1.8B', \
@@ -292,17 +292,17 @@ reset
 set pointsize pointscale
 set tics out nomirror font ',13'
 set border lw 1.2
-set lmargin at screen sx(1085)
-set rmargin at screen sx(1760)
+set lmargin at screen sx(125)
+set rmargin at screen sx(800)
 set tmargin at screen sy(600)
-set bmargin at screen sy(108)
+set bmargin at screen sy(126)
 set title '(d) OCR / text understanding, Q = 50: bigger N wins 0 of 6' font ',16' noenhanced
 set xlabel 'Iso-compute group: FLOPs 2·N·(50+V) [GFLOP]; ✓ bigger N wins, ✗ it loses' font ',15' noenhanced
 set ylabel 'Average accuracy' font ',15' noenhanced
-set key at screen sx(1770), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'LLM size N' left
+set key at screen sx(810), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'LLM size N' left
 set style fill solid 1.0 noborder
 set xrange [-0.6:5.6]
-set yrange [0.0:0.35598284833499994]
+set yrange [0.06:0.38441539376999995]
 set xtics ('✗ 201' 0.0, '✗ 387' 1.0, '✗ 664' 2.0, '✗ 1005' 3.0, '✗ 1574' 4.0, '✗ 2474' 5.0) scale 0 noenhanced font ',12'
 set format y '%.2f'
 set grid back ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
@@ -327,7 +327,7 @@ set label 18 '★ 144' at first 3.933333333333333, first 0.2882145317 left rotat
 set label 19 '64' at first 4.066666666666666, first 0.26183151430000007 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
 set label 20 '★ 576' at first 4.933333333333334, first 0.30955030289999996 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#000000' noenhanced front
 set label 21 '144' at first 5.066666666666666, first 0.2880269247 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
-set label 22 'Numbers on bars: visual tokens V; ★ the group''s best. Groups: FLOPs within ±25% of their geometric mean.' at screen sx(980), screen sy(22) left font ',11' tc rgb '#555555' noenhanced
+set label 22 "Numbers on bars: visual tokens V; ★ the group's best. Groups: FLOPs within ±25% of their geometric mean.\nThe y axis starts at 0.06, not 0: bar heights show differences, not ratios." at screen sx(20), screen sy(40) left font ',11' tc rgb '#555555' noenhanced
 plot $P4_BARS using 1:2:3:4 with boxes lc rgb variable notitle, \
   keyentry with boxes fs solid 1.0 noborder lc rgb '#e5ae2e' title '0.5B', \
   keyentry with boxes fs solid 1.0 noborder lc rgb '#f08028' title '1.8B', \

@@ -15,15 +15,15 @@ if (format ne 'png' && format ne 'svg' && format ne 'pdf') {
   exit status 2
 }
 if (format eq 'png') {
-  set terminal pngcairo size 2880,1320 enhanced font 'DejaVu Sans,14' background rgb 'white'
+  set terminal pngcairo size 960,3960 enhanced font 'DejaVu Sans,14' background rgb 'white'
   pointscale = 1.0
 }
 if (format eq 'svg') {
-  set terminal svg size 2880,1320 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 4.0/3.0 dashlength 0.5
+  set terminal svg size 960,3960 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 4.0/3.0 dashlength 0.5
   pointscale = 0.55
 }
 if (format eq 'pdf') {
-  set terminal pdfcairo size 2880/96.0,1320/96.0 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 0.78 linewidth 1.5
+  set terminal pdfcairo size 960/96.0,3960/96.0 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 0.78 linewidth 1.5
   pointscale = 0.78
 }
 set output outfile
@@ -31,8 +31,8 @@ set encoding utf8
 set pointsize pointscale
 
 # Layout in pixels of the PNG canvas; sx() and sy() turn them into screen fractions.
-W = 2880.0
-H = 1320.0
+W = 960.0
+H = 3960.0
 sx(px) = px/W
 sy(px) = px/H
 
@@ -193,12 +193,12 @@ set tics out nomirror font ',13'
 set border lw 1.2
 set lmargin at screen sx(125)
 set rmargin at screen sx(650)
-set tmargin at screen sy(1260)
-set bmargin at screen sy(840)
+set tmargin at screen sy(3900)
+set bmargin at screen sy(3426)
 set title '(a) Visual reasoning, Q = 0: optimal V by form' font ',16' noenhanced
 set xlabel 'Inference FLOPs 2·N·(Q+V) (GFLOP)' font ',15' noenhanced
 set ylabel 'Compute-optimal V*' font ',15' noenhanced
-set key at screen sx(660), screen sy(1260) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced
+set key at screen sx(660), screen sy(3900) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced
 set logscale x
 set logscale y
 set format x '10^{%L}'
@@ -208,7 +208,7 @@ set autoscale xfix
 set offsets graph 0.03, graph 0.03, graph 0.0, graph 0.0
 set grid back xtics ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
 set yrange [0.7:800.0]
-set label 1 "Budgets span the grid's measured configurations at this Q; dashed: forms rejected by\n  cross-validation." at screen sx(20), screen sy(754) left font ',11' tc rgb '#555555' noenhanced
+set label 1 "Budgets span the grid's measured configurations at this Q; dashed: forms rejected by\n  cross-validation." at screen sx(20), screen sy(3340) left font ',11' tc rgb '#555555' noenhanced
 plot $P1_SERIES_1 using 1:2 with lines lw 10.5 lc rgb '#000000' title 'paper (T = V)', \
   $P1_SERIES_2 using 1:2 with lines lw 8.0 lc rgb '#e69f00' title 'paper (T = Q+V)', \
   $P1_SERIES_3 using 1:2 with lines lw 5.5 dt (4,6) lc rgb '#56b4e9' title 'additive (rejected)', \
@@ -367,14 +367,14 @@ reset
 set pointsize pointscale
 set tics out nomirror font ',13'
 set border lw 1.2
-set lmargin at screen sx(1085)
-set rmargin at screen sx(1610)
-set tmargin at screen sy(1260)
-set bmargin at screen sy(840)
+set lmargin at screen sx(125)
+set rmargin at screen sx(650)
+set tmargin at screen sy(3240)
+set bmargin at screen sy(2766)
 set title '(b) Visual reasoning, Q = 50: optimal V by form' font ',16' noenhanced
 set xlabel 'Inference FLOPs 2·N·(Q+V) (GFLOP)' font ',15' noenhanced
 set ylabel 'Compute-optimal V*' font ',15' noenhanced
-set key at screen sx(1620), screen sy(1260) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced
+set key at screen sx(660), screen sy(3240) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced
 set logscale x
 set logscale y
 set format x '10^{%L}'
@@ -384,7 +384,7 @@ set autoscale xfix
 set offsets graph 0.03, graph 0.03, graph 0.0, graph 0.0
 set grid back xtics ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
 set yrange [0.7:800.0]
-set label 1 "Budgets span the grid's measured configurations at this Q; dashed: forms rejected by\n  cross-validation." at screen sx(980), screen sy(754) left font ',11' tc rgb '#555555' noenhanced
+set label 1 "Budgets span the grid's measured configurations at this Q; dashed: forms rejected by\n  cross-validation." at screen sx(20), screen sy(2680) left font ',11' tc rgb '#555555' noenhanced
 plot $P2_SERIES_1 using 1:2 with lines lw 10.5 lc rgb '#000000' title 'paper (T = V)', \
   $P2_SERIES_2 using 1:2 with lines lw 8.0 lc rgb '#e69f00' title 'paper (T = Q+V)', \
   $P2_SERIES_3 using 1:2 with lines lw 5.5 dt (4,6) lc rgb '#56b4e9' title 'additive (rejected)', \
@@ -417,14 +417,14 @@ reset
 set pointsize pointscale
 set tics out nomirror font ',13'
 set border lw 1.2
-set lmargin at screen sx(2045)
-set rmargin at screen sx(2560)
-set tmargin at screen sy(1260)
-set bmargin at screen sy(840)
+set lmargin at screen sx(125)
+set rmargin at screen sx(640)
+set tmargin at screen sy(2580)
+set bmargin at screen sy(2160)
 set title '(c) Visual reasoning: error of each form, fitted and held out' font ',16' noenhanced
 set xlabel 'Functional form' font ',15' noenhanced
 set ylabel 'RMSE of Y (error)' font ',15' noenhanced
-set key at screen sx(2570), screen sy(1260) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced
+set key at screen sx(650), screen sy(2580) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced
 set style fill solid 1.0 noborder
 set xrange [-0.6:3.6]
 set yrange [0.0:0.017689773681624676]
@@ -443,7 +443,7 @@ set label 9 '0.00977' at first 2.22, first 0.009772862286653859 left rotate by 9
 set label 10 '0.00306' at first 2.78, first 0.003057458343336957 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
 set label 11 '0.00324' at first 3.0, first 0.003235612238805333 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
 set label 12 '0.00731' at first 3.22, first 0.007307158177304475 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
-set label 13 "Competitive: leave-one-size-out RMSE ≤ 2× the best form's.\npaper (T = V): Y = a·N^-α·V^-β + D\npaper (T = Q+V): Y = a·N^-α·(50+V)^-β + D\nadditive: Y = E + A·N^-α + B·V^-β\ninteraction: Y = a·N^-α·V^-(β+γ·ln N) + D" at screen sx(1940), screen sy(754) left font ',11' tc rgb '#555555' noenhanced
+set label 13 "Competitive: leave-one-size-out RMSE ≤ 2× the best form's.\npaper (T = V): Y = a·N^-α·V^-β + D\npaper (T = Q+V): Y = a·N^-α·(50+V)^-β + D\nadditive: Y = E + A·N^-α + B·V^-β\ninteraction: Y = a·N^-α·V^-(β+γ·ln N) + D" at screen sx(20), screen sy(2074) left font ',11' tc rgb '#555555' noenhanced
 plot $P3_BARS using 1:2:3:4 with boxes lc rgb variable notitle, \
   $P3_REFERENCE using 1:2:3:4 with vectors nohead lw 3 lc rgb '#000000' notitle, \
   keyentry with boxes fs solid 1.0 noborder lc rgb '#41ae76' title 'in-sample RMSE', \
@@ -606,12 +606,12 @@ set tics out nomirror font ',13'
 set border lw 1.2
 set lmargin at screen sx(125)
 set rmargin at screen sx(650)
-set tmargin at screen sy(600)
-set bmargin at screen sy(180)
+set tmargin at screen sy(1920)
+set bmargin at screen sy(1446)
 set title '(d) OCR, Q = 0: optimal V by form' font ',16' noenhanced
 set xlabel 'Inference FLOPs 2·N·(Q+V) (GFLOP)' font ',15' noenhanced
 set ylabel 'Compute-optimal V*' font ',15' noenhanced
-set key at screen sx(660), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced
+set key at screen sx(660), screen sy(1920) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced
 set logscale x
 set logscale y
 set format x '10^{%L}'
@@ -621,7 +621,7 @@ set autoscale xfix
 set offsets graph 0.03, graph 0.03, graph 0.0, graph 0.0
 set grid back xtics ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
 set yrange [0.7:800.0]
-set label 1 "Budgets span the grid's measured configurations at this Q; dashed: forms rejected by\n  cross-validation." at screen sx(20), screen sy(94) left font ',11' tc rgb '#555555' noenhanced
+set label 1 "Budgets span the grid's measured configurations at this Q; dashed: forms rejected by\n  cross-validation." at screen sx(20), screen sy(1360) left font ',11' tc rgb '#555555' noenhanced
 plot $P4_SERIES_1 using 1:2 with lines lw 10.5 lc rgb '#000000' title 'paper (T = V)', \
   $P4_SERIES_2 using 1:2 with lines lw 8.0 lc rgb '#e69f00' title 'paper (T = Q+V)', \
   $P4_SERIES_3 using 1:2 with lines lw 5.5 dt (4,6) lc rgb '#56b4e9' title 'additive (rejected)', \
@@ -780,14 +780,14 @@ reset
 set pointsize pointscale
 set tics out nomirror font ',13'
 set border lw 1.2
-set lmargin at screen sx(1085)
-set rmargin at screen sx(1610)
-set tmargin at screen sy(600)
-set bmargin at screen sy(180)
+set lmargin at screen sx(125)
+set rmargin at screen sx(650)
+set tmargin at screen sy(1260)
+set bmargin at screen sy(786)
 set title '(e) OCR, Q = 50: optimal V by form' font ',16' noenhanced
 set xlabel 'Inference FLOPs 2·N·(Q+V) (GFLOP)' font ',15' noenhanced
 set ylabel 'Compute-optimal V*' font ',15' noenhanced
-set key at screen sx(1620), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced
+set key at screen sx(660), screen sy(1260) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced
 set logscale x
 set logscale y
 set format x '10^{%L}'
@@ -797,7 +797,7 @@ set autoscale xfix
 set offsets graph 0.03, graph 0.03, graph 0.0, graph 0.0
 set grid back xtics ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
 set yrange [0.7:800.0]
-set label 1 "Budgets span the grid's measured configurations at this Q; dashed: forms rejected by\n  cross-validation." at screen sx(980), screen sy(94) left font ',11' tc rgb '#555555' noenhanced
+set label 1 "Budgets span the grid's measured configurations at this Q; dashed: forms rejected by\n  cross-validation." at screen sx(20), screen sy(700) left font ',11' tc rgb '#555555' noenhanced
 plot $P5_SERIES_1 using 1:2 with lines lw 10.5 lc rgb '#000000' title 'paper (T = V)', \
   $P5_SERIES_2 using 1:2 with lines lw 8.0 lc rgb '#e69f00' title 'paper (T = Q+V)', \
   $P5_SERIES_3 using 1:2 with lines lw 5.5 dt (4,6) lc rgb '#56b4e9' title 'additive (rejected)', \
@@ -830,14 +830,14 @@ reset
 set pointsize pointscale
 set tics out nomirror font ',13'
 set border lw 1.2
-set lmargin at screen sx(2045)
-set rmargin at screen sx(2560)
+set lmargin at screen sx(125)
+set rmargin at screen sx(640)
 set tmargin at screen sy(600)
 set bmargin at screen sy(180)
 set title '(f) OCR: error of each form, fitted and held out' font ',16' noenhanced
 set xlabel 'Functional form' font ',15' noenhanced
 set ylabel 'RMSE of Y (error)' font ',15' noenhanced
-set key at screen sx(2570), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced
+set key at screen sx(650), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced
 set style fill solid 1.0 noborder
 set xrange [-0.6:3.6]
 set yrange [0.0:0.18742434423162369]
@@ -856,7 +856,7 @@ set label 9 '0.144' at first 2.22, first 0.14417257248586438 left rotate by 90 o
 set label 10 '0.0113' at first 2.78, first 0.011332472969991904 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
 set label 11 '0.0191' at first 3.0, first 0.019059333928901852 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
 set label 12 '0.0141' at first 3.22, first 0.0140763056286414 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
-set label 13 "Competitive: leave-one-size-out RMSE ≤ 2× the best form's.\npaper (T = V): Y = a·N^-α·V^-β + D\npaper (T = Q+V): Y = a·N^-α·(50+V)^-β + D\nadditive: Y = E + A·N^-α + B·V^-β\ninteraction: Y = a·N^-α·V^-(β+γ·ln N) + D" at screen sx(1940), screen sy(94) left font ',11' tc rgb '#555555' noenhanced
+set label 13 "Competitive: leave-one-size-out RMSE ≤ 2× the best form's.\npaper (T = V): Y = a·N^-α·V^-β + D\npaper (T = Q+V): Y = a·N^-α·(50+V)^-β + D\nadditive: Y = E + A·N^-α + B·V^-β\ninteraction: Y = a·N^-α·V^-(β+γ·ln N) + D" at screen sx(20), screen sy(94) left font ',11' tc rgb '#555555' noenhanced
 plot $P6_BARS using 1:2:3:4 with boxes lc rgb variable notitle, \
   $P6_REFERENCE using 1:2:3:4 with vectors nohead lw 3 lc rgb '#000000' notitle, \
   keyentry with boxes fs solid 1.0 noborder lc rgb '#41ae76' title 'in-sample RMSE', \

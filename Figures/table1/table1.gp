@@ -15,15 +15,15 @@ if (format ne 'png' && format ne 'svg' && format ne 'pdf') {
   exit status 2
 }
 if (format eq 'png') {
-  set terminal pngcairo size 1920,1320 enhanced font 'DejaVu Sans,14' background rgb 'white'
+  set terminal pngcairo size 960,2640 enhanced font 'DejaVu Sans,14' background rgb 'white'
   pointscale = 1.0
 }
 if (format eq 'svg') {
-  set terminal svg size 1920,1320 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 4.0/3.0 dashlength 0.5
+  set terminal svg size 960,2640 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 4.0/3.0 dashlength 0.5
   pointscale = 0.55
 }
 if (format eq 'pdf') {
-  set terminal pdfcairo size 1920/96.0,1320/96.0 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 0.78 linewidth 1.5
+  set terminal pdfcairo size 960/96.0,2640/96.0 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 0.78 linewidth 1.5
   pointscale = 0.78
 }
 set output outfile
@@ -31,8 +31,8 @@ set encoding utf8
 set pointsize pointscale
 
 # Layout in pixels of the PNG canvas; sx() and sy() turn them into screen fractions.
-W = 1920.0
-H = 1320.0
+W = 960.0
+H = 2640.0
 sx(px) = px/W
 sy(px) = px/H
 
@@ -94,12 +94,12 @@ set tics out nomirror font ',13'
 set border lw 1.2
 set lmargin at screen sx(125)
 set rmargin at screen sx(640)
-set tmargin at screen sy(1260)
-set bmargin at screen sy(804)
+set tmargin at screen sy(2580)
+set bmargin at screen sy(2124)
 set title '(a) 36 tokens: QueCC best on 3 of 8' font ',16' noenhanced
 set xlabel 'Benchmark' font ',15' noenhanced
 set ylabel 'Score (%)' font ',15' noenhanced
-set key at screen sx(650), screen sy(1260) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Method (tokens)' left
+set key at screen sx(650), screen sy(2580) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Method (tokens)' left
 set style fill solid 1.0 noborder
 set xrange [-0.6:7.6]
 set yrange [40.0:90.0]
@@ -114,7 +114,7 @@ set label 5 '★' at first 3.92, first 71.0 center offset char 0.0, 0.7 font ',1
 set label 6 '★' at first 4.84, first 56.0 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 7 '★' at first 6.0, first 52.8 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 8 '★' at first 7.24, first 75.8 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
-set label 9 "★ best in the block; black dash: LLaVA-1.5 at 576 tokens; y axis starts at 40%.\nMME is a score out of 2000; bars show it as score / 2000 × 100.\nPruMerge is listed here at 32 tokens, as in the paper." at screen sx(20), screen sy(718) left font ',11' tc rgb '#555555' noenhanced
+set label 9 "★ best in the block; black dash: LLaVA-1.5 at 576 tokens; y axis starts at 40%.\nMME is a score out of 2000; bars show it as score / 2000 × 100.\nPruMerge is listed here at 32 tokens, as in the paper." at screen sx(20), screen sy(2038) left font ',11' tc rgb '#555555' noenhanced
 plot $P1_BARS using 1:2:3:4 with boxes lc rgb variable notitle, \
   $P1_REFERENCE using 1:2:3:4 with vectors nohead lw 3 lc rgb '#000000' notitle, \
   keyentry with boxes fs solid 1.0 noborder lc rgb '#999999' title 'PruMerge (32)', \
@@ -166,14 +166,14 @@ reset
 set pointsize pointscale
 set tics out nomirror font ',13'
 set border lw 1.2
-set lmargin at screen sx(1085)
-set rmargin at screen sx(1600)
-set tmargin at screen sy(1260)
-set bmargin at screen sy(804)
+set lmargin at screen sx(125)
+set rmargin at screen sx(640)
+set tmargin at screen sy(1920)
+set bmargin at screen sy(1446)
 set title '(b) 16 tokens: QueCC best on 3 of 8' font ',16' noenhanced
 set xlabel 'Benchmark' font ',15' noenhanced
 set ylabel 'Score (%)' font ',15' noenhanced
-set key at screen sx(1610), screen sy(1260) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Method (tokens)' left
+set key at screen sx(650), screen sy(1920) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Method (tokens)' left
 set style fill solid 1.0 noborder
 set xrange [-0.6:7.6]
 set yrange [40.0:90.0]
@@ -188,7 +188,7 @@ set label 5 '★' at first 4.22, first 70.7 center offset char 0.0, 0.7 font ',1
 set label 6 '★' at first 4.89, first 52.5 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 7 '★' at first 5.78, first 50.5 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 8 '★' at first 7.22, first 74.5 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
-set label 9 "★ best in the block; black dash: LLaVA-1.5 at 576 tokens; y axis starts at 40%.\nMME is a score out of 2000; bars show it as score / 2000 × 100." at screen sx(980), screen sy(718) left font ',11' tc rgb '#555555' noenhanced
+set label 9 "★ best in the block; black dash: LLaVA-1.5 at 576 tokens; y axis starts at 40%.\nMME is a score out of 2000; bars show it as score / 2000 × 100." at screen sx(20), screen sy(1360) left font ',11' tc rgb '#555555' noenhanced
 plot $P2_BARS using 1:2:3:4 with boxes lc rgb variable notitle, \
   $P2_REFERENCE using 1:2:3:4 with vectors nohead lw 3 lc rgb '#000000' notitle, \
   keyentry with boxes fs solid 1.0 noborder lc rgb '#2c6fb3' title 'TokenPacker (16)', \
@@ -240,12 +240,12 @@ set tics out nomirror font ',13'
 set border lw 1.2
 set lmargin at screen sx(125)
 set rmargin at screen sx(640)
-set tmargin at screen sy(600)
-set bmargin at screen sy(144)
+set tmargin at screen sy(1260)
+set bmargin at screen sy(786)
 set title '(c) 4 tokens: QueCC best on 6 of 8' font ',16' noenhanced
 set xlabel 'Benchmark' font ',15' noenhanced
 set ylabel 'Score (%)' font ',15' noenhanced
-set key at screen sx(650), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Method (tokens)' left
+set key at screen sx(650), screen sy(1260) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Method (tokens)' left
 set style fill solid 1.0 noborder
 set xrange [-0.6:7.6]
 set yrange [40.0:90.0]
@@ -260,7 +260,7 @@ set label 5 '★' at first 4.22, first 68.6 center offset char 0.0, 0.7 font ',1
 set label 6 '★' at first 4.89, first 49.2 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 7 '★' at first 6.0, first 49.4 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 8 '★' at first 7.22, first 70.6 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
-set label 9 "★ best in the block; black dash: LLaVA-1.5 at 576 tokens; y axis starts at 40%.\nMME is a score out of 2000; bars show it as score / 2000 × 100." at screen sx(20), screen sy(58) left font ',11' tc rgb '#555555' noenhanced
+set label 9 "★ best in the block; black dash: LLaVA-1.5 at 576 tokens; y axis starts at 40%.\nMME is a score out of 2000; bars show it as score / 2000 × 100." at screen sx(20), screen sy(700) left font ',11' tc rgb '#555555' noenhanced
 plot $P3_BARS using 1:2:3:4 with boxes lc rgb variable notitle, \
   $P3_REFERENCE using 1:2:3:4 with vectors nohead lw 3 lc rgb '#000000' notitle, \
   keyentry with boxes fs solid 1.0 noborder lc rgb '#2c6fb3' title 'TokenPacker (4)', \
@@ -314,14 +314,14 @@ reset
 set pointsize pointscale
 set tics out nomirror font ',13'
 set border lw 1.2
-set lmargin at screen sx(1085)
-set rmargin at screen sx(1600)
+set lmargin at screen sx(125)
+set rmargin at screen sx(640)
 set tmargin at screen sy(600)
 set bmargin at screen sy(144)
 set title '(d) 1 token: QueCC best on 6 of 8' font ',16' noenhanced
 set xlabel 'Benchmark' font ',15' noenhanced
 set ylabel 'Score (%)' font ',15' noenhanced
-set key at screen sx(1610), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Method (tokens)' left
+set key at screen sx(650), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Method (tokens)' left
 set style fill solid 1.0 noborder
 set xrange [-0.6:7.6]
 set yrange [40.0:90.0]
@@ -336,7 +336,7 @@ set label 5 '★' at first 4.2, first 69.9 center offset char 0.0, 0.7 font ',12
 set label 6 '★' at first 5.1, first 46.8 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 7 '★' at first 5.9, first 49.4 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
 set label 8 '★' at first 7.2, first 67.3 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
-set label 9 "★ best in the block; black dash: LLaVA-1.5 at 576 tokens; y axis starts at 40%.\nMME is a score out of 2000; bars show it as score / 2000 × 100.\nMatryoshka Query is listed here at 2 tokens, as in the paper." at screen sx(980), screen sy(58) left font ',11' tc rgb '#555555' noenhanced
+set label 9 "★ best in the block; black dash: LLaVA-1.5 at 576 tokens; y axis starts at 40%.\nMME is a score out of 2000; bars show it as score / 2000 × 100.\nMatryoshka Query is listed here at 2 tokens, as in the paper." at screen sx(20), screen sy(58) left font ',11' tc rgb '#555555' noenhanced
 plot $P4_BARS using 1:2:3:4 with boxes lc rgb variable notitle, \
   $P4_REFERENCE using 1:2:3:4 with vectors nohead lw 3 lc rgb '#000000' notitle, \
   keyentry with boxes fs solid 1.0 noborder lc rgb '#2c6fb3' title 'TokenPacker (1)', \

@@ -14,6 +14,13 @@ public struct Claim: Sendable, Identifiable {
   let describeCheck: @Sendable (LedgerSettings) -> String
   let describeCriterion: @Sendable (LedgerSettings) -> String
   let evaluate: @Sendable (Evidence) -> Finding
+  /// The file that defines the claim, relative to the repository (`Sources/ClaimsLedger/
+  /// Claims+Figure1.swift`): taken from `#fileID` where the claim is written, so the report's
+  /// link to a claim's code cannot point at a file that moved.
+  public let sourceFile: String
+  /// The quantities the claims-at-a-glance figure draws, with the paper's number and the
+  /// criterion's band; empty for a claim without a number to draw.
+  public let glance: [GlanceSpec]
 
   /// The computation, in words, with the registered settings.
   public var check: String { describeCheck(.registered) }
@@ -23,8 +30,12 @@ public struct Claim: Sendable, Identifiable {
   init(
     id: String, statement: String, location: String, paperValue: String,
     check: @escaping @Sendable (LedgerSettings) -> String,
-    criterion: @escaping @Sendable (LedgerSettings) -> String, evaluate: @escaping @Sendable (Evidence) -> Finding
+    criterion: @escaping @Sendable (LedgerSettings) -> String, glance: [GlanceSpec] = [],
+    evaluate: @escaping @Sendable (Evidence) -> Finding, fileID: String = #fileID
   ) {
+    self.glance = glance
+    // `#fileID` is `Module/File.swift`, and each module's sources are `Sources/Module/`.
+    self.sourceFile = "Sources/" + fileID
     self.id = id
     self.statement = statement
     self.location = location
@@ -37,11 +48,11 @@ public struct Claim: Sendable, Identifiable {
   /// A claim whose description depends on no setting.
   init(
     id: String, statement: String, location: String, paperValue: String, check: String, criterion: String,
-    evaluate: @escaping @Sendable (Evidence) -> Finding
+    glance: [GlanceSpec] = [], evaluate: @escaping @Sendable (Evidence) -> Finding, fileID: String = #fileID
   ) {
     self.init(
       id: id, statement: statement, location: location, paperValue: paperValue, check: { _ in check },
-      criterion: { _ in criterion }, evaluate: evaluate)
+      criterion: { _ in criterion }, glance: glance, evaluate: evaluate, fileID: fileID)
   }
 
   /// Checks the claim against `evidence`.

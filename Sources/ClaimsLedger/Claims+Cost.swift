@@ -14,6 +14,7 @@ extension Claim {
       + "Q ∈ {0, 50}) against 2·N·(Q+V) by ordinary least squares, time ≈ c·2N(Q+V) + overhead (ComputeFrontier."
       + "LinearCostFit), on the timings in \(MeasuredInferenceCost.summaryPath).",
     criterion: "R² ≥ \(Format.number(LinearCostFit.linearityThreshold)) over every measured configuration.",
+    glance: [GlanceSpec(quantity: "rSquared", label: "prefill R²", paper: nil, lower: LinearCostFit.linearityThreshold, upper: 1)],
     evaluate: { evidence in
       guard let cost = evidence.inputs.inferenceCost else {
         return .unverifiable(

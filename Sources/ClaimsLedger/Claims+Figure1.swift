@@ -25,6 +25,10 @@ extension Claim {
       criterion: "|α/0.077 − 1| ≤ \(Format.tolerance(tolerance)) and |β/0.015 − 1| ≤ \(Format.tolerance(tolerance)): the "
         + "published values are rounded, hand-typed and from an unseeded random 20 % of a grid, so only closeness, "
         + "not equality, can be asked of them.",
+      glance: [
+        GlanceSpec(quantity: "alpha", label: "α", paper: PaperFacts.alpha, lower: PaperFacts.alpha * (1 - tolerance), upper: PaperFacts.alpha * (1 + tolerance)),
+        GlanceSpec(quantity: "beta", label: "β", paper: PaperFacts.beta, lower: PaperFacts.beta * (1 - tolerance), upper: PaperFacts.beta * (1 + tolerance)),
+      ],
       evaluate: { evidence in
         criterion.finding(evidence.visualReasoning) { _, robustness in exponentsExplanation(evidence, robustness) }
       })
@@ -45,6 +49,7 @@ extension Claim {
       paperValue: "α/β ≈ 5",
       check: "α/β of the primary visual-reasoning fit (N = 0.5–7 B).",
       criterion: "\(Format.number(range.lowerBound)) ≤ α/β ≤ \(Format.number(range.upperBound)) (\"~5×\" read as 5 ± 20 %).",
+      glance: [GlanceSpec(quantity: "ratio", label: "α/β", paper: (range.lowerBound + range.upperBound) / 2, lower: range.lowerBound, upper: range.upperBound)],
       evaluate: { evidence in
         criterion.finding(evidence.visualReasoning) { law, robustness in
           "The paper's exponents give \(Format.number(PaperFacts.alpha / PaperFacts.beta)). The ratio hangs on β, "
@@ -80,6 +85,7 @@ extension Claim {
           + "the authors' frontier (N = \(describeRange(settings.figure1.frontierNBillion)) B), Q = 0 (golden-section search on log V)."
       },
       criterion: { _ in "V* ≤ \(Format.number(slack)) at every budget." },
+      glance: [GlanceSpec(quantity: "maxOptimalV", label: "largest V* at Q = 0", paper: 1, lower: nil, upper: slack)],
       evaluate: { evidence in
         criterion(evidence.settings.figure1.frontierNBillion).finding(evidence.visualReasoning) { _, robustness in
           "With T = V and Q = 0 the error is a·(C/2)^-α·V^(α−β) + D, so the fewest tokens win exactly when α > β. "
@@ -114,6 +120,7 @@ extension Claim {
       check: "As for Q = 0, with Q = 50 text tokens; also the closed form V* = β·Q/(α − β) and the best measured V.",
       criterion: "1 < V* ≤ \(Format.number(range.atMost)) at every budget (above the minimum, at most the grid's "
         + "36-token setting).",
+      glance: [GlanceSpec(quantity: "optimalV", label: "V* at Q = 50", paper: PaperFacts.codeFrontierVAtQ50, lower: range.above, upper: range.atMost)],
       evaluate: { evidence in
         criterion(evidence.settings.figure1.frontierNBillion).finding(evidence.visualReasoning) { law, robustness in
           let published = ScalingLaw(a: 1, alpha: PaperFacts.alpha, beta: PaperFacts.beta, D: 0)

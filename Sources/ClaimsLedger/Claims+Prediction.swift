@@ -39,6 +39,7 @@ extension Claim {
           + "predict Y at N = \(Format.number(predicted(settings))) B for every measured V."
       },
       criterion: { _ in "max over V of |Ŷ − Y| / Y < \(Format.tolerance(tolerance)) (Y = 1 − average accuracy)." },
+      glance: analog ? [GlanceSpec(quantity: "maxRelativeError", label: "worst relative error", paper: nil, lower: nil, upper: tolerance)] : [],
       evaluate: { evidence in
         let predictedN = predicted(evidence.settings)
         let heldOut = evidence.inputs.visualReasoning.observations.filter { $0.N == predictedN }

@@ -26,6 +26,13 @@ public struct CostAnalysis: Sendable {
 
   public var claimHolds: Bool { prefillFit.isLinear }
 
+  /// A configuration "misses the line" when its ``relativeError(_:)`` exceeds this in size: the
+  /// findings count them, the time-vs-FLOPs figure draws the band.
+  public static let missThreshold = 0.5
+
+  /// The configurations that miss the prefill line (see ``missThreshold``).
+  public var misses: [SweepMeasurement] { measurements.filter { abs(relativeError($0)) > Self.missThreshold } }
+
   /// `(measured − predicted) / measured` for the prefill fit.
   public func relativeError(_ m: SweepMeasurement) -> Double {
     (m.prefillSeconds - prefillFit.predictedSeconds(flops: m.paperFLOPs)) / m.prefillSeconds
@@ -51,10 +58,10 @@ public struct CostAnalysis: Sendable {
     func gflops(_ x: Double) -> String { String(format: "%.3g", x / 1e9) }
     var findings: [String] = []
 
-    let off = measurements.filter { abs(relativeError($0)) > 0.5 }
+    let off = misses
     if let worst = off.max(by: { $0.paperFLOPs < $1.paperFLOPs }) {
       findings.append(
-        "Small configurations: \(off.count) of \(measurements.count) points miss the line by more than 50 %; "
+        "Small configurations: \(off.count) of \(measurements.count) points miss the line by more than \(percent(Self.missThreshold)); "
           + "all have 2N(Q+V) ≤ \(gflops(worst.paperFLOPs)) GFLOP, where the fitted overhead "
           + String(format: "(%.2f ms)", prefillFit.overheadSeconds * 1e3) + " and per-call costs outweigh the FLOPs.")
     } else {

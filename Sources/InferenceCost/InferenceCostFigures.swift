@@ -6,9 +6,12 @@ import PaperFigures
 
 /// The experiment's two figures as self-contained gnuplot scripts (data inline), in the
 /// project's `PaperStyle`:
-/// 1. `inference-cost-time-vs-flops` — median prefill time against `2N(Q+V)` on log–log axes,
+/// 1. `inference-cost-time-vs-flops` — measured over predicted prefill time against `2N(Q+V)`,
 ///    one colour per LLM size (warm ramp, small → large N), filled markers for the largest `Q`
-///    and open ones for `Q = 0`, marker size growing with `V`, and the fitted line.
+///    and open ones for `Q = 0`, marker size growing with `V`, the line at 1 and the band
+///    outside which a configuration "misses" (``CostAnalysis/missThreshold``). Time against
+///    FLOPs on log–log axes hid the misses (its R² is on a linear scale) and left ~40 % of the
+///    width empty; the ratio shows where the cost model holds and where it does not.
 /// 2. `inference-cost-component-shares` — for each model, the share of end-to-end time spent in
 ///    each component at each `V` (stacked bars, largest `Q`), showing what `2N(Q+V)` leaves out.
 public enum InferenceCostFigures {
@@ -25,48 +28,50 @@ public enum InferenceCostFigures {
   }
 
   static func timeVersusFLOPs(_ analysis: CostAnalysis, header: [String]) throws(GnuplotScriptError) -> GnuplotScript {
-    let canvas = GnuplotCanvas(width: PaperStyle.panelWidth + 300, height: PaperStyle.panelHeight, font: PaperStyle.font, fontSize: PaperStyle.fontSize)
-    var script = try GnuplotScript(name: "inference-cost-time-vs-flops", canvas: canvas, header: header)
+    var script = try GnuplotScript(name: "inference-cost-time-vs-flops", canvas: PaperStyle.onePanel, header: header)
     let models = analysis.models
     let maxQ = analysis.measurements.map(\.Q).max() ?? 0
-    script.comment("One section per model: 2N(Q+V) in GFLOP, median prefill time in ms, V, Q, marker size.")
+    script.comment("One section per model: 2N(Q+V) in GFLOP, measured / predicted prefill time, V, Q, marker size.")
     try script.datablock(
-      "measured", columns: ["flops_gflop", "prefill_ms", "V", "Q", "marker_size"],
+      "measured", columns: ["flops_gflop", "measured_over_predicted", "V", "Q", "marker_size"],
       sections: models.map { model in
         DatablockSection(
           comment: "model \(model.name), N = \(model.N)",
           rows: analysis.measurements.filter { $0.model == model.name }.map {
-            [$0.paperFLOPs / 1e9, $0.prefillSeconds * 1e3, Double($0.V), Double($0.Q), PaperStyle.markerSize(V: Double($0.V))]
+            [$0.paperFLOPs / 1e9, 1 / (1 - analysis.relativeError($0)), Double($0.V), Double($0.Q), PaperStyle.markerSize(V: Double($0.V))]
           })
       })
-    script.comment("The fitted line, in ms per GFLOP and ms.")
-    try script.variable("c", analysis.prefillFit.secondsPerFLOP * 1e9 * 1e3)
-    try script.variable("b", analysis.prefillFit.overheadSeconds * 1e3)
-    try script.function("line", parameters: ["x"], definition: "c*x + b > 0 ? c*x + b : NaN")
+    // |measured − predicted| / measured = threshold  ⇔  measured / predicted = 1 / (1 ∓ threshold).
+    let threshold = CostAnalysis.missThreshold
+    try script.variable("above", 1 / (1 - threshold))
+    try script.variable("below", 1 / (1 + threshold))
     script.blankLine()
     script.command("set logscale xy")
     script.command("set format x '10^{%L}'")
-    script.command("set format y '10^{%L}'")
-    script.command("set samples 400")
-    script.command("set grid xtics ytics lc \(PaperStyle.gridColor.gnuplot) lw 1")
+    script.command("set mxtics 10")
+    script.command("set grid xtics ytics mytics lc \(PaperStyle.gridColor.gnuplot) lw 1")
     script.command("set border lw \(PaperStyle.borderWidth)")
-    script.command("set tics out nomirror")
-    script.command("set key outside right top vertical Left reverse noenhanced")
-    script.command("set xlabel \(GnuplotLiteral.string("inference compute 2·N·(Q+V)  (GFLOP)"))")
-    script.command("set ylabel \(GnuplotLiteral.string("median prefill time (ms)"))")
+    script.command("set tics out nomirror font ',\(PaperStyle.tickFontSize)'")
+    script.command("set lmargin 12")
+    script.command("set key inside right top vertical Left reverse opaque box lc rgb '#cccccc' font ',\(PaperStyle.keyFontSize)' noenhanced")
+    script.command("set xlabel \(GnuplotLiteral.string("inference compute 2·N·(Q+V)  [GFLOP]")) font ',\(PaperStyle.labelFontSize)'")
+    script.command("set ylabel \(GnuplotLiteral.string("measured / predicted prefill time")) font ',\(PaperStyle.labelFontSize)'")
     let r2 = String(format: "%.4f", analysis.prefillFit.rSquared)
-    script.command("set title \(GnuplotLiteral.string("Prefill time against the paper's cost model (R² = \(r2))")) noenhanced")
-    var plots: [String] = []
+    let misses = analysis.misses.count
+    script.command("set title \(GnuplotLiteral.string("Prefill time against the fitted 2·N·(Q+V) line (R² = \(r2)):\n\(misses) of \(analysis.measurements.count) configurations miss it by more than \(Int(threshold * 100)) %")) font ',\(PaperStyle.titleFontSize)' noenhanced")
+    var plots: [String] = [
+      "1 with lines lw 2 lc rgb 'black' notitle",
+      "above with lines lw 1.5 dt (8,5) lc rgb '#777777' title \(GnuplotLiteral.string("miss by \(Int(threshold * 100)) % (relative to measured)"))",
+      "below with lines lw 1.5 dt (8,5) lc rgb '#777777' notitle",
+    ]
     for (index, model) in models.enumerated() {
       let color = ramp(index, of: models.count).gnuplot
       let label = GnuplotLiteral.string("\(model.name): N = \(String(format: "%.3g", Double(model.N) / 1e6)) M")
       plots.append("$measured index \(index) using 1:($4 == \(maxQ) ? $2 : NaN):5 with points pt 7 ps variable lc \(color) title \(label)")
-      plots.append("$measured index \(index) using 1:($4 != \(maxQ) ? $2 : NaN):5 with points pt 6 ps variable lc \(color) notitle")
+      plots.append("$measured index \(index) using 1:($4 != \(maxQ) ? $2 : NaN):5 with points pt 6 ps variable lw 1.5 lc \(color) notitle")
     }
-    plots.append("NaN with points pt 7 lc rgb 'black' title \(GnuplotLiteral.string("filled: Q = \(maxQ)"))")
-    plots.append("NaN with points pt 6 lc rgb 'black' title \(GnuplotLiteral.string("open: Q = 0; size grows with V"))")
-    let fitLabel = String(format: "fit: %.3g GFLOP/s, overhead %.2f ms", analysis.prefillFit.effectiveGFLOPPerSecond, analysis.prefillFit.overheadSeconds * 1e3)
-    plots.append("line(x) with lines lw \(PaperStyle.curveWidth) dt 2 lc rgb 'black' title \(GnuplotLiteral.string(fitLabel))")
+    plots.append("NaN with points pt 7 lc rgb 'black' title \(GnuplotLiteral.string("filled: Q = \(maxQ); open: Q = 0"))")
+    plots.append("keyentry with lines lt nodraw title \(GnuplotLiteral.string(String(format: "fit: %.3g GFLOP/s, overhead %.2f ms", analysis.prefillFit.effectiveGFLOPPerSecond, analysis.prefillFit.overheadSeconds * 1e3)))")
     script.command("plot " + plots.joined(separator: ", \\\n     "))
     return script
   }

@@ -1,3 +1,4 @@
+import Foundation
 import ComputeFrontier
 import Gnuplot
 import ResultValues
@@ -33,6 +34,15 @@ public struct ExtrapolationPanel: Hashable, Sendable {
   public var callout: String?
   /// Lines of small print under the panel.
   public var notes: [String]
+  /// Fixed x (GFLOP) and y ranges; nil lets gnuplot choose. Panels set side by side for
+  /// comparison share theirs (``sharingAxes(_:)``): Figure 2's two panels once ran x to 10⁵
+  /// and 10⁴ and y from 0.42 and 0.44, so the eye compared different scales.
+  public var ranges: (x: ClosedRange<Double>, y: ClosedRange<Double>)? {
+    get { xRange.flatMap { x in yRange.map { (x, $0) } } }
+    set { (xRange, yRange) = (newValue?.x, newValue?.y) }
+  }
+  var xRange: ClosedRange<Double>?
+  var yRange: ClosedRange<Double>?
 
   public init(
     title: String, Q: Double, law: ScalingLaw, lawLabel: String, fitObservations: [Observation], predictedN: Double,
@@ -49,6 +59,39 @@ public struct ExtrapolationPanel: Hashable, Sendable {
     self.heldOut = heldOut.filter { $0.measuredError != nil && $0.relativeError != nil }
     self.callout = callout
     self.notes = notes
+  }
+
+  /// What the panel draws, corner to corner: compute from the smallest fitted N at V = 1 to the
+  /// largest N drawn (fitted or predicted) at V = 576, errors over the curves' ends, the
+  /// measurements and the band.
+  var extent: (x: ClosedRange<Double>, y: ClosedRange<Double>)? {
+    let sizes = fitObservations.map(\.N) + [predictedN]
+    guard let smallest = sizes.min(), let largest = sizes.max() else { return nil }
+    let V = PaperStyle.visualTokenRange
+    let x = InferenceCompute.gflops(NBillion: smallest, Q: Q, V: V.lowerBound)...InferenceCompute.gflops(
+      NBillion: largest, Q: Q, V: V.upperBound)
+    let errors = [law.error(N: smallest, T: V.lowerBound), law.error(N: largest, T: V.upperBound)]
+      + fitObservations.map(\.Y) + heldOut.compactMap(\.measuredError) + band.flatMap { [$0.lower, $0.upper] }
+    guard let low = errors.min(), let high = errors.max() else { return nil }
+    return (x, low...high)
+  }
+
+  /// `panels` with one x and one y range, the union of what each draws: x out to whole decades
+  /// (the log axis's tics), y out to the next 0.02 with a 4 % margin.
+  public static func sharingAxes(_ panels: [ExtrapolationPanel]) -> [ExtrapolationPanel] {
+    let extents = panels.compactMap(\.extent)
+    guard let xLow = extents.map(\.x.lowerBound).min(), let xHigh = extents.map(\.x.upperBound).max(),
+      let yLow = extents.map(\.y.lowerBound).min(), let yHigh = extents.map(\.y.upperBound).max(), xLow > 0
+    else { return panels }
+    let margin = (yHigh - yLow) * 0.04
+    let step = 0.02
+    let x = pow(10, (log10(xLow)).rounded(.down))...pow(10, (log10(xHigh)).rounded(.up))
+    let y = ((yLow - margin) / step).rounded(.down) * step...((yHigh + margin) / step).rounded(.up) * step
+    return panels.map { panel in
+      var panel = panel
+      panel.ranges = (x, y)
+      return panel
+    }
   }
 
   var problem: String? {
@@ -70,6 +113,12 @@ public struct ExtrapolationPanel: Hashable, Sendable {
     drawing.keyTitle = lawLabel
     drawing.notes = notes
     drawing.setLaw(law, Q: Q)
+    if let xRange, let yRange {
+      drawing.axes.append(
+        "set xrange [\(try GnuplotLiteral.number(xRange.lowerBound)):\(try GnuplotLiteral.number(xRange.upperBound))]")
+      drawing.axes.append(
+        "set yrange [\(try GnuplotLiteral.number(yRange.lowerBound)):\(try GnuplotLiteral.number(yRange.upperBound))]")
+    }
     let fitN = Set(fitObservations.map(\.N)).sorted()
     let predictedColor = PaperStyle.color(N: predictedN)
     let predictedLabel = PaperStyle.sizeLabel(N: predictedN)

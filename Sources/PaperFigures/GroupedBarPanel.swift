@@ -41,6 +41,17 @@ public struct GroupedBarPanel: Hashable, Sendable {
     self.notes = notes
   }
 
+  /// A y range zoomed on `values`: from a little below the smallest (down to a multiple of
+  /// `step`, never below zero) to a quarter of the span above the largest, room for the labels
+  /// over the bars. Bars from zero squash the 0.01–0.05 differences that decide Figure 4's
+  /// groups into a few pixels; a panel drawn on this range must say where its axis starts.
+  public static func zoomedRange(_ values: [Double], step: Double = 0.02) -> ClosedRange<Double> {
+    guard let low = values.min(), let high = values.max(), low.isFinite, high.isFinite else { return 0...1 }
+    let span = max(high - low, step)
+    let bottom = max(0, ((low - 0.15 * span) / step).rounded(.down) * step)
+    return bottom...(high + 0.3 * (high - bottom))
+  }
+
   var problem: String? {
     if groups.isEmpty { return "nothing to draw: no bar groups" }
     if groups.contains(where: { $0.bars.isEmpty }) { return "a bar group has no bars" }

@@ -16,10 +16,27 @@ public enum PaperStyle {
   public static let font = "DejaVu Sans"
   /// Base font size in points; titles, labels and keys are set relative to it.
   public static let fontSize = 14
+  /// Text sizes in points (1 pt = 1 px on the PNG canvas) of every figure's parts. The smallest,
+  /// ``noteFontSize``, is ~9.5 px at ``pageWidth``.
+  public static let titleFontSize = 16
+  public static let labelFontSize = 15
+  public static let tickFontSize = 13
+  public static let keyFontSize = 13
+  public static let noteFontSize = 11
+
   /// Width of one panel in PNG pixels; figures are this many pixels wide per panel.
   public static let panelWidth = 960
   /// Height of every figure in PNG pixels.
   public static let panelHeight = 660
+
+  /// The width, in pixels, at which the README shows a figure (GitHub's content column): every
+  /// figure must be legible at it.
+  public static let pageWidth = 830
+  /// Panels per row: one. A figure of two 960-px panels side by side was shown at 43 % of its
+  /// size in the README, its 13-pt tick labels ~5 px tall; one panel a row is shown at 86 %
+  /// (``pageWidth`` / ``panelWidth``), its smallest text (11-pt notes) ~9.5 px. Panels that
+  /// compare are stacked on the same axes instead (``ExtrapolationPanel/sharingAxes(_:)``).
+  public static let figureColumns = 1
 
   /// The canvas for a figure of `panels` panels side by side.
   public static func canvas(panels: Int) -> GnuplotCanvas {

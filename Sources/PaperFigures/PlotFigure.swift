@@ -12,7 +12,7 @@ public struct PlotFigure: Hashable, Sendable {
   /// Base name of the script and its images.
   public var name: String
   public var panels: [PlotPanel]
-  /// Panels per row.
+  /// Panels per row (``PaperStyle/figureColumns`` unless a caller asks otherwise).
   public var columns: Int
   /// Header lines: the inputs and how the numbers were computed.
   public var header: [String]
@@ -20,7 +20,7 @@ public struct PlotFigure: Hashable, Sendable {
   public init(name: String, panels: [PlotPanel], columns: Int? = nil, header: [String] = []) {
     self.name = name
     self.panels = panels
-    self.columns = max(1, columns ?? panels.count)
+    self.columns = max(1, columns ?? PaperStyle.figureColumns)
     self.header = header
   }
 
@@ -104,18 +104,18 @@ public struct PlotFigure: Hashable, Sendable {
     script.command("reset")
     for variable in drawing.variables { try script.variable(variable.name, variable.value) }
     script.command("set pointsize pointscale")
-    script.command("set tics out nomirror font ',13'")
+    script.command("set tics out nomirror font ',\(PaperStyle.tickFontSize)'")
     script.command("set border lw \(PaperStyle.borderWidth)")
     script.command("set lmargin at screen sx(\(left + Frame.left))")
     script.command("set rmargin at screen sx(\(plotRight))")
     script.command("set tmargin at screen sy(\(plotTop))")
     script.command("set bmargin at screen sy(\(plotBottom))")
-    script.command("set title \(GnuplotLiteral.string(drawing.title)) font ',16' noenhanced")
-    script.command("set xlabel \(GnuplotLiteral.string(drawing.xLabel)) font ',15' noenhanced")
-    script.command("set ylabel \(GnuplotLiteral.string(drawing.yLabel)) font ',15' noenhanced")
+    script.command("set title \(GnuplotLiteral.string(drawing.title)) font ',\(PaperStyle.titleFontSize)' noenhanced")
+    script.command("set xlabel \(GnuplotLiteral.string(drawing.xLabel)) font ',\(PaperStyle.labelFontSize)' noenhanced")
+    script.command("set ylabel \(GnuplotLiteral.string(drawing.yLabel)) font ',\(PaperStyle.labelFontSize)' noenhanced")
     script.command(
       "set key at screen sx(\(plotRight + 10)), screen sy(\(plotTop)) left top Left reverse samplen 2.0 spacing 1.1 "
-        + "font ',13' noenhanced" + (drawing.keyTitle.map { " title \(GnuplotLiteral.string($0)) left" } ?? ""))
+        + "font ',\(PaperStyle.keyFontSize)' noenhanced" + (drawing.keyTitle.map { " title \(GnuplotLiteral.string($0)) left" } ?? ""))
     for command in drawing.axes { script.command(command) }
     var labelNumber = 0
     for label in drawing.labels {
@@ -127,7 +127,7 @@ public struct PlotFigure: Hashable, Sendable {
       script.command(
         "set label \(labelNumber + (drawing.sizeKeyV.isEmpty ? 0 : drawing.sizeKeyV.count + 1) + 1) "
           + "\(GnuplotLiteral.string(drawing.notes.joined(separator: "\n"))) "
-          + "at screen sx(\(left + 20)), screen sy(\(plotBottom - Frame.notesBelowPlot)) left font ',11' "
+          + "at screen sx(\(left + 20)), screen sy(\(plotBottom - Frame.notesBelowPlot)) left font ',\(PaperStyle.noteFontSize)' "
           + "tc \(PaperStyle.mutedColor.gnuplot) noenhanced")
     }
     // `sample` tells gnuplot that a leading `[u=…]` is a sampling range, not the axis ranges.
@@ -162,6 +162,10 @@ public enum PlotPanel: Hashable, Sendable {
   /// Figures 1 and 3b: the fitted law against inference compute, with the measurements and the
   /// compute-optimal frontier.
   case scalingLaw(ScalingLawPanel)
+  /// The claims at a glance: estimates with intervals against references and bands.
+  case intervals(IntervalPanel)
+  /// A grid of values on a diverging colour scale (the report's residual maps).
+  case heatmap(HeatmapPanel)
 
   var problem: String? {
     switch self {
@@ -169,6 +173,8 @@ public enum PlotPanel: Hashable, Sendable {
     case .lines(let panel): panel.problem
     case .bars(let panel): panel.problem
     case .extrapolation(let panel): panel.problem
+    case .intervals(let panel): panel.problem
+    case .heatmap(let panel): panel.problem
     }
   }
 
@@ -178,6 +184,8 @@ public enum PlotPanel: Hashable, Sendable {
     case .bars(let panel): try panel.drawing(prefix: prefix)
     case .extrapolation(let panel): try panel.drawing(prefix: prefix)
     case .scalingLaw(let panel): try panel.drawing(prefix: prefix)
+    case .intervals(let panel): try panel.drawing(prefix: prefix)
+    case .heatmap(let panel): try panel.drawing(prefix: prefix)
     }
   }
 }

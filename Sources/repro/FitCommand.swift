@@ -81,7 +81,8 @@ struct FitCommand: ParsableCommand {
     let excluded = excludeSizes ?? []
     let sizes = registeredFit.sizesBillion
     if let unknown = excluded.first(where: { !sizes.contains($0) }) {
-      throw ValidationError("--exclude-sizes \(String(format: "%g", unknown)): the \(suite) fit has no LLM "
+      let fitName = registered.map { "\($0.experiment.executable)'s \(suite) fit" } ?? "the \(suite) fit"
+      throw ValidationError("--exclude-sizes \(String(format: "%g", unknown)): \(fitName) has no LLM "
         + "of that size (sizes: \(sizes.map { String(format: "%g", $0) }.joined(separator: ", ")) B)")
     }
     var fit = registeredFit

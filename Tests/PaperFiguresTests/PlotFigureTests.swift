@@ -89,15 +89,42 @@ func figure3bLike() -> PlotFigure {
   ])
 }
 
+/// Claims-at-a-glance-like rows: a value with its interval inside a two-sided band, and one
+/// with only an upper bound and no paper value.
+func glanceLike() -> PlotFigure {
+  PlotFigure(name: "glance-like", panels: [
+    .intervals(IntervalPanel(
+      title: "Claims at a glance", xLabel: "value ÷ reference",
+      rows: [
+        .init(label: "α: paper 0.077, ours 0.0709", reference: 0.077, value: 0.0709, interval: 0.069...0.0743, paper: 0.077,
+              lower: 0.077 * 0.85, upper: 0.077 * 1.15, color: RGBColor(red: 0x1a, green: 0x7f, blue: 0x37)),
+        .init(label: "worst error: ours 0.0097", reference: 0.02, value: 0.0097, interval: 0.0056...0.0235, paper: nil,
+              lower: nil, upper: 0.02, color: RGBColor(red: 0x1a, green: 0x7f, blue: 0x37)),
+      ],
+      xRange: 0.1...2)),
+  ])
+}
+
+/// A residual-map-like heatmap: two rows, three columns, one empty cell.
+func heatmapLike() -> PlotFigure {
+  PlotFigure(name: "heatmap-like", panels: [
+    .heatmap(HeatmapPanel(
+      title: "(a) residuals", xLabel: "Visual tokens V", yLabel: "LLM size N", columns: ["1", "4", "16"], rows: ["0.5 B", "7 B"],
+      values: [[-0.6, 0.06, nil], [0.44, -0.1, 0.15]], scaleTitle: "Y − Ŷ (points)")),
+  ])
+}
+
 @Suite("Line, bar and extrapolation figures")
 struct PlotFigureTests {
-  @Test("each figure kind matches its golden script byte for byte", arguments: ["figure2-like", "figure3a-like", "figure4-like", "table1-like", "figure3b-like"])
+  @Test("each figure kind matches its golden script byte for byte", arguments: ["figure2-like", "figure3a-like", "figure4-like", "table1-like", "figure3b-like", "glance-like", "heatmap-like"])
   func golden(name: String) throws {
     let text = switch name {
     case "figure2-like": try figure2Like().script().text
     case "figure3a-like": try figure3aLike().script().text
     case "figure4-like": try figure4Like().script().text
     case "table1-like": try table1Like().script().text
+    case "glance-like": try glanceLike().script().text
+    case "heatmap-like": try heatmapLike().script().text
     default: try figure3bLike().script().text
     }
     try Golden.expect(text, matches: "\(name).gp")

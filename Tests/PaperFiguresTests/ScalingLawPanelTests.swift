@@ -70,8 +70,8 @@ struct ScalingLawPanelTests {
     #expect(text.contains("flops(N,V) = 2*N*(Q+V)\n"))
     #expect(text.contains("plot sample \\\n  [u=log(1.0):log(576.0)] '+' using (flops(0.5,exp(u))):(Y(0.5,exp(u)))"))
     #expect(text.contains("\nQ = 50.0\n"))
-    #expect(text.contains("\nW = 1920.0\nH = 660.0\n"), "two panels side by side")
-    #expect(text.contains("set lmargin at screen sx(1085)\n"), "panel 2 starts half-way")
+    #expect(text.contains("\nW = 960.0\nH = 1320.0\n"), "one panel a row (PaperStyle.figureColumns)")
+    #expect(text.contains("set tmargin at screen sy(1260)\n") && text.contains("set tmargin at screen sy(600)\n"), "panel 2 under panel 1")
     #expect(text.contains("$P2_FRONTIER using 1:2 with lines dt (4,6) lw 4.0 lc rgb '#000000'"))
   }
 
@@ -107,7 +107,7 @@ struct ScalingLawPanelTests {
     #expect(text.contains("title 'held-out 14B'"))
     #expect(text.contains(" 'OCR: 4B at V = 64 looks low_ish' at screen"))
     #expect(text.contains("noenhanced"))
-    #expect(text.contains("set bmargin at screen sy(108)\n"), "room for one line of notes")
+    #expect(text.contains("set bmargin at screen sy(768)\n"), "room for one line of notes (panel 1, the upper row)")
   }
 }
 

@@ -13,15 +13,15 @@ if (format ne 'png' && format ne 'svg' && format ne 'pdf') {
   exit status 2
 }
 if (format eq 'png') {
-  set terminal pngcairo size 1920,660 enhanced font 'DejaVu Sans,14' background rgb 'white'
+  set terminal pngcairo size 960,1320 enhanced font 'DejaVu Sans,14' background rgb 'white'
   pointscale = 1.0
 }
 if (format eq 'svg') {
-  set terminal svg size 1920,660 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 4.0/3.0 dashlength 0.5
+  set terminal svg size 960,1320 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 4.0/3.0 dashlength 0.5
   pointscale = 0.55
 }
 if (format eq 'pdf') {
-  set terminal pdfcairo size 1920/96.0,660/96.0 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 0.78 linewidth 1.5
+  set terminal pdfcairo size 960/96.0,1320/96.0 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 0.78 linewidth 1.5
   pointscale = 0.78
 }
 set output outfile
@@ -29,8 +29,8 @@ set encoding utf8
 set pointsize pointscale
 
 # Layout in pixels of the PNG canvas; sx() and sy() turn them into screen fractions.
-W = 1920.0
-H = 660.0
+W = 960.0
+H = 1320.0
 sx(px) = px/W
 sy(px) = px/H
 flops(N,V) = 2*N*(Q+V)
@@ -98,12 +98,12 @@ set tics out nomirror font ',13'
 set border lw 1.2
 set lmargin at screen sx(125)
 set rmargin at screen sx(650)
-set tmargin at screen sy(600)
-set bmargin at screen sy(108)
+set tmargin at screen sy(1260)
+set bmargin at screen sy(768)
 set title '(a) fit on 0.5B–7B, predict 14B' font ',16' noenhanced
 set xlabel 'Inference compute 2·N·(0+V)  [GFLOP]' font ',15' noenhanced
 set ylabel 'Average downstream error' font ',15' noenhanced
-set key at screen sx(660), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Scaling law (least-squares)' left
+set key at screen sx(660), screen sy(1260) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Scaling law (least-squares)' left
 set samples 200
 set logscale x
 set format x '10^{%L}'
@@ -112,15 +112,15 @@ set format y '%.3f'
 set offsets 0, 0, graph 0.04, graph 0.04
 set grid back xtics ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
 set label 1 "14B measurements not published:\ningest them with ./repro ingest" at graph 0.97, graph 0.95 right font ',13' tc rgb '#2c6fb3' noenhanced front
-set label 2 '#Tokens (V)' at screen sx(670), screen sy(310) left font ',13'
-set label 3 '1' at screen sx(685), screen sy(284) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 4 '4' at screen sx(685), screen sy(256) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 5 '16' at screen sx(685), screen sy(228) left point pt 7 ps 1.959658884736339*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 6 '36' at screen sx(685), screen sy(200) left point pt 7 ps 2.240341115263661*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 7 '64' at screen sx(685), screen sy(172) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 8 '144' at screen sx(685), screen sy(144) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 9 '576' at screen sx(685), screen sy(116) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 10 '14B measurements not published; ingest them with ./repro ingest FILE.' at screen sx(20), screen sy(22) left font ',11' tc rgb '#555555' noenhanced
+set label 2 '#Tokens (V)' at screen sx(670), screen sy(970) left font ',13'
+set label 3 '1' at screen sx(685), screen sy(944) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 4 '4' at screen sx(685), screen sy(916) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 5 '16' at screen sx(685), screen sy(888) left point pt 7 ps 1.959658884736339*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 6 '36' at screen sx(685), screen sy(860) left point pt 7 ps 2.240341115263661*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 7 '64' at screen sx(685), screen sy(832) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 8 '144' at screen sx(685), screen sy(804) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 9 '576' at screen sx(685), screen sy(776) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 10 '14B measurements not published; ingest them with ./repro ingest FILE.' at screen sx(20), screen sy(682) left font ',11' tc rgb '#555555' noenhanced
 plot $P1_BAND using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb '#2c6fb3' notitle, \
   [u=log(1.0):log(576.0)] '+' using (flops(0.5,exp(u))):(Y(0.5,exp(u))) with lines lw 3.0 lc rgb '#e5ae2e' notitle, \
   [u=log(1.0):log(576.0)] '+' using (flops(1.8,exp(u))):(Y(1.8,exp(u))) with lines lw 3.0 lc rgb '#f08028' notitle, \
@@ -199,14 +199,14 @@ Q = 0.0
 set pointsize pointscale
 set tics out nomirror font ',13'
 set border lw 1.2
-set lmargin at screen sx(1085)
-set rmargin at screen sx(1610)
+set lmargin at screen sx(125)
+set rmargin at screen sx(650)
 set tmargin at screen sy(600)
 set bmargin at screen sy(108)
 set title '(b) fit on 0.5B–4B, predict 7B' font ',16' noenhanced
 set xlabel 'Inference compute 2·N·(0+V)  [GFLOP]' font ',15' noenhanced
 set ylabel 'Average downstream error' font ',15' noenhanced
-set key at screen sx(1620), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Scaling law (least-squares)' left
+set key at screen sx(660), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Scaling law (least-squares)' left
 set samples 200
 set logscale x
 set format x '10^{%L}'
@@ -221,15 +221,15 @@ set label 4 '0.3353 %' at first 504.0, first 0.4859 center offset char 0.0, -1.3
 set label 5 '0.1061 %' at first 896.0, first 0.4828 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
 set label 6 '0.2583 %' at first 2016.0, first 0.4762 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
 set label 7 '0.6328 %' at first 8064.0, first 0.4646 center offset char 0.0, -1.3 font ',10' tc rgb '#7f0a1e' noenhanced front
-set label 8 '#Tokens (V)' at screen sx(1630), screen sy(310) left font ',13'
-set label 9 '1' at screen sx(1645), screen sy(284) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 10 '4' at screen sx(1645), screen sy(256) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 11 '16' at screen sx(1645), screen sy(228) left point pt 7 ps 1.959658884736339*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 12 '36' at screen sx(1645), screen sy(200) left point pt 7 ps 2.240341115263661*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 13 '64' at screen sx(1645), screen sy(172) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 14 '144' at screen sx(1645), screen sy(144) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 15 '576' at screen sx(1645), screen sy(116) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 16 '7B measured at 7 V.' at screen sx(980), screen sy(22) left font ',11' tc rgb '#555555' noenhanced
+set label 8 '#Tokens (V)' at screen sx(670), screen sy(310) left font ',13'
+set label 9 '1' at screen sx(685), screen sy(284) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 10 '4' at screen sx(685), screen sy(256) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 11 '16' at screen sx(685), screen sy(228) left point pt 7 ps 1.959658884736339*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 12 '36' at screen sx(685), screen sy(200) left point pt 7 ps 2.240341115263661*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 13 '64' at screen sx(685), screen sy(172) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 14 '144' at screen sx(685), screen sy(144) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 15 '576' at screen sx(685), screen sy(116) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 16 '7B measured at 7 V.' at screen sx(20), screen sy(22) left font ',11' tc rgb '#555555' noenhanced
 plot $P2_BAND using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb '#7f0a1e' notitle, \
   [u=log(1.0):log(576.0)] '+' using (flops(0.5,exp(u))):(Y(0.5,exp(u))) with lines lw 3.0 lc rgb '#e5ae2e' notitle, \
   [u=log(1.0):log(576.0)] '+' using (flops(1.8,exp(u))):(Y(1.8,exp(u))) with lines lw 3.0 lc rgb '#f08028' notitle, \

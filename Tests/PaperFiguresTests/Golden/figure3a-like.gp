@@ -12,15 +12,15 @@ if (format ne 'png' && format ne 'svg' && format ne 'pdf') {
   exit status 2
 }
 if (format eq 'png') {
-  set terminal pngcairo size 1920,660 enhanced font 'DejaVu Sans,14' background rgb 'white'
+  set terminal pngcairo size 960,1320 enhanced font 'DejaVu Sans,14' background rgb 'white'
   pointscale = 1.0
 }
 if (format eq 'svg') {
-  set terminal svg size 1920,660 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 4.0/3.0 dashlength 0.5
+  set terminal svg size 960,1320 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 4.0/3.0 dashlength 0.5
   pointscale = 0.55
 }
 if (format eq 'pdf') {
-  set terminal pdfcairo size 1920/96.0,660/96.0 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 0.78 linewidth 1.5
+  set terminal pdfcairo size 960/96.0,1320/96.0 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 0.78 linewidth 1.5
   pointscale = 0.78
 }
 set output outfile
@@ -28,8 +28,8 @@ set encoding utf8
 set pointsize pointscale
 
 # Layout in pixels of the PNG canvas; sx() and sy() turn them into screen fractions.
-W = 1920.0
-H = 660.0
+W = 960.0
+H = 1320.0
 sx(px) = px/W
 sy(px) = px/H
 
@@ -246,12 +246,12 @@ set tics out nomirror font ',13'
 set border lw 1.2
 set lmargin at screen sx(125)
 set rmargin at screen sx(650)
-set tmargin at screen sy(600)
-set bmargin at screen sy(108)
+set tmargin at screen sy(1260)
+set bmargin at screen sy(750)
 set title '(a) Compute-optimal frontier for each Q' font ',16' noenhanced
 set xlabel 'Inference compute 2·N·(Q+V)  [GFLOP]' font ',15' noenhanced
 set ylabel 'Average downstream error (frontier)' font ',15' noenhanced
-set key at screen sx(660), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Text tokens Q' left
+set key at screen sx(660), screen sy(1260) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Text tokens Q' left
 set logscale x
 set format x '10^{%L}'
 set format y '%.3f'
@@ -487,14 +487,14 @@ reset
 set pointsize pointscale
 set tics out nomirror font ',13'
 set border lw 1.2
-set lmargin at screen sx(1085)
-set rmargin at screen sx(1610)
+set lmargin at screen sx(125)
+set rmargin at screen sx(650)
 set tmargin at screen sy(600)
 set bmargin at screen sy(108)
 set title '(b) The optimal V grows with Q' font ',16' noenhanced
 set xlabel 'Text tokens Q' font ',15' noenhanced
 set ylabel 'Compute-optimal visual tokens V*' font ',15' noenhanced
-set key at screen sx(1620), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Optimal V' left
+set key at screen sx(660), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Optimal V' left
 set format x '%g'
 set format y '%g'
 set mxtics 2
@@ -505,7 +505,7 @@ set yrange [0.0:*]
 set label 1 '1' at first 0.0, first 1.0 left offset char 0.9, -0.7 font ',11' tc rgb '#555555' noenhanced front
 set label 2 '13.5' at first 50.0, first 13.5 left offset char 0.9, -0.7 font ',11' tc rgb '#555555' noenhanced front
 set label 3 '54.1' at first 200.0, first 54.1 left offset char 0.9, -0.7 font ',11' tc rgb '#555555' noenhanced front
-set label 4 'A note.' at screen sx(980), screen sy(22) left font ',11' tc rgb '#555555' noenhanced
+set label 4 'A note.' at screen sx(20), screen sy(22) left font ',11' tc rgb '#555555' noenhanced
 plot $P2_SERIES_1 using 1:2 with lines lw 2.5 lc rgb '#000000' title 'closed form β·Q/(α−β)', \
   $P2_SERIES_2 using 1:2 with points pt 4 ps 2.2*pointscale lw 2 lc rgb '#555555' title 'best V of the grid', \
   $P2_SERIES_3 using 1:2 with points pt 7 ps 1.6*pointscale lc rgb '#2c6fb3' title 'numeric optimum'

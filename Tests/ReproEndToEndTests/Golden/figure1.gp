@@ -17,15 +17,15 @@ if (format ne 'png' && format ne 'svg' && format ne 'pdf') {
   exit status 2
 }
 if (format eq 'png') {
-  set terminal pngcairo size 1920,660 enhanced font 'DejaVu Sans,14' background rgb 'white'
+  set terminal pngcairo size 960,1320 enhanced font 'DejaVu Sans,14' background rgb 'white'
   pointscale = 1.0
 }
 if (format eq 'svg') {
-  set terminal svg size 1920,660 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 4.0/3.0 dashlength 0.5
+  set terminal svg size 960,1320 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 4.0/3.0 dashlength 0.5
   pointscale = 0.55
 }
 if (format eq 'pdf') {
-  set terminal pdfcairo size 1920/96.0,660/96.0 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 0.78 linewidth 1.5
+  set terminal pdfcairo size 960/96.0,1320/96.0 enhanced font 'DejaVu Sans,14' background rgb 'white' fontscale 0.78 linewidth 1.5
   pointscale = 0.78
 }
 set output outfile
@@ -33,8 +33,8 @@ set encoding utf8
 set pointsize pointscale
 
 # Layout in pixels of the PNG canvas; sx() and sy() turn them into screen fractions.
-W = 1920.0
-H = 660.0
+W = 960.0
+H = 1320.0
 sx(px) = px/W
 sy(px) = px/H
 flops(N,V) = 2*N*(Q+V)
@@ -162,12 +162,12 @@ set tics out nomirror font ',13'
 set border lw 1.2
 set lmargin at screen sx(125)
 set rmargin at screen sx(650)
-set tmargin at screen sy(600)
-set bmargin at screen sy(90)
+set tmargin at screen sy(1260)
+set bmargin at screen sy(750)
 set title '(a) Q = 0 (cached text)' font ',16' noenhanced
 set xlabel 'Inference compute 2·N·(0+V)  [GFLOP]' font ',15' noenhanced
 set ylabel 'Average downstream error' font ',15' noenhanced
-set key at screen sx(660), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Scaling law (least-squares)' left
+set key at screen sx(660), screen sy(1260) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Scaling law (least-squares)' left
 set samples 200
 set logscale x
 set format x '10^{%L}'
@@ -175,14 +175,14 @@ set mxtics 10
 set format y '%.3f'
 set offsets 0, 0, graph 0.04, graph 0.04
 set grid back xtics ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
-set label 1 '#Tokens (V)' at screen sx(670), screen sy(292) left font ',13'
-set label 2 '1' at screen sx(685), screen sy(266) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 3 '4' at screen sx(685), screen sy(238) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 4 '16' at screen sx(685), screen sy(210) left point pt 7 ps 1.959658884736339*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 5 '36' at screen sx(685), screen sy(182) left point pt 7 ps 2.240341115263661*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 6 '64' at screen sx(685), screen sy(154) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 7 '144' at screen sx(685), screen sy(126) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 8 '576' at screen sx(685), screen sy(98) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 1 '#Tokens (V)' at screen sx(670), screen sy(952) left font ',13'
+set label 2 '1' at screen sx(685), screen sy(926) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 3 '4' at screen sx(685), screen sy(898) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 4 '16' at screen sx(685), screen sy(870) left point pt 7 ps 1.959658884736339*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 5 '36' at screen sx(685), screen sy(842) left point pt 7 ps 2.240341115263661*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 6 '64' at screen sx(685), screen sy(814) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 7 '144' at screen sx(685), screen sy(786) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 8 '576' at screen sx(685), screen sy(758) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
 plot sample \
   [u=log(1.0):log(576.0)] '+' using (flops(0.5,exp(u))):(Y(0.5,exp(u))) with lines lw 3.0 lc rgb '#e5ae2e' notitle, \
   [u=log(1.0):log(576.0)] '+' using (flops(1.8,exp(u))):(Y(1.8,exp(u))) with lines lw 3.0 lc rgb '#f08028' notitle, \
@@ -318,14 +318,14 @@ Q = 50.0
 set pointsize pointscale
 set tics out nomirror font ',13'
 set border lw 1.2
-set lmargin at screen sx(1085)
-set rmargin at screen sx(1610)
+set lmargin at screen sx(125)
+set rmargin at screen sx(650)
 set tmargin at screen sy(600)
 set bmargin at screen sy(90)
 set title '(b) Q = 50' font ',16' noenhanced
 set xlabel 'Inference compute 2·N·(50+V)  [GFLOP]' font ',15' noenhanced
 set ylabel 'Average downstream error' font ',15' noenhanced
-set key at screen sx(1620), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Scaling law (least-squares)' left
+set key at screen sx(660), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'Scaling law (least-squares)' left
 set samples 200
 set logscale x
 set format x '10^{%L}'
@@ -333,14 +333,14 @@ set mxtics 10
 set format y '%.3f'
 set offsets 0, 0, graph 0.04, graph 0.04
 set grid back xtics ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
-set label 1 '#Tokens (V)' at screen sx(1630), screen sy(292) left font ',13'
-set label 2 '1' at screen sx(1645), screen sy(266) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 3 '4' at screen sx(1645), screen sy(238) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 4 '16' at screen sx(1645), screen sy(210) left point pt 7 ps 1.959658884736339*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 5 '36' at screen sx(1645), screen sy(182) left point pt 7 ps 2.240341115263661*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 6 '64' at screen sx(1645), screen sy(154) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 7 '144' at screen sx(1645), screen sy(126) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 8 '576' at screen sx(1645), screen sy(98) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 1 '#Tokens (V)' at screen sx(670), screen sy(292) left font ',13'
+set label 2 '1' at screen sx(685), screen sy(266) left point pt 7 ps 1.0*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 3 '4' at screen sx(685), screen sy(238) left point pt 7 ps 1.4798294423681695*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 4 '16' at screen sx(685), screen sy(210) left point pt 7 ps 1.959658884736339*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 5 '36' at screen sx(685), screen sy(182) left point pt 7 ps 2.240341115263661*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 6 '64' at screen sx(685), screen sy(154) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 7 '144' at screen sx(685), screen sy(126) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
+set label 8 '576' at screen sx(685), screen sy(98) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
 plot sample \
   [u=log(1.0):log(576.0)] '+' using (flops(0.5,exp(u))):(Y(0.5,exp(u))) with lines lw 3.0 lc rgb '#e5ae2e' notitle, \
   [u=log(1.0):log(576.0)] '+' using (flops(1.8,exp(u))):(Y(1.8,exp(u))) with lines lw 3.0 lc rgb '#f08028' notitle, \
