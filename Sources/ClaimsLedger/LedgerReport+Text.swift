@@ -112,16 +112,24 @@ extension LedgerReport {
   /// statement and where, its value, status, our value, and the criterion.
   public var markdownTable: String {
     var lines = [
-      "| Claim | The paper says | The paper's value | Status | Our value | Criterion |", "|---|---|---|---|---|---|",
+      "| Claim | The paper says | The paper's value | Status | Our value | 95 % interval | Criterion |", "|---|---|---|---|---|---|---|",
     ]
     for claim in claims {
       let cells = [
         "`\(claim.id)`", "\(claim.statement) *(\(claim.location))*", claim.paperValue, "**\(claim.status.label)**",
-        claim.value, claim.criterion,
+        claim.value, intervalText(claim.id), claim.criterion,
       ]
       lines.append("| " + cells.map(Self.markdownCell).joined(separator: " | ") + " |")
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The 95 % bootstrap interval of each quantity the claims-at-a-glance figure draws for claim
+  /// `id` (the same rows, so table and figure cannot disagree), or `—` when it has none.
+  func intervalText(_ id: String) -> String {
+    let rows = ReviewerReport.glance(self).filter { $0.claim == id }
+      .compactMap { row in row.interval.map { "\(row.quantity) \(Format.interval($0))" } }
+    return rows.isEmpty ? "—" : rows.joined(separator: "; ")
   }
 
   /// `text` safe inside a Markdown table cell.

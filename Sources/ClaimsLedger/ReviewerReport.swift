@@ -36,10 +36,10 @@ public enum ReviewerReport {
       .tableOfContents,
       .heading(level: 2, text: "Claims"),
       .table(
-        header: ["Claim", "The paper says", "Where", "The paper's value", "Status", "Our value", "Criterion"],
+        header: ["Claim", "The paper says", "Where", "The paper's value", "Status", "Our value", "95 % interval", "Criterion"],
         rows: ledger.claims.map {
           ["[`\($0.id)`](#\(ReportDocument.slug(detailsHeading($0))))", $0.statement, $0.location, $0.paperValue,
-           "**\($0.status.label)**", $0.value, $0.criterion]
+           "**\($0.status.label)**", $0.value, ledger.intervalText($0.id), $0.criterion]
         }),
     ]
     if let glanceFigure {

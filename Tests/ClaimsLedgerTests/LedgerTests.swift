@@ -130,6 +130,11 @@ import ExperimentRegistry
     #expect(table.contains("14 claims: 12 pass, 0 fail, 2 unverifiable"))
     let markdown = report.markdownTable
     #expect(markdown.split(separator: "\n").count == 2 + Self.ledgerIds.count)
+    // Each numeric claim shows its 95 % bootstrap interval beside its value; the others a dash.
+    let exponents = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("| `fig1.exponents`") })
+    #expect(exponents.contains("| α [") && exponents.contains("; β ["))
+    let unverifiable = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("| `fig2.extrapolation-14b`") })
+    #expect(unverifiable.contains("| — | — |"))
     #expect(markdown.contains("| `fig1.exponents` |"))
     let detail = LedgerReport.detail(report.claims[0], colour: false)
     #expect(detail.hasPrefix("fig1.exponents: PASS\n"))
