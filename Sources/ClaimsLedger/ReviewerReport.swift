@@ -134,7 +134,7 @@ public enum ReviewerReport {
     let rows = fits.map { fit -> [String] in
       let sizes = fit.excludedSizes.isEmpty ? "all" : "without \(fit.excludedSizes.map { Format.number($0) }.joined(separator: ", ")) B"
       return [fit.suite, sizes, "`\(fit.method)`", fit.bounds.map(breakableBox) ?? "none (a, D > 0 through logs)"]
-        + [fit.a, fit.alpha, fit.beta, fit.D, fit.sse, fit.optimalVAtQ50].map(Format.number)
+        + [fit.a, fit.alpha, fit.beta, fit.D, fit.sse, fit.rmse, fit.rSquared, fit.optimalVAtQ50].map(Format.number)
         + [fit.parametersAtBounds.isEmpty ? "—" : fit.parametersAtBounds.joined(separator: ", ")]
     }
     let intervalRows = fits.compactMap { fit -> [String]? in
@@ -146,7 +146,7 @@ public enum ReviewerReport {
     return [
       .heading(level: 2, text: "Fitted parameters"),
       .paragraph("Y = a·N^-α·V^-β + D, N in billions, T = V. \"Sizes\" says which LLM sizes of the grid were held out."),
-      .table(header: ["Suite", "Sizes", "Method", "Box", "a", "α", "β", "D", "SSE", "V* at Q = 50", "On a bound"], rows: rows),
+      .table(header: ["Suite", "Sizes", "Method", "Box", "a", "α", "β", "D", "SSE", "RMSE", "R²", "V* at Q = 50", "On a bound"], rows: rows),
       .paragraph("95 % bootstrap intervals of the primary method's fits:"),
       .table(
         header: ["Suite", "Sizes", "Method", "Resamples", "a", "α", "β", "D", "V* at Q = 50", "Refits supporting the suite's claim"],

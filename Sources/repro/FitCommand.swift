@@ -153,9 +153,9 @@ struct FitCommand: ParsableCommand {
     }
   }
 
-  /// `| method | a | α | β | D | SSE | V* at Q = 50 |` under the one rounding rule (JSON has every digit).
+  /// `| method | a | α | β | D | SSE | RMSE | R² | V* at Q = 50 |` under the one rounding rule (JSON has every digit).
   static func markdownRow(_ s: FitSummary) -> String {
-    let cells = [s.a, s.alpha, s.beta, s.D, s.sse, s.optimalVAtQ50].map(DisplayNumber.text)
+    let cells = [s.a, s.alpha, s.beta, s.D, s.sse, s.rmse, s.rSquared, s.optimalVAtQ50].map(DisplayNumber.text)
     let bound = s.parametersAtBounds.isEmpty ? "" : " (on bound: \(s.parametersAtBounds.joined(separator: ", ")))"
     return "| `\(s.method)`\(bound) | " + cells.joined(separator: " | ") + " |"
   }
