@@ -166,6 +166,16 @@ public enum LawForm: String, CaseIterable, Sendable, Codable, Hashable, CustomSt
     return min(max(unclamped, range.lowerBound), range.upperBound)
   }
 
+  /// Whether the form is the paper's law (T = V or T = Q + V): fitted by every method of
+  /// ``ScalingLawFit/FitMethod`` in a registered box, where the other forms have only the
+  /// generic least squares in their own box.
+  public var isPaperLaw: Bool {
+    switch self {
+    case .multiplicative, .multiplicativeTextPlusVisual: true
+    case .additive, .interaction: false
+    }
+  }
+
   /// The form written in the paper's law's type, for the forms that are that law.
   public func law(_ p: [Double]) -> ScalingLaw? {
     switch self {

@@ -59,14 +59,17 @@ struct FitCommand: ParsableCommand {
   func validate() throws {
     try checkBootstrap(bootstrap)
     if let textTokens { try check("--text-tokens", textTokens, in: 0...10_000) }
-    if form != .multiplicative {
+    if form == .multiplicativeTextPlusVisual, textTokens != nil {
+      throw ValidationError("--text-tokens: --form multiplicative-q-plus-v already writes the law with T = Q + V, Q = \(Int(LawForm.textTokensInData))")
+    }
+    if !form.isPaperLaw {
       // The other forms are fitted as the robustness experiment fits them; options that only
       // mean something for the paper's law are refused rather than ignored.
       if let method, method != .leastSquares {
-        throw ValidationError("--method \(method) fits the multiplicative form only; --form \(form) is fitted by least-squares")
+        throw ValidationError("--method \(method) fits the paper's law only (multiplicative forms); --form \(form) is fitted by least-squares")
       }
       for (name, given) in [("--bounds", bounds != nil), ("--text-tokens", textTokens != nil), ("--bootstrap", bootstrap > 0), ("--markdown", markdown)] where given {
-        throw ValidationError("\(name) applies to the multiplicative form only; --form \(form) is fitted in its own box, as the robustness experiment fits it")
+        throw ValidationError("\(name) applies to the paper's law only (multiplicative forms); --form \(form) is fitted in its own box, as the robustness experiment fits it")
       }
     }
   }
@@ -89,19 +92,21 @@ struct FitCommand: ParsableCommand {
     fit.sizesBillion = sizes.filter { !excluded.contains($0) }
     if let bounds { fit.bounds = bounds }
     let sizesText = "N = " + fit.sizesBillion.map { String(format: "%g", $0) }.joined(separator: ", ") + " B"
-    FileHandle.standardError.write(Data((form == .multiplicative
+    FileHandle.standardError.write(Data((form.isPaperLaw
       ? "fit of \(suite) \(owner): bounds \(fit.bounds), \(sizesText)"
-        + (bounds == nil ? "" : " (bounds from --bounds)") + "\n"
+        + (bounds == nil ? "" : " (bounds from --bounds)")
+        + (form == .multiplicativeTextPlusVisual ? "; the law written with T = Q + V, Q = \(Int(LawForm.textTokensInData))" : "") + "\n"
       : "fit of \(suite) at its fit's sizes, \(sizesText); the \(form) form in its own box, as the "
         + "robustness experiment fits it\n").utf8))
     let observations = try fit.observations(from: all)
-    if form != .multiplicative {
+    if !form.isPaperLaw {
       let result = try FormFit(form: form).fit(observations)
       let report = FormFitReport(suite: suite.rawValue, excludedSizes: fit.excludedSizes(of: all), formula: form.formula, result: result)
       if json { try printJSON(report) } else { precision.apply { print(report.text) } }
       return
     }
-    let convention: TokenConvention = textTokens.map { .textPlusVisual(Q: $0) } ?? .visual
+    let convention: TokenConvention =
+      form == .multiplicativeTextPlusVisual ? .textPlusVisual(Q: LawForm.textTokensInData) : textTokens.map { .textPlusVisual(Q: $0) } ?? .visual
     let problem = try FitProblem(observations, convention: convention)
     let summaries = try (method.map { [$0] } ?? FitMethod.allCases).map { method in
       let fitter = method.fitter(bounds: fit.bounds)
