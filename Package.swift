@@ -61,10 +61,10 @@ let package = Package(
     .target(name: "TokenCompressionTable", dependencies: ["ResultsStore"]),
     /// What an experiment is: its registration's type and the typed settings (how a fit is made
     /// from them, too). Code, hashed into every experiment's fingerprint.
-    .target(name: "ExperimentModel", dependencies: ["ResultsStore", "ScalingLaw", "ScalingLawFit", "LawForms"]),
+    .target(name: "ExperimentModel", dependencies: ["ResultsStore", "ScalingLaw", "ScalingLawFit"]),
     /// Every experiment's registration, and nothing else: values of ExperimentModel's types, the
     /// one home of each setting. Data to the driver (see BuildProducts.registrySources).
-    .target(name: "ExperimentRegistry", dependencies: ["ExperimentModel", "ResultsStore", "ScalingLaw", "ScalingLawFit", "LawForms"]),
+    .target(name: "ExperimentRegistry", dependencies: ["ExperimentModel", "ResultsStore", "ScalingLaw", "ScalingLawFit"]),
     /// The context an experiment executable runs in: its registration, the database, its outputs.
     .target(
       name: "Notebook",
@@ -155,7 +155,7 @@ let package = Package(
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "ExperimentRegistry", "ScalingLawFit"]),
     .testTarget(name: "ResultValuesTests", dependencies: ["ResultValues", "ScalingLaw", "ScalingLawFit"]),
     .testTarget(name: "ExperimentModelTests", dependencies: ["ExperimentModel", "ResultsStore", "ScalingLaw", "ScalingLawFit"]),
-    .testTarget(name: "ExperimentRegistryTests", dependencies: ["ExperimentRegistry", "ExperimentModel", "ResultsStore"]),
+    .testTarget(name: "ExperimentRegistryTests", dependencies: ["ExperimentRegistry", "ExperimentModel", "ResultsStore", "LawForms"]),
     .testTarget(name: "TokenCompressionTableTests", dependencies: ["TokenCompressionTable", "ResultsStore"]),
     .testTarget(
       name: "ClaimsLedgerTests",

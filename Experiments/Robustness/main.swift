@@ -14,7 +14,15 @@ import ResultsStore
 
 ExperimentRun.main(.robustness) { run in
   let settings: FormRobustnessSettings = try run.settings()
-  let plan = settings.plan
+  let plan = FormComparisonPlan(
+    forms: try settings.forms.map { name in
+      guard let form = LawForm(rawValue: name) else {
+        throw RobustnessError.unknownForm(name, known: LawForm.allCases.map(\.rawValue))
+      }
+      return form
+    },
+    holdoutSizesBillion: settings.holdoutSizesBillion, holdoutPredictNBillion: settings.holdoutPredictNBillion, Q: settings.Q,
+    budgetCount: settings.budgetCount)
   let grids = [("Visual reasoning", settings.reasoning), ("OCR", settings.ocr)]
   let observations = try grids.map { try run.observations(for: $0.1) }
   let comparisons = try zip(grids, observations).map { grid, rows in try plan.compare(suite: grid.1.suite.rawValue, rows) }
@@ -95,4 +103,15 @@ ExperimentRun.main(.robustness) { run in
       + plan.Q.flatMap { Q in ["optimal_V_q\(PaperStyle.compact(Q))_smallest_budget", "optimal_V_q\(PaperStyle.compact(Q))_largest_budget"] },
     rows: rows), named: "robustness.csv")
   return summary
+}
+
+/// A registration naming a form the LawForms module does not have.
+enum RobustnessError: Error, CustomStringConvertible {
+  case unknownForm(String, known: [String])
+
+  var description: String {
+    switch self {
+    case .unknownForm(let name, let known): "the robustness registration names a form '\(name)'; known: \(known.joined(separator: ", "))"
+    }
+  }
 }

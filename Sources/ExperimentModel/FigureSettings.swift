@@ -1,4 +1,3 @@
-import LawForms
 import ResultsStore
 import ScalingLaw
 import ScalingLawFit
@@ -162,27 +161,44 @@ public struct LedgerRunSettings: ExperimentSettings, Hashable {
 
 /// The functional-form robustness analysis (issue 13): which grids, on which sizes, and how the
 /// forms are compared. The fits' suites and sizes are the figures' (one home each).
+///
+/// The forms are named, not typed (the LawForms module's `LawForm` raw values; a test checks
+/// they are all of them): every experiment links the registry, so a typed field here would put
+/// the forms' code into every experiment's fingerprint and rerun Table 1 when a form changes.
 public struct FormRobustnessSettings: ExperimentSettings, Hashable {
   /// The visual-reasoning and OCR fits whose grids and sizes the forms are fitted on (each form
-  /// in its own box, ``LawForms/LawForm/naturalBounds``, not these fits' boxes).
+  /// in its own box, `LawForm.naturalBounds`, not these fits' boxes).
   public var reasoning: LawFitSettings
   public var ocr: LawFitSettings
-  public var plan: FormComparisonPlan
+  public var forms: [String]
+  /// The sizes (billions) the hold-out fit uses, and the size it predicts.
+  public var holdoutSizesBillion: [Double]
+  public var holdoutPredictNBillion: Double
+  /// Text tokens at which V* is computed, and how many budgets per Q.
+  public var Q: [Double]
+  public var budgetCount: Int
 
-  public init(reasoning: LawFitSettings, ocr: LawFitSettings, plan: FormComparisonPlan) {
+  public init(
+    reasoning: LawFitSettings, ocr: LawFitSettings, forms: [String], holdoutSizesBillion: [Double],
+    holdoutPredictNBillion: Double, Q: [Double], budgetCount: Int
+  ) {
     self.reasoning = reasoning
     self.ocr = ocr
-    self.plan = plan
+    self.forms = forms
+    self.holdoutSizesBillion = holdoutSizesBillion
+    self.holdoutPredictNBillion = holdoutPredictNBillion
+    self.Q = Q
+    self.budgetCount = budgetCount
   }
 
   public var parameters: [String: String] {
     [
-      "forms": plan.forms.map(\.rawValue).joined(separator: ","),
+      "forms": forms.joined(separator: ","),
       "reasoning": "\(reasoning.suite.rawValue) at \(RegistrationText.list(reasoning.sizesBillion))",
       "ocr": "\(ocr.suite.rawValue) at \(RegistrationText.list(ocr.sizesBillion))",
-      "holdout-fit-sizes": RegistrationText.list(plan.holdoutSizesBillion),
-      "holdout-predict": RegistrationText.number(plan.holdoutPredictNBillion),
-      "Q": RegistrationText.list(plan.Q), "budgets": String(plan.budgetCount),
+      "holdout-fit-sizes": RegistrationText.list(holdoutSizesBillion),
+      "holdout-predict": RegistrationText.number(holdoutPredictNBillion),
+      "Q": RegistrationText.list(Q), "budgets": String(budgetCount),
     ]
   }
 }

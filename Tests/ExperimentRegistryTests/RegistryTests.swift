@@ -1,4 +1,5 @@
 import ExperimentRegistry
+import LawForms
 import ResultsStore
 import Testing
 
@@ -46,4 +47,10 @@ struct RegistryTests {
     #expect(Experiment.table1.parameters == ["method": "QueCC", "y-range": "40,90"])
     #expect(Experiment.inferenceCost.parameters["V"] == "1,4,16,36,64,144,576")
   }
+}
+
+/// The robustness registration names its forms (so the registry does not link their code into
+/// every experiment's fingerprint): the names must be every form the LawForms module has.
+@Test func theRobustnessRegistrationNamesEveryForm() {
+  #expect(Experiment.robustnessSettings.forms == LawForm.allCases.map(\.rawValue))
 }

@@ -25,6 +25,10 @@ import ExperimentRegistry
     let writer = "Sources/TokenCompressionTable/Table1+LaTeX.swift"
     let linking = try Experiment.all.map(\.executable).filter { try products.code(of: $0).manifest.files[writer] != nil }
     #expect(linking == ["table1", "report"])
+    // The same for the functional forms: the robustness experiment and the report read them; the
+    // registry names them rather than linking them into every experiment.
+    let form = "Sources/LawForms/LawForm.swift"
+    #expect(try Experiment.all.map(\.executable).filter { try products.code(of: $0).manifest.files[form] != nil } == ["robustness", "report"])
     for executable in Experiment.all.map(\.executable) {
       let files = try products.code(of: executable).manifest.files.keys
       #expect(!files.contains { $0.hasPrefix(BuildProducts.registrySources) }, "\(executable) hashes the registry as code")
