@@ -31,6 +31,7 @@ public struct Experiment: Sendable, Hashable, Identifiable {
     id: String, executable: String, title: String, inputs: [DataSelection], settings: some ExperimentSettings,
     claims: [String] = [], dependsOn: [String] = []
   ) {
+    self.retargetedSuite = nil
     self.id = id
     self.executable = executable
     self.title = title
@@ -55,6 +56,7 @@ public struct Experiment: Sendable, Hashable, Identifiable {
   public static func == (lhs: Experiment, rhs: Experiment) -> Bool {
     (lhs.id, lhs.executable, lhs.title, lhs.inputs, lhs.claims, lhs.dependsOn)
       == (rhs.id, rhs.executable, rhs.title, rhs.inputs, rhs.claims, rhs.dependsOn) && lhs.parameters == rhs.parameters
+      && lhs.retargetedSuite == rhs.retargetedSuite
   }
 
   public func hash(into hasher: inout Hasher) {
@@ -71,8 +73,34 @@ public struct Experiment: Sendable, Hashable, Identifiable {
     return settings
   }
 
-  /// The output folder, relative to `Figures/`.
-  public var outputFolder: String { executable }
+  /// The output folder, relative to `Figures/`: the executable's name, or
+  /// `suites/<suite>/<executable>` for a one-off drawing of another suite (``retargeted(to:fit:)``).
+  public var outputFolder: String { retargetedSuite.map { "suites/\($0.rawValue)/\(executable)" } ?? executable }
+
+  /// The suite a one-off drawing was retargeted to; nil for a registered experiment.
+  public private(set) var retargetedSuite: SuiteID?
+
+  /// The same experiment drawn for another grid (`repro figure 1 --suite NAME`): its settings
+  /// read `suite` through `fit` (its sizes and box), its inputs are that suite's, and it checks
+  /// no claim and reads no other experiment. Its outputs go to their own folder, outside the
+  /// driver's lock: a one-off, not a target.
+  public func retargeted(to suite: SuiteID, fit: LawFitSettings) throws(RegistryError) -> Experiment {
+    guard let settings = settings as? any SuiteRetargetable else {
+      throw .notRetargetable(experiment: executable)
+    }
+    let inputs = inputs.map { selection -> DataSelection in
+      switch selection {
+      case .results: .results(suite: suite)
+      case .dataIssues: .dataIssues(suite: suite)
+      default: selection
+      }
+    }
+    var copy = Experiment(
+      id: id, executable: executable, title: "\(title) — drawn for the \(suite) grid", inputs: inputs,
+      settings: try settings.retargeted(to: suite, fit: fit))
+    copy.retargetedSuite = suite
+    return copy
+  }
 
   /// Names this experiment answers to on the command line: `1`, `figure1`, `fig1`.
   public var names: [String] {

@@ -202,3 +202,44 @@ public struct FormRobustnessSettings: ExperimentSettings, Hashable {
     ]
   }
 }
+
+/// Settings that can be read for another grid than the paper's (`repro figure N --suite NAME`):
+/// the scaling-law figures, whose only tie to a suite is the fit they make and the grid they read.
+public protocol SuiteRetargetable: ExperimentSettings {
+  /// These settings for `suite`, fitted as `fit` says (its sizes are every size the grid has).
+  func retargeted(to suite: SuiteID, fit: LawFitSettings) throws(RegistryError) -> Self
+}
+
+extension ScalingLawFigureSettings: SuiteRetargetable {
+  public func retargeted(to suite: SuiteID, fit: LawFitSettings) throws(RegistryError) -> Self {
+    var copy = self
+    copy.fit = fit
+    return copy
+  }
+}
+
+extension ExtrapolationFigureSettings: SuiteRetargetable {
+  /// Both panels predict a measured size: the largest from all the others, and the second
+  /// largest from those below it (the paper's 14 B has no counterpart in another grid).
+  public func retargeted(to suite: SuiteID, fit: LawFitSettings) throws(RegistryError) -> Self {
+    let sizes = fit.sizesBillion.sorted()
+    guard sizes.count >= 4 else {
+      throw .tooFewSizes(experiment: "figure2", suite: suite, needed: 4, available: sizes)
+    }
+    var copy = self
+    copy.fit = fit
+    copy.fit.sizesBillion = Array(sizes.dropLast())
+    copy.predictNBillion = sizes[sizes.count - 1]
+    copy.holdoutSizesBillion = Array(sizes.dropLast(2))
+    copy.holdoutPredictNBillion = sizes[sizes.count - 2]
+    return copy
+  }
+}
+
+extension IsoComputeFigureSettings: SuiteRetargetable {
+  public func retargeted(to suite: SuiteID, fit: LawFitSettings) throws(RegistryError) -> Self {
+    var copy = self
+    copy.suites = [suite]
+    return copy
+  }
+}

@@ -145,6 +145,9 @@ extension ExperimentRun {
     @Option(help: "Write outputs into this folder instead of Figures/<experiment>/ (used by the driver).")
     var output: String?
 
+    @Option(help: "Draw the figure for another grid of the database (e.g. one an ingest declared), into Figures/suites/<suite>/<experiment>/.")
+    var suite: String?
+
     @Flag(help: "Re-measure instead of reusing cached measurements (experiments that time this machine).")
     var force = false
 
@@ -186,6 +189,18 @@ extension ExperimentRun {
   /// once, on the main thread, before any other thread starts).
   nonisolated(unsafe) private static var stopSignals: [any DispatchSourceSignal] = []
 
+  /// `experiment` drawn for `suite`: fitted as a grid no figure registers is (every size it has,
+  /// the figures' method in Figure 3b's wide box), refused if the database has no such grid.
+  static func retargeted(_ experiment: Experiment, to suite: SuiteID, layout: ProjectLayout) throws -> Experiment {
+    let database = try ResultsDatabase.openReadOnly(layout)
+    let grids = try database.gridSuites()
+    guard grids.contains(suite) else {
+      throw NotebookError.unknownSuite(suite.rawValue, known: grids.map(\.rawValue))
+    }
+    let sizes = Set(try database.observations(suite: suite).map(\.N)).sorted()
+    return try experiment.retargeted(to: suite, fit: Experiment.unregisteredFit(of: suite, sizesBillion: sizes))
+  }
+
   /// Runs an experiment: `body` computes and writes the outputs and returns the summary.
   ///
   /// Exit status: 0 on success; 1 with the error on standard error if anything failed (nothing
@@ -197,7 +212,9 @@ extension ExperimentRun {
     var staging: URL?
     do {
       let layout = try options.root.map { ProjectLayout(root: URL(fileURLWithPath: $0)) } ?? ProjectLayout.locate()
+      let experiment = try options.suite.map { try retargeted(experiment, to: SuiteID(rawValue: $0), layout: layout) } ?? experiment
       let destination = layout.figuresDirectory.appendingPathComponent(experiment.outputFolder)
+      try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
       let directory: URL
       if let output = options.output {
         directory = URL(fileURLWithPath: output)

@@ -27,8 +27,42 @@ struct FigureCommand: ParsableCommand {
 
   @OptionGroup var options: RunFlags
 
+  @Option(help: "Draw the scaling-law figures (1, 2, 3a, 3b, 4) for another grid of the database, e.g. one `repro ingest --new-suite` declared: a one-off into Figures/suites/<suite>/, outside the lock.")
+  var suite: String?
+
+  func validate() throws {
+    if suite != nil, options.force || options.dryRun {
+      throw ValidationError("--suite draws once and always: --force and --dry-run do not apply")
+    }
+  }
+
   func run() throws {
-    try DriverCommand.run(targets: ids, options, listOutputs: true)
+    guard let suite else {
+      return try DriverCommand.run(targets: ids, options, listOutputs: true)
+    }
+    let layout = try ProjectLayout.locate()
+    let experiments = try ids.map { id -> Experiment in
+      guard let experiment = Experiment.named(id) else {
+        throw ValidationError("no experiment '\(id)'; see repro list")
+      }
+      return experiment
+    }
+    // One-offs write Figures/, shared state: they hold the driver's lock, as a run does.
+    try StoreWriting.run(layout, noWait: options.noWait) {
+      for experiment in experiments {
+        let process = Process()
+        process.executableURL = DriverCommand.binDirectory.appendingPathComponent(experiment.executable)
+        process.arguments = ["--root", layout.root.path, "--suite", suite]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+          throw ExitCode(process.terminationStatus)
+        }
+        let folder = "Figures/suites/\(suite)/\(experiment.executable)"
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: layout.root.appendingPathComponent(folder).path)) ?? []
+        print("\(experiment.executable) for \(suite): \(folder)/ (" + files.sorted().joined(separator: ", ") + ")")
+      }
+    }
   }
 }
 
