@@ -22,14 +22,7 @@ public struct FigureResults: Sendable {
   /// (those that exist).
   public static func load(figuresDirectory: URL) throws(LedgerError) -> FigureResults {
     func read<T: Decodable>(_ experiment: Experiment, as type: T.Type) throws(LedgerError) -> (String, T)? {
-      let path = "Figures/\(experiment.outputFolder)/summary.json"
-      let url = figuresDirectory.appendingPathComponent("\(experiment.outputFolder)/summary.json")
-      guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-      do {
-        return (path, try JSONDecoder().decode(T.self, from: Data(contentsOf: url)))
-      } catch {
-        throw .unreadableFigureSummary(path: path, reason: "\(error)")
-      }
+      try summary(of: experiment, as: type, figuresDirectory: figuresDirectory)
     }
     let figure2 = try read(.figure2, as: ExtrapolationFigureSummary.self)
     let fits: [(String, FitSummary)] = [
@@ -40,6 +33,22 @@ public struct FigureResults: Sendable {
       try read(.figure3b, as: OCRFigureSummary.self).map { ($0.0, $0.1.fit) },
     ].compactMap { $0 }
     return FigureResults(fits: fits, isoCompute: try read(.figure4, as: IsoComputeFigureSummary.self))
+  }
+
+  /// An experiment's `summary.json` (its repository path, and its contents decoded with the
+  /// type the experiment wrote), or nil when the experiment has not run; an unreadable one is an
+  /// error naming it. Every reader of a figure's results goes through here.
+  static func summary<T: Decodable>(
+    of experiment: Experiment, as type: T.Type, figuresDirectory: URL
+  ) throws(LedgerError) -> (path: String, summary: T)? {
+    let path = "Figures/\(experiment.outputFolder)/summary.json"
+    let url = figuresDirectory.appendingPathComponent("\(experiment.outputFolder)/summary.json")
+    guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+    do {
+      return (path, try JSONDecoder().decode(T.self, from: Data(contentsOf: url)))
+    } catch {
+      throw .unreadableFigureSummary(path: path, reason: "\(error)")
+    }
   }
 
   /// Throws unless every figure's fit is, to the last digit, the ledger's primary fit of the

@@ -6,14 +6,7 @@ extension ReviewerReport {
   /// The robustness experiment's results, read back from its `summary.json` with the type it
   /// wrote; `nil` when it has not run yet.
   public static func robustness(figuresDirectory: URL) throws(LedgerError) -> RobustnessSummary? {
-    let path = "Figures/\(Experiment.robustness.outputFolder)/summary.json"
-    let url = figuresDirectory.appendingPathComponent("\(Experiment.robustness.outputFolder)/summary.json")
-    guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-    do {
-      return try JSONDecoder().decode(RobustnessSummary.self, from: Data(contentsOf: url))
-    } catch {
-      throw .unreadableFigureSummary(path: path, reason: "\(error)")
-    }
+    try FigureResults.summary(of: .robustness, as: RobustnessSummary.self, figuresDirectory: figuresDirectory)?.summary
   }
 
   /// The robustness checks' verdicts as a table: the report's, and the README's (a test

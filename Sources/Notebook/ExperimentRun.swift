@@ -193,10 +193,7 @@ extension ExperimentRun {
   /// the figures' method in Figure 3b's wide box), refused if the database has no such grid.
   static func retargeted(_ experiment: Experiment, to suite: SuiteID, layout: ProjectLayout) throws -> Experiment {
     let database = try ResultsDatabase.openReadOnly(layout)
-    let grids = try database.gridSuites()
-    guard grids.contains(suite) else {
-      throw NotebookError.unknownSuite(suite.rawValue, known: grids.map(\.rawValue))
-    }
+    try database.requireGrid(suite)
     let sizes = Set(try database.observations(suite: suite).map(\.N)).sorted()
     return try experiment.retargeted(to: suite, fit: Experiment.unregisteredFit(of: suite, sizesBillion: sizes))
   }

@@ -4,8 +4,6 @@ import ResultsStore
 public enum NotebookError: Error, Equatable, CustomStringConvertible {
   case undeclaredInput(experiment: String, selection: DataSelection)
   case imagesNotRendered(reason: String)
-  /// `--suite` names no grid of the database.
-  case unknownSuite(String, known: [String])
 
   public var description: String {
     switch self {
@@ -14,9 +12,6 @@ public enum NotebookError: Error, Equatable, CustomStringConvertible {
         + "add it to the experiment's inputs so staleness tracking sees it"
     case .imagesNotRendered(let reason):
       "images not rendered: \(reason)"
-    case .unknownSuite(let suite, let known):
-      "no grid named '\(suite)' in the database; its grids: \(known.joined(separator: ", ")) "
-        + "(repro ingest FILE --new-suite ID --description TEXT adds one)"
     }
   }
 }

@@ -101,6 +101,13 @@ public struct ResultsDatabase: Sendable {
     }
   }
 
+  /// Throws, naming the database's grids, unless `suite` is one of them: the check every
+  /// command and experiment that takes a `--suite` makes.
+  public func requireGrid(_ suite: SuiteID) throws {
+    let grids = try gridSuites()
+    guard grids.contains(suite) else { throw ResultsStoreError.unknownGrid(suite: suite.rawValue, grids: grids.map(\.rawValue)) }
+  }
+
   /// Every result of one suite, ordered by family, `N`, `V`, method and metric: ``DataSelection/results(suite:)``.
   public func measurements(suite: SuiteID) throws -> [MeasuredResult] {
     try fetch(.results(suite: suite))

@@ -19,6 +19,8 @@ public enum ResultsStoreError: Error, Equatable, CustomStringConvertible {
   case malformedSeed(file: String, line: Int, reason: String)
   /// A figure asked for observations that are not in the database.
   case noObservations(suite: String, family: String, method: String)
+  /// A `--suite` names no averaged grid of the database.
+  case unknownGrid(suite: String, grids: [String])
   /// `export` was asked for a table that does not exist.
   case unknownTable(name: String, available: [String])
   /// The finished database could not be moved into place.
@@ -51,6 +53,9 @@ public enum ResultsStoreError: Error, Equatable, CustomStringConvertible {
       return "\(file):\(line): \(reason)"
     case .noObservations(let suite, let family, let method):
       return "no avg_accuracy results for suite \(suite), family \(family), method \(method) in the database"
+    case .unknownGrid(let suite, let grids):
+      return "no grid named '\(suite)' in the database; its grids: \(grids.joined(separator: ", ")) "
+        + "(repro ingest FILE --new-suite ID --description TEXT adds one)"
     case .unknownTable(let name, let available):
       return "no table named \(name); tables: \(available.joined(separator: ", "))"
     case .writeFailed(let path, let reason):

@@ -30,13 +30,3 @@ enum SizesBillion {
     }
   }
 }
-
-/// Refuses a `--suite` the database holds no grid of, naming the ones it holds.
-func requireGrid(_ suite: SuiteID, in database: ResultsDatabase) throws {
-  let grids = try database.gridSuites()
-  guard grids.contains(suite) else {
-    throw ValidationError(
-      "no grid named '\(suite)' in the database; its grids: \(grids.map(\.rawValue).joined(separator: ", ")) "
-        + "(repro ingest FILE --new-suite ID --description TEXT adds one)")
-  }
-}

@@ -52,7 +52,7 @@ struct ExtrapolateCommand: ParsableCommand {
   func run() throws {
     let sizes = fitSizes
     let database = try ResultsDatabase.openReadOnly(try ProjectLayout.locate())
-    try requireGrid(suite, in: database)
+    try database.requireGrid(suite)
     let e = try Extrapolation(
       observations: try database.observations(suite: suite), fitSizes: sizes, predictedN: predict,
       fitter: method.fitter(bounds: bounds), bootstrap: bootstrap > 0 ? Bootstrap(resamples: bootstrap, seed: seed) : nil,

@@ -76,7 +76,7 @@ struct FitCommand: ParsableCommand {
 
   func run() throws {
     let database = try ResultsDatabase.openReadOnly(try ProjectLayout.locate())
-    try requireGrid(suite, in: database)
+    try database.requireGrid(suite)
     let all = try database.observations(suite: suite)
     let registered = Experiment.registeredFit(of: suite)
     let owner = registered.map { "as \($0.experiment.executable) registers it" } ?? "(no figure registers it: the figures' method in Figure 3b's wide box, on every size it has)"
