@@ -24,12 +24,14 @@ public struct CellTraining: Sendable {
   }
 
   /// Why a cell needs training, or nil when it is up to date.
+  /// Inputs are checked first, so a cell never trained on data an older generator wrote says so.
   public func staleness(_ cell: MiniCell) throws -> String? {
+    let fingerprint = try inputsFingerprint(cell)
     let record = layout.record(cell)
     guard let data = FileManager.default.contents(atPath: record.path),
       let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
     else { return "never trained" }
-    guard (json["inputs_sha256"] as? String) == (try inputsFingerprint(cell)) else {
+    guard (json["inputs_sha256"] as? String) == fingerprint else {
       return "inputs changed (config, data, vision tower or training code)"
     }
     let expected = (json["checkpoint"] as? [String: Any])?["sha256"] as? String
@@ -76,10 +78,7 @@ public struct CellTraining: Sendable {
     guard let tower = FileManager.default.contents(atPath: layout.visionTower.path) else {
       throw MiniReplicationError.missingVisionTower(path: layout.visionTower.path)
     }
-    let manifest = layout.familyData(cell.family).appendingPathComponent(MiniDataset.manifestName)
-    guard let manifestData = FileManager.default.contents(atPath: manifest.path) else {
-      throw MiniReplicationError.missingData(family: cell.family, directory: layout.familyData(cell.family).path)
-    }
+    let manifestData = try layout.currentManifest(cell.family)
     var hasher = SHA256()
     hasher.update(data: try config(cell))
     for part in [Self.sha256(manifestData), Self.sha256(tower), try trainingCodeDigest()] {

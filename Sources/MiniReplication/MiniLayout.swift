@@ -44,6 +44,17 @@ public struct MiniLayout: Sendable {
   /// `.mini-data/<family>/`, one family's shards and `manifest.json`.
   public func familyData(_ family: TaskFamily) -> URL { dataDirectory.appendingPathComponent(family.rawValue, isDirectory: true) }
 
+  /// The bytes of `family`'s `manifest.json`, checked to come from this build's generator: an
+  /// error naming `repro mini data` when the data is missing or an older generator wrote it.
+  public func currentManifest(_ family: TaskFamily) throws -> Data {
+    let directory = familyData(family)
+    guard let manifest = FileManager.default.contents(atPath: directory.appendingPathComponent(MiniDataset.manifestName).path) else {
+      throw MiniReplicationError.missingData(family: family, directory: directory.path)
+    }
+    try MiniManifest.requireCurrentGenerator(manifest, family: family, path: directory.path)
+    return manifest
+  }
+
   /// The shards of `split` for `family`, sorted by name; an error naming `repro mini data` when
   /// there are none.
   public func shards(_ family: TaskFamily, _ split: DataSplit) throws -> [URL] {

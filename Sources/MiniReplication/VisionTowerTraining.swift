@@ -45,6 +45,7 @@ public struct VisionTowerTraining: Sendable {
     let output = folder.appendingPathComponent("out", isDirectory: true)
     try files.createDirectory(at: output, withIntermediateDirectories: true)
     let families = TaskFamily.allCases
+    for family in families { _ = try layout.currentManifest(family) }  // refuses an older generator's data
     let config = Config(
       vision: Self.shape,
       training: .init(examples: Self.recipe.examples, batchSize: Self.recipe.batchSize, learningRate: Self.recipe.learningRate,

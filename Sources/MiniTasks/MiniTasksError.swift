@@ -6,6 +6,8 @@ public enum MiniTasksError: Error, Equatable, Sendable, CustomStringConvertible 
   case invalidShard(file: String, reason: String)
   /// Writing the data directory failed.
   case io(path: String, reason: String)
+  /// A data directory written by another generator version or other parameters than the current one.
+  case staleData(directory: String, family: TaskFamily, found: String, expected: String)
 
   public var description: String {
     switch self {
@@ -15,6 +17,9 @@ public enum MiniTasksError: Error, Equatable, Sendable, CustomStringConvertible 
       "\(file) is not a valid mini-tasks shard (\(MiniTasks.format)): \(reason). Regenerate it with `repro mini data`."
     case .io(let path, let reason):
       "cannot write \(path): \(reason)"
+    case .staleData(let directory, let family, let found, let expected):
+      "\(directory) holds \(family.rawValue) data of an older generator (\(found); this build's generator is \(expected)): "
+        + "regenerate it with `./repro mini data --family \(family.rawValue)`"
     }
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MiniTasks
 import ReproDriver
 import Sweep
 import Testing
@@ -25,7 +26,7 @@ import Testing
       try files.createDirectory(at: folder, withIntermediateDirectories: true)
     }
     try files.copyItem(at: Self.committed.visionTower, to: layout.visionTower)
-    try Data("{}".utf8).write(to: layout.familyData(.reasoning).appendingPathComponent("manifest.json"))
+    try MiniManifest.currentGeneratorStamp(.reasoning).write(to: layout.familyData(.reasoning).appendingPathComponent(MiniDataset.manifestName))
     for split in ["train-000", "eval-000"] {
       try Data().write(to: layout.familyData(.reasoning).appendingPathComponent("reasoning-\(split).safetensors"))
     }

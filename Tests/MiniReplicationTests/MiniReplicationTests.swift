@@ -64,7 +64,7 @@ import Testing
       try files.createDirectory(at: folder, withIntermediateDirectories: true)
     }
     try Data("tower".utf8).write(to: layout.visionTower)
-    try Data("{}".utf8).write(to: layout.familyData(.reasoning).appendingPathComponent(MiniDataset.manifestName))
+    try MiniManifest.currentGeneratorStamp(.reasoning).write(to: layout.familyData(.reasoning).appendingPathComponent(MiniDataset.manifestName))
     for split in ["train-000", "eval-000"] {
       try Data().write(to: layout.familyData(.reasoning).appendingPathComponent("reasoning-\(split).safetensors"))
     }
@@ -105,6 +105,31 @@ import Testing
     #expect(training.state(cell) == "checkpoint missing or changed since its record")
     try FileManager.default.removeItem(at: layout.visionTower)
     #expect(training.state(cell).hasPrefix("inputs missing: no vision tower"))
+  }
+
+  /// The reasoning grid's first cells trained on a `.mini-data/` that generator version 1 had
+  /// written after version 2 had landed: the fingerprint changed, but training went ahead.
+  @Test func dataOfAnOlderGeneratorIsRefusedWithTheCommandThatRegeneratesIt() throws {
+    let layout = try scratch()
+    defer { try? FileManager.default.removeItem(at: layout.root) }
+    let training = CellTraining(layout: layout, grid: MiniGrid.smoke)
+    let cell = MiniGrid.smoke.cells[0]
+    let manifest = layout.familyData(.reasoning).appendingPathComponent(MiniDataset.manifestName)
+    let current = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: manifest)) as? [String: Any])
+    var older = current
+    older["generator_version"] = MiniTasks.generatorVersion - 1
+    try JSONSerialization.data(withJSONObject: older).write(to: manifest)
+    let error = try #require(throws: MiniTasksError.self) { try training.inputsFingerprint(cell) }
+    #expect("\(error)".contains("./repro mini data --family reasoning"))
+    #expect(training.state(cell).contains("older generator"))
+    var otherParameters = current
+    var parameters = try #require(current["parameters"] as? [String: Any])
+    parameters["noise"] = 7
+    otherParameters["parameters"] = parameters
+    try JSONSerialization.data(withJSONObject: otherParameters).write(to: manifest)
+    #expect(throws: MiniTasksError.self) { try training.inputsFingerprint(cell) }
+    try JSONSerialization.data(withJSONObject: current).write(to: manifest)
+    _ = try training.inputsFingerprint(cell)
   }
 
   @Test func missingInputsNameTheCommandThatMakesThem() throws {
