@@ -49,7 +49,7 @@ let package = Package(
     /// Other functional forms of the law (additive, interaction, T = Q + V), their fits, their
     /// cross-validation and compute-optimal V, and this project's robustness checks (issue 13).
     .target(name: "LawForms", dependencies: ["ScalingLaw", "ScalingLawFit", "ComputeFrontier", "ResultValues", "ParallelMap", numerics]),
-    .target(name: "ResultsStore", dependencies: [grdb, "HexDigest", "ScalingLaw", .product(name: "SwiftCSV", package: "SwiftCSV")]),
+    .target(name: "ResultsStore", dependencies: [grdb, "AtomicFiles", "HexDigest", "ScalingLaw", .product(name: "SwiftCSV", package: "SwiftCSV")]),
     .target(name: "Gnuplot", dependencies: ["AtomicFiles"]),
     /// The values experiments compute and the ledger reads (fit summaries, optimal tokens, bands,
     /// extrapolated points): below both figure drawing and the claims ledger.
@@ -129,7 +129,7 @@ let package = Package(
     /// The engine that evaluates trained miniature checkpoints.
     .target(name: "MiniVLM", dependencies: ["VLM", "QueCC", "Safetensors", "MiniTasks", "HexDigest", crypto]),
     /// The replication's grids of cells and their training through the PyTorch trainer.
-    .target(name: "MiniReplication", dependencies: ["AtomicFiles", "MiniTasks", "MiniVLM", "ReproDriver", "Sweep", "HexDigest", crypto]),
+    .target(name: "MiniReplication", dependencies: ["AtomicFiles", "MiniTasks", "MiniVLM", "ReproDriver", "ResultsStore", "Sweep", "HexDigest", crypto]),
     .target(
       name: "InferenceCost",
       dependencies: [
@@ -172,7 +172,7 @@ let package = Package(
     .testTarget(
       name: "SweepTests", dependencies: ["Sweep", "ReproDriver", "GoldenFiles"], exclude: ["Golden", "Fixtures"]),
     .testTarget(name: "SafetensorsTests", dependencies: ["Safetensors"]),
-    .testTarget(name: "MiniReplicationTests", dependencies: ["MiniReplication", "MiniTasks", "MiniVLM", "Sweep", "ReproDriver"]),
+    .testTarget(name: "MiniReplicationTests", dependencies: ["MiniReplication", "MiniTasks", "MiniVLM", "ResultsStore", "Sweep", "ReproDriver"]),
     .testTarget(name: "MiniTasksTests", dependencies: ["MiniTasks", "Safetensors", "SeededRandom"]),
     .testTarget(name: "VLMTests", dependencies: ["VLM", "Safetensors", "SeededRandom"]),
     .testTarget(name: "QueCCTests", dependencies: ["QueCC", "VLM", "Safetensors", "SeededRandom"]),

@@ -18,7 +18,7 @@ public struct MiniGrid: Sendable {
   public func cell(named name: String) -> MiniCell? { cells.first { $0.name == name } }
 
   /// Every registered grid, by name.
-  public static let all: [MiniGrid] = [smoke]
+  public static let all: [MiniGrid] = [smoke, reasoningScaling]
 
   public static func named(_ name: String) -> MiniGrid? { all.first { $0.name == name } }
 
@@ -33,17 +33,41 @@ public struct MiniGrid: Sendable {
   /// The smoke grid: 2 LLM sizes × 2 token counts on the reasoning family with the
   /// TokenPacker-style compressor of the paper's grid. It proves the whole path (generator →
   /// trainer → checkpoint → Swift engine with parity) on a CPU in minutes; it is not the
-  /// replication.
-  ///
-  /// Why this recipe: with 30,000 examples (the first smoke recipe) every cell stayed at the
-  /// majority baseline; the models need a few hundred thousand examples. Batches of 320
-  /// questions are 32 whole images (the trainer groups an image's 10 questions so its
-  /// compressor runs once); 3e-3 is the learning rate that learned, 1e-2 stalled the
-  /// TokenPacker-style compressor (docs/miniature-vlm.md §4).
+  /// replication, and its cells are cells of ``reasoningScaling``, trained once for both.
   public static let smoke = MiniGrid(
     name: "smoke",
     cells: [sizes[0], sizes[2]].flatMap { language in
       [1, 16].map { MiniCell(family: .reasoning, compressor: .tokenpacker, language: language, visualTokens: $0, seed: 0) }
     },
-    recipe: TrainingRecipe(examples: 200_000, batchSize: 320, learningRate: 3e-3, weightDecay: 0.01))
+    recipe: .replication)
+
+  /// The replication's (N, V) grid on the reasoning family with the TokenPacker-style compressor,
+  /// the analog of the paper's scaling grid (issue 12): every LLM size (31× in non-embedding N)
+  /// × five token counts from 1 to 36.
+  ///
+  /// Why V stops at 36 and not at the full 144-patch grid: a cell's cost grows with V, and at
+  /// V = 144 the largest LLM trains at about 27 examples/s on one core, two hours for one cell —
+  /// the whole grid's budget (docs/miniature-vlm.md §4). V = 36 is a 4× compression of the patch
+  /// grid, the paper's 576 → 144 step; the smaller counts are where the paper's finding lives.
+  public static let reasoningScaling = MiniGrid(
+    name: "reasoning-scaling",
+    cells: sizes.flatMap { language in
+      replicationTokenCounts.map {
+        MiniCell(family: .reasoning, compressor: .tokenpacker, language: language, visualTokens: $0, seed: 0)
+      }
+    },
+    recipe: .replication)
+
+  /// The token counts of the replication's grids: square region counts of the 12×12 patch grid.
+  public static let replicationTokenCounts = [1, 4, 9, 16, 36]
+}
+
+extension TrainingRecipe {
+  /// The recipe of every replication cell (and of the smoke grid, whose cells are replication
+  /// cells): the same training-data budget for every cell, as in the paper's grid. 200,000
+  /// examples in batches of 320 questions (32 whole images; the trainer groups an image's 10
+  /// questions so its compressor runs once); 3e-3 is the learning rate that learned, 1e-2
+  /// stalled the TokenPacker-style compressor, and with 30,000 examples every cell stayed at the
+  /// majority baseline (docs/miniature-vlm.md §4).
+  public static let replication = TrainingRecipe(examples: 200_000, batchSize: 320, learningRate: 3e-3, weightDecay: 0.01)
 }

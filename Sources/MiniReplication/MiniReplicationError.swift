@@ -9,6 +9,7 @@ public enum MiniReplicationError: Error, Equatable, CustomStringConvertible {
   case noTrainer(reason: String)
   case trainerFailed(what: String, status: Int32, log: String)
   case incompleteOutput(what: String, missing: String)
+  case evalSetMismatch(cell: String, recorded: String, current: String)
 
   public var description: String {
     switch self {
@@ -25,6 +26,9 @@ public enum MiniReplicationError: Error, Equatable, CustomStringConvertible {
         + "(a virtualenv in Training/.venv with torch==2.13.0, CPU only), or point REPRO_PYTHON at a Python that has it"
     case .trainerFailed(let what, let status, let log):
       return "\(what) failed with exit status \(status); its log: \(log)"
+    case .evalSetMismatch(let cell, let recorded, let current):
+      return "cell \(cell) was trained and checked against the held-out shard with SHA-256 \(recorded), but the generator now "
+        + "writes \(current): retrain it (`./repro mini train \(cell)`) or check out the generator it was trained with"
     case .incompleteOutput(let what, let missing):
       return "\(what) exited 0 but did not write \(missing); nothing was installed"
     }

@@ -21,11 +21,16 @@ public struct MiniDatasetPlan: Sendable {
   /// Images per shard: 1…100,000.
   public static let imagesPerShardRange = 1...100_000
 
-  /// About 100,000 training and 4,000 held-out questions; shards of 2,000 images (20,000
-  /// questions, about 14 MB).
+  /// The standard data every committed cell was trained and evaluated on (`repro mini data`'s
+  /// defaults): 100,000 training and 4,000 held-out questions from seed 1.
+  public static let standardTrainQuestions = 100_000
+  public static let standardEvalQuestions = 4_000
+  public static let standardSeed: UInt64 = 1
+
+  /// The standard data by default; shards of 2,000 images (20,000 questions, about 14 MB).
   public init(
-    generator: MiniTaskGenerator, seed: UInt64 = 1, trainQuestions: Int = 100_000, evalQuestions: Int = 4_000,
-    imagesPerShard: Int = 2_000
+    generator: MiniTaskGenerator, seed: UInt64 = standardSeed, trainQuestions: Int = standardTrainQuestions,
+    evalQuestions: Int = standardEvalQuestions, imagesPerShard: Int = 2_000
   ) throws(MiniTasksError) {
     try MiniTasksError.check("train questions", trainQuestions, within: Self.trainQuestionRange)
     try MiniTasksError.check("eval questions", evalQuestions, within: Self.evalQuestionRange)

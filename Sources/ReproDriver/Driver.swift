@@ -18,6 +18,13 @@ public final class Driver: Sendable {
   let codeSource: any CodeSource
   let runner: any TargetRunner
   let gnuplotVersion: @Sendable () -> String
+  let seedRefresh: SeedRefresh?
+
+  /// Brings seed files that are computed from other committed files up to date (the miniature
+  /// replication's results, from its checkpoints), under the run lock and before the database is
+  /// checked, so what it writes reaches the targets through the ordinary seed → database path.
+  /// It reports what it did through the progress reporter; dry runs skip it.
+  public typealias SeedRefresh = @Sendable (_ layout: ProjectLayout, _ progress: any ProgressReporter) throws -> Void
 
   /// - Parameters:
   ///   - experiments: the targets (normally ``Notebook/Experiment/all``).
@@ -27,8 +34,9 @@ public final class Driver: Sendable {
   ///     target links the renderer.
   public init(
     layout: ProjectLayout, experiments: [Experiment], code: any CodeSource, runner: any TargetRunner,
-    gnuplotVersion: @escaping @Sendable () -> String
+    gnuplotVersion: @escaping @Sendable () -> String, seedRefresh: SeedRefresh? = nil
   ) throws {
+    self.seedRefresh = seedRefresh
     self.layout = layout
     graph = try TargetGraph(experiments)
     codeSource = code
@@ -38,11 +46,13 @@ public final class Driver: Sendable {
 
   /// The driver `repro` uses: the registered experiments, run as the executables in
   /// `binDirectory`, fingerprinted from that build's records, with the gnuplot on `PATH`.
-  public static func standard(layout: ProjectLayout, binDirectory: URL, experiments: [Experiment] = Experiment.all) throws -> Driver {
+  public static func standard(
+    layout: ProjectLayout, binDirectory: URL, experiments: [Experiment] = Experiment.all, seedRefresh: SeedRefresh? = nil
+  ) throws -> Driver {
     try Driver(
       layout: layout, experiments: experiments, code: BuildProducts(binDirectory: binDirectory),
       runner: ExecutableRunner(binDirectory: binDirectory),
-      gnuplotVersion: { (try? GnuplotRenderer.locate().version()) ?? "none" })
+      gnuplotVersion: { (try? GnuplotRenderer.locate().version()) ?? "none" }, seedRefresh: seedRefresh)
   }
 
   /// `Figures/repro.lock`.
@@ -79,6 +89,7 @@ public final class Driver: Sendable {
       progress.report(.waitingForLock(holder: $0))
     }
     return try withExtendedLifetime(runLock) {
+      if !options.dryRun, let seedRefresh { try seedRefresh(layout, progress) }
       let data = try DataFingerprints(plan.flatMap(\.inputs), layout: layout, rebuildInPlace: !options.dryRun)
       if let reason = data.rebuildReason, !options.dryRun { progress.report(.rebuiltDatabase(reason: reason)) }
       var lock = try LockFile.load(from: lockURL)

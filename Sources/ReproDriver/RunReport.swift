@@ -55,6 +55,8 @@ public enum ProgressEvent: Sendable {
   case waitingForLock(holder: String)
   /// `results.sqlite` was rebuilt from the seed files before anything read it, for this reason.
   case rebuiltDatabase(reason: String)
+  /// A seed refresh (``Driver/SeedRefresh``) says what it did, e.g. which checkpoints it evaluated.
+  case refreshedSeeds(String)
   /// A stale target starts; `running` includes it, `remaining` counts targets not yet finished.
   case started(Experiment, reasons: [StaleReason], running: [String], remaining: Int)
   /// A target is done (whatever the outcome).

@@ -56,6 +56,22 @@ enum ReferenceData {
     CompressionMethodRecord(
       id: "Matryoshka Query",
       description: "Matryoshka Query Transformer: a query transformer trained with a variable number of queries."),
+  ] + miniatureCompressionMethods
+
+  /// The miniature replication's compressors (docs/miniature-vlm.md §2), ids `mini-<kind>`: small
+  /// analogues of the paper's, trained with our miniature VLMs, never to be read as the paper's.
+  static let miniatureCompressionMethods: [CompressionMethodRecord] = [
+    CompressionMethodRecord(id: "mini-pool", description: "Miniature replication: average pooling of the 12×12 patch grid to V regions."),
+    CompressionMethodRecord(
+      id: "mini-tokenpacker",
+      description: "Miniature replication: TokenPacker-style region cross-attention from downsampled queries."),
+    CompressionMethodRecord(
+      id: "mini-prumerge",
+      description: "Miniature replication: PruMerge-style, keep the most attended patches and merge the rest into them."),
+    CompressionMethodRecord(
+      id: "mini-quecc",
+      description: "Miniature replication: QueCC, the question's embedding added before a depth-wise convolutional "
+        + "downsampling, then region cross-attention."),
   ]
 
   private static func benchmark(_ id: String, _ description: String) -> SuiteRecord {

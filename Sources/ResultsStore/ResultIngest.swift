@@ -181,11 +181,11 @@ public struct ResultIngest: Sendable {
       .joined(separator: "\n") + "\n"
   }
 
-  private static func number(_ value: Double) -> String {
+  static func number(_ value: Double) -> String {
     value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
   }
 
-  private static func csvField(_ text: String) -> String {
+  static func csvField(_ text: String) -> String {
     text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
       ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
   }

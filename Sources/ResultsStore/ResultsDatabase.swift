@@ -78,17 +78,28 @@ public struct ResultsDatabase: Sendable {
   }
 
   /// Average-accuracy observations of one suite as the scaling law reads them, `Y = 1 − accuracy`,
-  /// ordered by `N` then `V`. Throws if there are none, since a figure cannot be fitted on nothing.
-  public func observations(
-    suite: SuiteID, family: String = "Qwen-1.5", method: String = "TokenPacker"
-  ) throws -> [Observation] {
-    let observations = try measurements(suite: suite)
-      .filter { $0.family == family && $0.method == method && $0.metric == ReferenceData.averageAccuracy }
-      .map { Observation(N: $0.N, V: Double($0.V), accuracy: $0.value) }
-    guard !observations.isEmpty else {
-      throw ResultsStoreError.noObservations(suite: suite.rawValue, family: family, method: method)
+  /// ordered by `N` then `V`. A grid is one LLM family with one compressor: without `family` and
+  /// `method` the suite must hold exactly one such pair (the paper's grids: Qwen-1.5 with
+  /// TokenPacker; the miniature replication's: mini-VLM with its compressor), and it is an error
+  /// naming the pairs when it holds several. Throws if there are none, since a figure cannot be
+  /// fitted on nothing.
+  public func observations(suite: SuiteID, family: String? = nil, method: String? = nil) throws -> [Observation] {
+    let grid = try measurements(suite: suite).filter { $0.metric == ReferenceData.averageAccuracy }
+    let pairs = Set(grid.map { GridPair(family: $0.family, method: $0.method) }).sorted { ($0.family, $0.method) < ($1.family, $1.method) }
+    let wanted = pairs.filter { (family == nil || $0.family == family) && (method == nil || $0.method == method) }
+    guard wanted.count <= 1 else {
+      throw ResultsStoreError.mixedGrid(suite: suite.rawValue, pairs: wanted.map { "\($0.family) with \($0.method)" })
     }
-    return observations
+    guard let pair = wanted.first else {
+      throw ResultsStoreError.noObservations(suite: suite.rawValue, family: family ?? "any", method: method ?? "any")
+    }
+    return grid.filter { $0.family == pair.family && $0.method == pair.method }
+      .map { Observation(N: $0.N, V: Double($0.V), accuracy: $0.value) }
+  }
+
+  private struct GridPair: Hashable {
+    var family: String
+    var method: String
   }
 
   /// The averaged suites the database holds — the paper's two grids and any an ingested seed

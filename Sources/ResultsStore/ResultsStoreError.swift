@@ -19,6 +19,8 @@ public enum ResultsStoreError: Error, Equatable, CustomStringConvertible {
   case malformedSeed(file: String, line: Int, reason: String)
   /// A figure asked for observations that are not in the database.
   case noObservations(suite: String, family: String, method: String)
+  /// A suite whose averaged rows mix LLM families or compressors, read without choosing one.
+  case mixedGrid(suite: String, pairs: [String])
   /// A `--suite` names no averaged grid of the database.
   case unknownGrid(suite: String, grids: [String])
   /// `export` was asked for a table that does not exist.
@@ -53,6 +55,9 @@ public enum ResultsStoreError: Error, Equatable, CustomStringConvertible {
       return "\(file):\(line): \(reason)"
     case .noObservations(let suite, let family, let method):
       return "no avg_accuracy results for suite \(suite), family \(family), method \(method) in the database"
+    case .mixedGrid(let suite, let pairs):
+      return "suite \(suite) mixes \(pairs.joined(separator: " and ")): a scaling law is fitted to one LLM family "
+        + "with one compressor; name them (family, method)"
     case .unknownGrid(let suite, let grids):
       return "no grid named '\(suite)' in the database; its grids: \(grids.joined(separator: ", ")) "
         + "(repro ingest FILE --new-suite ID --description TEXT adds one)"

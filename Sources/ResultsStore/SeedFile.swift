@@ -2,8 +2,9 @@ import Foundation
 
 /// One text file the database is built from, with its bytes.
 ///
-/// The seed is exactly: the three CSVs copied from the paper's data, plus every `*.csv` directly
-/// inside `paper-artifacts/ingested/`. Nothing else in `paper-artifacts/` is read.
+/// The seed is exactly: the three CSVs copied from the paper's data, every `*.csv` directly inside
+/// `paper-artifacts/ingested/`, and every `*.csv` directly inside `paper-artifacts/mini/results/`
+/// (the miniature replication's evaluations). Nothing else in `paper-artifacts/` is read.
 struct SeedFile {
   /// How a seed file's columns are laid out.
   enum Layout: Equatable {
@@ -13,6 +14,9 @@ struct SeedFile {
     case table1
     /// `suite,llm_params_billion,visual_tokens,metric,value,source_note`, written by an ingest step.
     case ingested
+    /// `suite,llm_family,llm_params_billion,visual_tokens,compression_method,metric,value,source_note`:
+    /// the miniature replication's models, evaluated by the bundled engine (``miniatureColumns``).
+    case miniature
   }
 
   static let paperFiles: [(path: String, layout: Layout)] = [
@@ -21,6 +25,11 @@ struct SeedFile {
     ("visual_reasoning_avg_accuracy.csv", .grid(.visualReasoning)),
   ]
   static let ingestedDirectory = "ingested"
+  static let miniatureDirectory = "mini/results"
+  /// The miniature layout's columns, in order: the rows name their own family and compressor.
+  public static let miniatureColumns = [
+    "suite", "llm_family", "llm_params_billion", "visual_tokens", "compression_method", "metric", "value", "source_note",
+  ]
 
   /// Path inside the seed directory, e.g. `ocr_avg_accuracy.csv` or `ingested/x.csv`; the `source` key.
   var relativePath: String
@@ -35,6 +44,10 @@ struct SeedFile {
     let ingested = seedDirectory.appendingPathComponent(ingestedDirectory, isDirectory: true)
     if let names = try? FileManager.default.contentsOfDirectory(atPath: ingested.path) {
       files += names.filter { $0.hasSuffix(".csv") }.sorted().map { ("\(ingestedDirectory)/\($0)", .ingested) }
+    }
+    let miniature = seedDirectory.appendingPathComponent(miniatureDirectory, isDirectory: true)
+    if let names = try? FileManager.default.contentsOfDirectory(atPath: miniature.path) {
+      files += names.filter { $0.hasSuffix(".csv") }.sorted().map { ("\(miniatureDirectory)/\($0)", .miniature) }
     }
     return try files.map { path, layout in
       let url = seedDirectory.appendingPathComponent(path, isDirectory: false)

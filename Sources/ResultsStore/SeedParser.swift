@@ -73,20 +73,25 @@ enum SeedParser {
       try context.expect(
         columns, ["suite", "llm_params_billion", "visual_tokens", "metric", "value", "source_note"], line: columnLine)
       rows = try records.map { try context.ingestedRow($0.fields, lines: $0.line...$0.lastLine) }
+    case .miniature:
+      try context.expect(columns, SeedFile.miniatureColumns, line: columnLine)
+      rows = try records.map { try context.miniatureRow($0.fields, lines: $0.line...$0.lastLine) }
     }
     return ParsedSeed(
       file: file, header: header.map(\.raw), source: try source(of: file, header: header), rows: rows, issues: issues,
       suites: try declaredSuites(in: header, of: file))
   }
 
-  /// The suites the header declares; only ingested files may declare one.
+  /// The suites the header declares; only ingested and miniature files may declare one.
   private static func declaredSuites(in header: [HeaderLine], of file: SeedFile) throws -> [(line: Int, suite: SuiteRecord)] {
     try header.compactMap { line -> (line: Int, suite: SuiteRecord)? in
       switch SuiteDeclaration.parse(line.text) {
       case nil: return nil
       case .failure(let error): throw malformed(file, line.number, error.reason)
       case .success(let suite):
-        guard file.layout == .ingested else { throw malformed(file, line.number, "only ingested seed files may declare a new suite") }
+        guard file.layout == .ingested || file.layout == .miniature else {
+          throw malformed(file, line.number, "only ingested and miniature seed files may declare a new suite")
+        }
         return (line.number, suite)
       }
     }
@@ -102,7 +107,7 @@ enum SeedParser {
       key: file.relativePath,
       note: header.filter { $0.number != sourceLine?.number }.map(\.text).joined(separator: "\n"))
     guard let sourceLine else {
-      if file.layout == .ingested { return record }
+      if file.layout == .ingested || file.layout == .miniature { return record }
       throw malformed(file, 1, "missing a `# Source: … OWNER/REPO, PATH …` header line")
     }
     guard let match = sourceLine.text.firstMatch(of: /([\w.\-]+\/[\w.\-]+), ([\w.\/\-]*[\w\/])/) else {
@@ -175,6 +180,17 @@ enum SeedParser {
         method: ReferenceData.gridMethod, V: try integer(fields[2], "visual_tokens", line: line),
         metric: fields[3].trimmingCharacters(in: .whitespaces), value: try number(fields[4], "value", line: line),
         note: note.isEmpty ? nil : note)
+    }
+
+    func miniatureRow(_ fields: [String], lines: ClosedRange<Int>) throws -> SeedRow {
+      let line = lines.lowerBound
+      try count(fields, SeedFile.miniatureColumns.count, line: line)
+      let field = { (index: Int) in fields[index].trimmingCharacters(in: .whitespaces) }
+      return SeedRow(
+        line: line, lastLine: lines.upperBound, suite: SuiteID(rawValue: field(0)), family: field(1),
+        N: try number(fields[2], "llm_params_billion", line: line), method: field(4),
+        V: try integer(fields[3], "visual_tokens", line: line), metric: field(5), value: try number(fields[6], "value", line: line),
+        note: field(7).isEmpty ? nil : field(7))
     }
 
     /// `method,tokens,<benchmark>…`: one row per method and token count, one result per non-empty cell.

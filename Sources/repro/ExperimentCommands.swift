@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MiniReplication
 import ReproDriver
 import ResultsStore
 import ExperimentRegistry
@@ -109,7 +110,20 @@ struct RunFlags: ParsableArguments {
 enum DriverCommand {
   /// The driver over the registered experiments, run from the executables built beside `repro`.
   static func driver() throws -> Driver {
-    try Driver.standard(layout: try ProjectLayout.locate(), binDirectory: binDirectory)
+    try Driver.standard(layout: try ProjectLayout.locate(), binDirectory: binDirectory, seedRefresh: refreshMiniResults)
+  }
+
+  /// The miniature replication's seed files, refreshed from the committed checkpoints (only new
+  /// or changed checkpoints are evaluated; see ``MiniResults``).
+  static let refreshMiniResults: Driver.SeedRefresh = { layout, progress in
+    let results = MiniResults(
+      layout: MiniLayout(root: layout.root), seedDirectory: layout.seedDirectory,
+      threads: ProcessInfo.processInfo.activeProcessorCount)
+    for outcome in try results.refresh(progress: { progress.report(.refreshedSeeds("  \($0)")) }) where outcome.rewritten {
+      progress.report(.refreshedSeeds(
+        "\(outcome.suite): \(outcome.rows) trained cells in paper-artifacts/mini/results/\(outcome.suite).csv "
+          + "(\(outcome.evaluated.count) evaluated by the engine)"))
+    }
   }
 
   /// The folder this `repro` executable is in, where `swift build` put the experiments too.

@@ -18,16 +18,16 @@ struct MiniDataCommand: ParsableCommand {
   var family: FamilySelection = .all
 
   @Option(help: "Training questions per family (10…10,000,000); 10 per image.")
-  var trainQuestions = 100_000
+  var trainQuestions = MiniDatasetPlan.standardTrainQuestions
 
   @Option(help: "Held-out questions per family (10…1,000,000); 10 per image.")
-  var evalQuestions = 4_000
+  var evalQuestions = MiniDatasetPlan.standardEvalQuestions
 
   @Option(help: "Data directory (default: .mini-data/ in the project).")
   var output: String?
 
   @Option(help: "Seed of every generator stream (0…4294967295); train and eval streams never overlap.")
-  var seed: UInt64 = 1
+  var seed: UInt64 = MiniDatasetPlan.standardSeed
 
   func validate() throws {
     _ = try plans()

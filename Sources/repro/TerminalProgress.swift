@@ -18,6 +18,8 @@ final class TerminalProgress: ProgressReporter, @unchecked Sendable {
       write("waiting for another repro to finish (\(holder)); Ctrl-C to give up")
     case .rebuiltDatabase(let reason):
       write("rebuilt results.sqlite from the seed files first: \(reason)")
+    case .refreshedSeeds(let news):
+      write(news)
     case .started(let experiment, let reasons, let running, let remaining):
       if interactive {
         write("▶ \(experiment.executable): \(reasons.map(\.cause).joined(separator: ", "))")

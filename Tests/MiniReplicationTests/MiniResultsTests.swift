@@ -1,0 +1,70 @@
+import Foundation
+import MiniTasks
+import ResultsStore
+import Testing
+
+@testable import MiniReplication
+
+/// `./repro all`'s evaluation of the committed checkpoints into the results store's seed files.
+@Suite struct MiniResultsTests {
+  /// A scratch project holding the committed vision tower and the smallest smoke cell, with a
+  /// one-cell suite over it.
+  static func scratch() throws -> (layout: MiniLayout, seeds: URL, suite: MiniSuite, cell: MiniCell) {
+    let committed = CommittedCheckpointTests.layout
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("mini-results-\(UUID().uuidString)")
+    let layout = MiniLayout(root: root)
+    let cell = MiniGrid.smoke.cells[0]
+    try FileManager.default.createDirectory(at: layout.cellsDirectory, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: committed.visionTower, to: layout.visionTower)
+    for (from, to) in zip(committed.cellFiles(cell), layout.cellFiles(cell)) { try FileManager.default.copyItem(at: from, to: to) }
+    let suite = MiniSuite(
+      id: SuiteID(rawValue: "mini-scratch"), grid: MiniGrid(name: "scratch", cells: [cell], recipe: .replication),
+      description: "One cell.")
+    return (layout, root.appendingPathComponent("paper-artifacts"), suite, cell)
+  }
+
+  @Test func aNewCheckpointIsEvaluatedOnceAndAgreesWithItsTrainer() throws {
+    let (layout, seeds, suite, cell) = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: layout.root) }
+    let results = MiniResults(layout: layout, seedDirectory: seeds, threads: 2)
+    let first = try results.refresh([suite])
+    #expect(first == [.init(suite: suite.id, rows: 1, evaluated: [cell.name], rewritten: true)])
+    let row = try #require(try MiniatureSeed.rows(of: suite.id, seedDirectory: seeds).first)
+    let record = try TrainingRecord.read(layout.record(cell))
+    let trainer = try #require((record["eval"] as? [String: Any])?["accuracy"] as? Double)
+    #expect(row.accuracy == trainer, "the engine's accuracy is the trainer's (parity)")
+    #expect(row.paramsBillion == 25_440e-9 && row.visualTokens == cell.visualTokens && row.method == "mini-tokenpacker")
+    #expect(row.note.contains(try CellTraining.sha256(Data(contentsOf: layout.checkpoint(cell)))))
+    let second = try results.refresh([suite])
+    #expect(second == [.init(suite: suite.id, rows: 1, evaluated: [], rewritten: false)], "nothing new, nothing evaluated")
+  }
+
+  @Test func aHandEditedFileIsRebuiltFromTheCheckpoints() throws {
+    let (layout, seeds, suite, cell) = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: layout.root) }
+    let results = MiniResults(layout: layout, seedDirectory: seeds, threads: 2)
+    try results.refresh([suite])
+    let url = MiniatureSeed.url(of: suite.id, seedDirectory: seeds)
+    let written = try String(contentsOf: url, encoding: .utf8)
+    try written.replacingOccurrences(of: "mini-tokenpacker,avg_accuracy,", with: "mini-tokenpacker,avg_accuracy,x").write(
+      to: url, atomically: true, encoding: .utf8)
+    var news: [String] = []
+    let outcome = try results.refresh([suite]) { news.append($0) }
+    #expect(outcome.first?.evaluated == [cell.name])
+    #expect(news.first?.contains("unreadable") == true)
+    #expect(try String(contentsOf: url, encoding: .utf8) == written)
+  }
+
+  @Test func aCellTrainedOnAnotherHeldOutSetIsRefused() throws {
+    let (layout, seeds, suite, cell) = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: layout.root) }
+    var record = try TrainingRecord.read(layout.record(cell))
+    record["eval_shard_sha256"] = String(repeating: "0", count: 64)
+    try TrainingRecord.write(record, to: layout.record(cell))
+    let error = try #require(throws: MiniReplicationError.self) {
+      try MiniResults(layout: layout, seedDirectory: seeds, threads: 1).refresh([suite])
+    }
+    #expect("\(error)".contains("./repro mini train \(cell.name)"))
+    #expect(!FileManager.default.fileExists(atPath: MiniatureSeed.url(of: suite.id, seedDirectory: seeds).path), "nothing half-written")
+  }
+}
