@@ -172,7 +172,7 @@ let package = Package(
     .testTarget(
       name: "SweepTests", dependencies: ["Sweep", "ReproDriver", "GoldenFiles"], exclude: ["Golden", "Fixtures"]),
     .testTarget(name: "SafetensorsTests", dependencies: ["Safetensors"]),
-    .testTarget(name: "MiniReplicationTests", dependencies: ["MiniReplication", "MiniTasks", "MiniVLM", "ResultsStore", "Sweep", "ReproDriver"]),
+    .testTarget(name: "MiniReplicationTests", dependencies: ["MiniReplication", "MiniTasks", "MiniVLM", "ResultsStore", "Sweep", "ReproDriver", "ExperimentRegistry"]),
     .testTarget(name: "MiniTasksTests", dependencies: ["MiniTasks", "Safetensors", "SeededRandom"]),
     .testTarget(name: "VLMTests", dependencies: ["VLM", "Safetensors", "SeededRandom"]),
     .testTarget(name: "QueCCTests", dependencies: ["QueCC", "VLM", "Safetensors", "SeededRandom"]),

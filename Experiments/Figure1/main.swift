@@ -20,10 +20,12 @@ ExperimentRun.main(.figure1) { run in
   let panels = zip(["(a)", "(b)"], Qs).map { letter, Q in
     ScalingLawPanel.fitted(
       title: "\(letter) Q = \(Int(Q))" + (Q == 0 ? " (cached text)" : ""), Q: Q, law: fit.law,
-      lawLabel: "Scaling law (\(method))", observations: observations, frontierN: settings.frontierNBillion)
+      lawLabel: "Scaling law (\(method))", observations: observations, frontierN: settings.frontierNBillion,
+      visualTokenRange: settings.visualTokenRange)
   }
   let figure = PlotFigure(name: "figure1", panels: panels.map(PlotPanel.scalingLaw), header: [
     "Figure 1 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",
+  ] + run.registrationNote + [
     "Input: \(run.describe(suite, observations)) of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
     "Fit: \(method), bounds \(fit.bounds?.description ?? "none"), \(fit.convention), SSE \(fit.sse).",
   ])

@@ -49,6 +49,7 @@ ExperimentRun.main(.figure2) { run in
   // One x and one y range for both panels, so the eye compares like with like.
   try run.write(PlotFigure(name: "figure2", panels: ExtrapolationPanel.sharingAxes(panels).map(PlotPanel.extrapolation), header: [
     "Figure 2 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",
+  ] + run.registrationNote + [
     "Input: \(run.describe(suite, observations)) of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
     "Fit: \(method), bounds \(extrapolation.fit.bounds?.description ?? "none"), T = V; errors are on Y = 1 - accuracy.",
   ]).script())

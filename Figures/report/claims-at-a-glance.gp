@@ -1,5 +1,5 @@
 # claims-at-a-glance.gp — a self-contained gnuplot script: its data and parameters are inline.
-# The claims ledger's numeric claims (Figures/report/claims.json), data 8bb9cd93685a7c6d6bddba7d2e71d662705c1d4f52fa86a229262639c9d6ea5d.
+# The claims ledger's numeric claims (Figures/report/claims.json), data 86ec74f8da1fe343a0ea3da71a8027d3dc8ed733f4019f9fe51c526d2891f0f4.
 #
 # Render with gnuplot 5.4 or later (cairo terminals):
 #   gnuplot claims-at-a-glance.gp                     -> claims-at-a-glance.png

@@ -1,5 +1,5 @@
 # residual-maps.gp — a self-contained gnuplot script: its data and parameters are inline.
-# Residuals of the claims ledger's primary fits on every size, data 8bb9cd93685a7c6d6bddba7d2e71d662705c1d4f52fa86a229262639c9d6ea5d.
+# Residuals of the claims ledger's primary fits on every size, data 86ec74f8da1fe343a0ea3da71a8027d3dc8ed733f4019f9fe51c526d2891f0f4.
 #
 # Render with gnuplot 5.4 or later (cairo terminals):
 #   gnuplot residual-maps.gp                     -> residual-maps.png

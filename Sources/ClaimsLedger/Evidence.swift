@@ -20,10 +20,38 @@ public struct Evidence: Sendable {
   /// The best a and D with α, β fixed at the published 0.077 and 0.015 (least squares in
   /// Figure 1's box): how much worse the published exponents fit the data than the optimum.
   public let publishedExponents: FitResult
+  /// The miniature replication's fits (Mini Figures 1 and 2), or why there are none.
+  public let mini: Result<MiniFits, MiniUnavailable>
+
+  /// The miniature reasoning grid fitted as Mini Figure 1 registers it, and without its largest
+  /// LM as Mini Figure 2 does.
+  public struct MiniFits: Sendable {
+    public let grid: Grid
+    public let reasoning: SuiteFits
+    public let holdout: SuiteFits
+  }
+
+  /// Why the `mini.` twins that need the trained grid cannot be decided.
+  public struct MiniUnavailable: Error, Sendable {
+    public let reason: String
+  }
 
   public init(inputs: LedgerInputs, settings: LedgerSettings) throws {
     self.inputs = inputs
     self.settings = settings
+    if let grid = inputs.miniReasoning {
+      do {
+        mini = .success(MiniFits(
+          grid: grid, reasoning: try SuiteFits(grid: grid, fit: settings.miniFigure1.fit, settings: settings),
+          holdout: try SuiteFits(grid: grid, fit: settings.miniFigure2.fit, settings: settings)))
+      } catch {
+        mini = .failure(MiniUnavailable(reason: "the mini-reasoning grid cannot be fitted as registered: \(error)"))
+      }
+    } else {
+      mini = .failure(MiniUnavailable(
+        reason: "the database has no mini-reasoning grid: train its cells (`./repro mini train --grid reasoning-scaling --all`) "
+          + "and run `./repro all`"))
+    }
     visualReasoning = try SuiteFits(grid: inputs.visualReasoning, fit: settings.figure1.fit, settings: settings)
     extrapolation = settings.figure2.fit == settings.figure1.fit
       ? visualReasoning : try SuiteFits(grid: inputs.visualReasoning, fit: settings.figure2.fit, settings: settings)

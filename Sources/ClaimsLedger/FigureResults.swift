@@ -18,8 +18,8 @@ public struct FigureResults: Sendable {
     self.isoCompute = isoCompute
   }
 
-  /// Reads the summaries of Figures 1, 2 (both fits), 3a, 3b and 4 from `figuresDirectory`
-  /// (those that exist).
+  /// Reads the summaries of Figures 1, 2 (both fits), 3a, 3b and 4, and of Mini Figures 1 and 2,
+  /// from `figuresDirectory` (those that exist).
   public static func load(figuresDirectory: URL) throws(LedgerError) -> FigureResults {
     func read<T: Decodable>(_ experiment: Experiment, as type: T.Type) throws(LedgerError) -> (String, T)? {
       try summary(of: experiment, as: type, figuresDirectory: figuresDirectory)
@@ -32,7 +32,12 @@ public struct FigureResults: Sendable {
       try read(.figure3a, as: FitFigureSummary.self).map { ($0.0, $0.1.fit) },
       try read(.figure3b, as: OCRFigureSummary.self).map { ($0.0, $0.1.fit) },
     ].compactMap { $0 }
-    return FigureResults(fits: fits, isoCompute: try read(.figure4, as: IsoComputeFigureSummary.self))
+    let miniFigure2 = try read(.miniFigure2, as: ExtrapolationFigureSummary.self)
+    let miniFits: [(String, FitSummary)] = [
+      try read(.miniFigure1, as: FitFigureSummary.self).map { ($0.0, $0.1.fit) },
+      miniFigure2.map { ($0.0, $0.1.extrapolation.fit) },
+    ].compactMap { $0 }
+    return FigureResults(fits: fits + miniFits, isoCompute: try read(.figure4, as: IsoComputeFigureSummary.self))
   }
 
   /// An experiment's `summary.json` (its repository path, and its contents decoded with the
@@ -57,7 +62,8 @@ public struct FigureResults: Sendable {
   /// stale outputs or other data can make them differ).
   public func check(against evidence: Evidence) throws(LedgerError) {
     for (path, figure) in fits {
-      let ledger = [evidence.visualReasoning, evidence.holdout, evidence.ocr].first {
+      let mini = (try? evidence.mini.get()).map { [$0.reasoning, $0.holdout] } ?? []
+      let ledger = ([evidence.visualReasoning, evidence.holdout, evidence.ocr] + mini).first {
         $0.suite.rawValue == figure.suite && $0.primary.method.rawValue == figure.method
           && $0.primary.bounds?.description == figure.bounds && $0.excludedSizes == figure.excludedSizes
       }

@@ -12,11 +12,17 @@ public enum Ledger {
     .isoCompute, .queccExtreme, .extremeCompression, .compressorInvariance, .monotone, .linearInTokens,
   ]
 
-  /// The claims with ids in `ids`, in ledger order; all of them when `ids` is `nil`.
-  public static func claims(ids: [String]?) throws(LedgerError) -> [Claim] {
-    guard let ids else { return claims }
-    for id in ids where !claims.contains(where: { $0.id == id }) { throw .unknownClaim(id, known: claims.map(\.id)) }
-    return claims.filter { ids.contains($0.id) }
+  /// The miniature replication's twins (`mini.` ids), one per claim of the paper, decided on
+  /// models trained here. Reported beside the claims, never among them: a failing twin is a
+  /// finding about the mechanism, so it does not make `repro verify` fail.
+  public static let twins: [Claim] = Claim.miniature
+
+  /// The claims and the twins with ids in `ids`, each in ledger order; all of them when `ids` is `nil`.
+  public static func claims(ids: [String]?) throws(LedgerError) -> (claims: [Claim], twins: [Claim]) {
+    guard let ids else { return (claims, twins) }
+    let known = claims + twins
+    for id in ids where !known.contains(where: { $0.id == id }) { throw .unknownClaim(id, known: known.map(\.id)) }
+    return (claims.filter { ids.contains($0.id) }, twins.filter { ids.contains($0.id) })
   }
 
 
@@ -31,11 +37,14 @@ public enum Ledger {
       database: database, inferenceCost: try MeasuredInferenceCost.load(figuresDirectory: figuresDirectory))
     let evidence = try Evidence(inputs: inputs, settings: settings)
     try FigureResults.load(figuresDirectory: figuresDirectory).check(against: evidence)
-    return LedgerReport(evidence: evidence, claims: selected.map { $0.result(evidence) })
+    return LedgerReport(
+      evidence: evidence, claims: selected.claims.map { $0.result(evidence) }, twins: selected.twins.map { $0.result(evidence) })
   }
 
   /// Checks the claims with ids in `ids` (all when `nil`) against `evidence`.
   public static func verify(_ evidence: Evidence, ids: [String]? = nil) throws(LedgerError) -> LedgerReport {
-    LedgerReport(evidence: evidence, claims: try claims(ids: ids).map { $0.result(evidence) })
+    let selected = try claims(ids: ids)
+    return LedgerReport(
+      evidence: evidence, claims: selected.claims.map { $0.result(evidence) }, twins: selected.twins.map { $0.result(evidence) })
   }
 }

@@ -20,11 +20,14 @@ public struct LedgerInputs: Sendable {
   /// The bundled engine's timings (not in the database: the inference-cost experiment's output);
   /// `nil` when that experiment has not run.
   public var inferenceCost: MeasuredInferenceCost?
+  /// The miniature replication's reasoning grid (models trained here), when the database has it.
+  public var miniReasoning: Grid?
 
   public init(
     visualReasoning: Grid, ocr: Grid, table1: [Table1Entry], dataIssues: [DataIssue], sources: [Source] = [],
-    dataDigest: String? = nil, inferenceCost: MeasuredInferenceCost? = nil
+    dataDigest: String? = nil, inferenceCost: MeasuredInferenceCost? = nil, miniReasoning: Grid? = nil
   ) {
+    self.miniReasoning = miniReasoning
     self.visualReasoning = visualReasoning
     self.ocr = ocr
     self.table1 = table1
@@ -40,13 +43,15 @@ public struct LedgerInputs: Sendable {
       visualReasoning: try Grid(suite: .visualReasoning, database: database),
       ocr: try Grid(suite: .ocr, database: database),
       table1: try database.table1(), dataIssues: try database.dataIssues(), sources: try database.sources(),
-      inferenceCost: inferenceCost)
+      inferenceCost: inferenceCost,
+      miniReasoning: try database.gridSuites().contains(.miniReasoning) ? Grid(suite: .miniReasoning, database: database) : nil)
     dataDigest = database.readDigest
   }
 
   /// The database selections the ledger reads: the report experiment's registered inputs.
   public static let selections: [DataSelection] = [
     .results(suite: .visualReasoning), .results(suite: .ocr), .table1, .dataIssues(suite: nil), .sources,
+    .results(suite: .miniReasoning),
   ]
 
   /// The recorded issues of one suite.

@@ -4,13 +4,34 @@ extension LedgerReport {
   /// wrapped to `width` columns under its own column; `colour` adds ANSI colours to the status
   /// (callers pass `true` only when writing to a terminal).
   public func table(colour: Bool, width: Int = 80) -> String {
+    var lines = Self.rows(claims, heading: "CLAIM", colour: colour, width: width) + ["", summaryLine]
+    if !warnings.isEmpty {
+      lines.append("\(warnings.count) data warning\(warnings.count == 1 ? "" : "s"):")
+      for warning in warnings {
+        lines += Self.wrap("[\(warning.suite), \(warning.source)] \(warning.message)", width: width - 4)
+          .enumerated().map { ($0.offset == 0 ? "  " : "    ") + $0.element }
+      }
+    }
+    if !twins.isEmpty {
+      lines += [""] + Self.wrap(Self.twinsPreamble, width: width) + [""]
+      lines += Self.rows(twins, heading: "TWIN", colour: colour, width: width) + ["", twinsSummaryLine]
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// What the twins are, above their table.
+  static let twinsPreamble = "The miniature replication: each claim's twin on models trained here (`mini.` ids). "
+    + "A failing twin is a finding, not a failure of the paper's claims: it does not make `repro verify` fail."
+
+  /// One row per claim (id, status, the paper's value, ours) under a header row.
+  private static func rows(_ claims: [ClaimResult], heading: String, colour: Bool, width: Int) -> [String] {
     let idWidth = max(5, claims.map(\.id.count).max() ?? 0)
     let statusWidth = ClaimStatus.allCases.map(\.label.count).max()!
     let paperWidth = max(5, claims.map(\.paperValue.count).max() ?? 0)
     let indent = idWidth + statusWidth + 4
     let sideBySide = indent + paperWidth + 2 + 24 <= width
     var lines = [
-      pad("CLAIM", idWidth) + "  " + pad("STATUS", statusWidth) + "  " + (sideBySide ? pad("PAPER", paperWidth) + "  OURS" : "PAPER, OURS"),
+      pad(heading, idWidth) + "  " + pad("STATUS", statusWidth) + "  " + (sideBySide ? pad("PAPER", paperWidth) + "  OURS" : "PAPER, OURS"),
     ]
     for claim in claims {
       let status = pad(claim.status.label, statusWidth)
@@ -34,21 +55,17 @@ extension LedgerReport {
         lines += body.map { "    " + $0 }
       }
     }
-    lines.append("")
-    lines.append(summaryLine)
-    if !warnings.isEmpty {
-      lines.append("\(warnings.count) data warning\(warnings.count == 1 ? "" : "s"):")
-      for warning in warnings {
-        lines += Self.wrap("[\(warning.suite), \(warning.source)] \(warning.message)", width: width - 4)
-          .enumerated().map { ($0.offset == 0 ? "  " : "    ") + $0.element }
-      }
-    }
-    return lines.joined(separator: "\n") + "\n"
+    return lines
   }
 
   /// `12 claims: 10 pass, 1 fail, 1 unverifiable`.
-  public var summaryLine: String {
-    "\(claims.count) claim\(claims.count == 1 ? "" : "s"): "
+  public var summaryLine: String { Self.summary(claims.count, "claim", counts) }
+
+  /// `12 twins: 5 pass, 1 fail, 6 unverifiable`.
+  public var twinsSummaryLine: String { Self.summary(twins.count, "twin", twinCounts) }
+
+  private static func summary(_ count: Int, _ noun: String, _ counts: [String: Int]) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s"): "
       + ClaimStatus.allCases.map { "\(counts[$0.rawValue] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
   }
 
@@ -110,7 +127,12 @@ extension LedgerReport {
 
   /// The claims as a Markdown table (for the README and the report): id, the paper's
   /// statement and where, its value, status, our value, and the criterion.
-  public var markdownTable: String {
+  public var markdownTable: String { markdownTable(claims) }
+
+  /// The twins as a Markdown table, like ``markdownTable`` (the README's miniature section).
+  public var twinsMarkdownTable: String { markdownTable(twins) }
+
+  private func markdownTable(_ claims: [ClaimResult]) -> String {
     var lines = [
       "| Claim | The paper says | The paper's value | Status | Our value | 95 % interval | Criterion |", "|---|---|---|---|---|---|---|",
     ]
@@ -146,7 +168,7 @@ extension LedgerReport {
     return "\u{1B}[1;\(code)m\(text)\u{1B}[0m"
   }
 
-  private func pad(_ text: String, _ width: Int) -> String {
+  private static func pad(_ text: String, _ width: Int) -> String {
     text + String(repeating: " ", count: max(0, width - text.count))
   }
 }

@@ -21,11 +21,19 @@ public struct LedgerSettings: Sendable, Equatable {
   public var figure4: IsoComputeFigureSettings
   /// The ledger's own: compared methods and bootstrap.
   public var report: LedgerRunSettings
+  /// Mini Figure 1: the miniature reasoning fit whose verdicts decide the `mini.` twins, its Q.
+  public var miniFigure1: ScalingLawFigureSettings
+  /// Mini Figure 2: the fit without the largest trained LM, for `mini.fig2.holdout`.
+  public var miniFigure2: ExtrapolationFigureSettings
 
   public init(
     figure1: ScalingLawFigureSettings, figure2: ExtrapolationFigureSettings, figure3a: ScalingLawFigureSettings,
-    figure3b: ScalingLawFigureSettings, figure4: IsoComputeFigureSettings, report: LedgerRunSettings
+    figure3b: ScalingLawFigureSettings, figure4: IsoComputeFigureSettings, report: LedgerRunSettings,
+    miniFigure1: ScalingLawFigureSettings = Experiment.miniFigure1Settings,
+    miniFigure2: ExtrapolationFigureSettings = Experiment.miniFigure2Settings
   ) {
+    self.miniFigure1 = miniFigure1
+    self.miniFigure2 = miniFigure2
     self.figure1 = figure1
     self.figure2 = figure2
     self.figure3a = figure3a

@@ -56,10 +56,27 @@ public enum ReviewerReport {
       .heading(level: 2, text: "Claims in detail, with their figures"),
       .paragraph("Each figure follows the claims it bears on; click an image for its SVG."),
     ]
-    let placement = figurePlacement(claims: ledger.claims.map(\.id), figures: figures)
+    let placement = figurePlacement(claims: (ledger.claims + ledger.twins).map(\.id), figures: figures)
     for claim in ledger.claims {
       blocks += details(claim)
       for figure in figures where placement[figure.folder] == claim.id { blocks += figureBlocks(figure) }
+    }
+    if !ledger.twins.isEmpty {
+      blocks += [
+        .heading(level: 2, text: "The claims on models trained here"),
+        .paragraph(LedgerReport.twinsPreamble + " Criteria: `Sources/ClaimsLedger/MiniClaimCriteria.swift`, committed before "
+          + "the grid was trained; the models and how they were trained: `docs/miniature-vlm.md`."),
+        .paragraph("**\(ledger.twinsSummaryLine)**."),
+        .table(
+          header: ["Twin", "Claim", "Status", "Our value", "Criterion"],
+          rows: ledger.twins.map {
+            ["[`\($0.id)`](#\(ReportDocument.slug(detailsHeading($0))))", $0.statement, "**\($0.status.label)**", $0.value, $0.criterion]
+          }),
+      ]
+      for twin in ledger.twins {
+        blocks += details(twin)
+        for figure in figures where placement[figure.folder] == twin.id { blocks += figureBlocks(figure) }
+      }
     }
     blocks += fitTables(ledger.fits)
     blocks += residualBlocks(residuals, figure: residualFigure)
@@ -105,7 +122,7 @@ public enum ReviewerReport {
   }
 
   static func details(_ claim: ClaimResult) -> [ReportDocument.Block] {
-    let source = Ledger.claims.first { $0.id == claim.id }?.sourceFile
+    let source = (Ledger.claims + Ledger.twins).first { $0.id == claim.id }?.sourceFile
     var blocks: [ReportDocument.Block] = [
       .heading(level: 3, text: detailsHeading(claim)),
       .bullets([

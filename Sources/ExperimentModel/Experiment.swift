@@ -10,8 +10,14 @@ import ResultsStore
 public struct Experiment: Sendable, Hashable, Identifiable {
   /// Short id as the paper names it: `1`, `2`, `3a`, `table1`, …
   public let id: String
-  /// The SwiftPM executable that produces it, also its output folder under `Figures/`.
+  /// The SwiftPM executable that produces it.
   public let executable: String
+  /// The driver's name for this registration — its output folder under `Figures/`, its lock
+  /// entry, its line in the progress — unique among the registrations. The executable's name,
+  /// unless the same code is registered again with other settings (the miniature replication's
+  /// figures run the paper figures' executables on their own suite): then the driver passes
+  /// `--target` so the executable runs this registration.
+  public let target: String
   public let title: String
   /// The database rows it reads; it can read nothing else (see ``ExperimentRun``).
   public let inputs: [DataSelection]
@@ -28,12 +34,13 @@ public struct Experiment: Sendable, Hashable, Identifiable {
   public let dependsOn: [String]
 
   public init(
-    id: String, executable: String, title: String, inputs: [DataSelection], settings: some ExperimentSettings,
+    id: String, executable: String, target: String? = nil, title: String, inputs: [DataSelection], settings: some ExperimentSettings,
     claims: [String] = [], dependsOn: [String] = []
   ) {
     self.retargetedSuite = nil
     self.id = id
     self.executable = executable
+    self.target = target ?? executable
     self.title = title
     self.inputs = inputs
     self.settings = settings
@@ -54,14 +61,14 @@ public struct Experiment: Sendable, Hashable, Identifiable {
   /// Two registrations are the same when everything the driver sees is: the settings count
   /// through their text, ``parameters``.
   public static func == (lhs: Experiment, rhs: Experiment) -> Bool {
-    (lhs.id, lhs.executable, lhs.title, lhs.inputs, lhs.claims, lhs.dependsOn)
-      == (rhs.id, rhs.executable, rhs.title, rhs.inputs, rhs.claims, rhs.dependsOn) && lhs.parameters == rhs.parameters
+    (lhs.id, lhs.executable, lhs.target, lhs.title) == (rhs.id, rhs.executable, rhs.target, rhs.title)
+      && (lhs.inputs, lhs.claims, lhs.dependsOn) == (rhs.inputs, rhs.claims, rhs.dependsOn) && lhs.parameters == rhs.parameters
       && lhs.retargetedSuite == rhs.retargetedSuite
   }
 
   public func hash(into hasher: inout Hasher) {
     hasher.combine(id)
-    hasher.combine(executable)
+    hasher.combine(target)
     hasher.combine(parameters)
   }
 
@@ -73,9 +80,9 @@ public struct Experiment: Sendable, Hashable, Identifiable {
     return settings
   }
 
-  /// The output folder, relative to `Figures/`: the executable's name, or
+  /// The output folder, relative to `Figures/`: the target's name, or
   /// `suites/<suite>/<executable>` for a one-off drawing of another suite (``retargeted(to:fit:)``).
-  public var outputFolder: String { retargetedSuite.map { "suites/\($0.rawValue)/\(executable)" } ?? executable }
+  public var outputFolder: String { retargetedSuite.map { "suites/\($0.rawValue)/\(executable)" } ?? target }
 
   /// The suite a one-off drawing was retargeted to; nil for a registered experiment.
   public private(set) var retargetedSuite: SuiteID?
@@ -105,8 +112,8 @@ public struct Experiment: Sendable, Hashable, Identifiable {
   /// Names this experiment answers to on the command line: `1`, `figure1`, `fig1`.
   public var names: [String] {
     var names = [id]
-    let short = executable.hasPrefix("figure") ? ["fig" + executable.dropFirst("figure".count)] : []
-    for name in [executable] + short where !names.contains(name) { names.append(name) }
+    let short = target.hasPrefix("figure") ? ["fig" + target.dropFirst("figure".count)] : []
+    for name in [target] + short where !names.contains(name) { names.append(name) }
     return names
   }
 }

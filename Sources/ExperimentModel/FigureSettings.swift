@@ -10,19 +10,31 @@ public struct ScalingLawFigureSettings: ExperimentSettings, Hashable {
   public var Q: [Double]
   /// The LLM sizes, in billions, the frontier is drawn over (the authors' 0.3–20 B).
   public var frontierNBillion: ClosedRange<Double>
+  /// The visual tokens the frontier may choose from: the paper's 1…576, or a miniature model's
+  /// own patch grid.
+  public var visualTokenRange: ClosedRange<Double>
   public var bootstrap: BootstrapSettings?
 
-  public init(fit: LawFitSettings, Q: [Double], frontierNBillion: ClosedRange<Double>, bootstrap: BootstrapSettings? = nil) {
+  public init(
+    fit: LawFitSettings, Q: [Double], frontierNBillion: ClosedRange<Double>,
+    visualTokenRange: ClosedRange<Double> = PaperSetup.visualTokenRange, bootstrap: BootstrapSettings? = nil
+  ) {
     self.fit = fit
     self.Q = Q
     self.frontierNBillion = frontierNBillion
+    self.visualTokenRange = visualTokenRange
     self.bootstrap = bootstrap
   }
 
+  /// `V-range` appears only when it is not the paper's, so the paper figures' recorded
+  /// parameters (and lock entries) are what they were.
   public var parameters: [String: String] {
     var parameters = fit.parameters
     parameters["Q"] = RegistrationText.list(Q)
     parameters["frontier-N"] = RegistrationText.list([frontierNBillion.lowerBound, frontierNBillion.upperBound])
+    if visualTokenRange != PaperSetup.visualTokenRange {
+      parameters["V-range"] = RegistrationText.list([visualTokenRange.lowerBound, visualTokenRange.upperBound])
+    }
     if let bootstrap {
       parameters["bootstrap"] = String(bootstrap.resamples)
       parameters["seed"] = String(bootstrap.seed)

@@ -14,14 +14,17 @@ extension Experiment {
   public static let report = Experiment(
     id: "report", executable: "report",
     title: "Reviewer report — every claim of the paper checked against the data",
-    inputs: [.results(suite: .visualReasoning), .results(suite: .ocr), .table1, .dataIssues(suite: nil), .sources],
+    inputs: [
+      .results(suite: .visualReasoning), .results(suite: .ocr), .table1, .dataIssues(suite: nil), .sources,
+      .results(suite: .miniReasoning),
+    ],
     settings: reportSettings,
     claims: [
       "fig1.exponents", "fig1.ratio", "fig1.optimal-v-q0", "fig1.optimal-v-q50", "fig2.extrapolation-14b",
       "fig2.holdout-7b", "fig3a.text-shift", "fig3b.ocr-reversal", "fig4.iso-compute", "table1.quecc-extreme",
       "abstract.extreme-compression", "fig5.compressor-invariance", "data.monotone", "cost.linear-in-tokens",
-    ],
-    dependsOn: ([figure1] + paperFigures + analyses + engineExperiments).map(\.id))
+    ] + miniature.flatMap(\.claims),
+    dependsOn: ([figure1] + paperFigures + analyses + engineExperiments + miniature).map(\.id))
 
   public static let reportSettings = LedgerRunSettings(
     comparedMethods: [.paperGrid, .leastSquares, .robust], bootstrap: BootstrapSettings(resamples: 200, seed: 1))

@@ -6,8 +6,8 @@ import ScalingLawFit
 extension Experiment {
   /// Every experiment, in the order the paper presents them: the paper's figures and tables,
   /// this project's robustness analysis, the inference-cost measurements of the bundled engine,
-  /// then the reviewer report.
-  public static let all: [Experiment] = [figure1] + paperFigures + analyses + engineExperiments + reports
+  /// the miniature replication's figures, then the reviewer report.
+  public static let all: [Experiment] = [figure1] + paperFigures + analyses + engineExperiments + miniature + reports
 
   /// Figure 1: the scaling law fitted on the visual-reasoning grid, drawn against inference
   /// FLOPs at Q = 0 (text cached) and Q = 50, with the compute-optimal frontier.

@@ -21,7 +21,7 @@ public struct MiniSuite: Sendable {
   /// The reasoning family's (N, V) grid with the TokenPacker-style compressor: the miniature
   /// analog of the paper's visual-reasoning grid.
   public static let reasoning = MiniSuite(
-    id: SuiteID(rawValue: "mini-reasoning"), grid: .reasoningScaling,
+    id: .miniReasoning, grid: .reasoningScaling,
     description: "Miniature replication: accuracy of our trained miniature VLMs (TokenPacker-style compressor) "
       + "on the reasoning family's held-out questions, evaluated by the bundled Swift engine.")
 

@@ -96,6 +96,12 @@ public final class ExperimentRun {
     try experiment.settings(type)
   }
 
+  /// A header line naming the registration when the code runs one other than its paper figure's
+  /// (the miniature replication's `mini-figure1` runs `figure1`), so its outputs say what they show.
+  public var registrationNote: [String] {
+    experiment.target == experiment.executable ? [] : ["Registered as \(experiment.target): \(experiment.title)."]
+  }
+
   // MARK: Outputs
 
   /// Writes a gnuplot script and, when gnuplot is available, its PNG, SVG and PDF renderings.
@@ -145,6 +151,9 @@ extension ExperimentRun {
     @Option(help: "Write outputs into this folder instead of Figures/<experiment>/ (used by the driver).")
     var output: String?
 
+    @Option(help: "Run the registration with this target name instead of the executable's own (the same code registered again for another suite, e.g. mini-figure1; used by the driver).")
+    var target: String?
+
     @Option(help: "Draw the figure for another grid of the database (e.g. one an ingest declared), into Figures/suites/<suite>/<experiment>/.")
     var suite: String?
 
@@ -189,6 +198,16 @@ extension ExperimentRun {
   /// once, on the main thread, before any other thread starts).
   nonisolated(unsafe) private static var stopSignals: [any DispatchSourceSignal] = []
 
+  /// The registration whose target is `name`, which must run `experiment`'s executable.
+  static func registration(named name: String, of experiment: Experiment) throws -> Experiment {
+    guard let registered = Experiment.all.first(where: { $0.target == name }), registered.executable == experiment.executable else {
+      throw NotebookError.unknownTarget(
+        name: name, executable: experiment.executable,
+        known: Experiment.all.filter { $0.executable == experiment.executable }.map(\.target))
+    }
+    return registered
+  }
+
   /// `experiment` drawn for `suite`: fitted as a grid no figure registers is (every size it has,
   /// the figures' method in Figure 3b's wide box), refused if the database has no such grid.
   static func retargeted(_ experiment: Experiment, to suite: SuiteID, layout: ProjectLayout) throws -> Experiment {
@@ -209,7 +228,8 @@ extension ExperimentRun {
     var staging: URL?
     do {
       let layout = try options.root.map { ProjectLayout(root: URL(fileURLWithPath: $0)) } ?? ProjectLayout.locate()
-      let experiment = try options.suite.map { try retargeted(experiment, to: SuiteID(rawValue: $0), layout: layout) } ?? experiment
+      let registered = try options.target.map { try registration(named: $0, of: experiment) } ?? experiment
+      let experiment = try options.suite.map { try retargeted(registered, to: SuiteID(rawValue: $0), layout: layout) } ?? registered
       let destination = layout.figuresDirectory.appendingPathComponent(experiment.outputFolder)
       try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
       let directory: URL

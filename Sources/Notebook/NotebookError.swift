@@ -4,6 +4,7 @@ import ResultsStore
 public enum NotebookError: Error, Equatable, CustomStringConvertible {
   case undeclaredInput(experiment: String, selection: DataSelection)
   case imagesNotRendered(reason: String)
+  case unknownTarget(name: String, executable: String, known: [String])
 
   public var description: String {
     switch self {
@@ -12,6 +13,8 @@ public enum NotebookError: Error, Equatable, CustomStringConvertible {
         + "add it to the experiment's inputs so staleness tracking sees it"
     case .imagesNotRendered(let reason):
       "images not rendered: \(reason)"
+    case .unknownTarget(let name, let executable, let known):
+      "no registration '\(name)' runs \(executable); its targets are \(known.joined(separator: ", "))"
     }
   }
 }

@@ -84,6 +84,7 @@ public enum PaperStyle {
   /// placed on the warm ramp by log N, between its neighbouring palette sizes and clamped to
   /// the ends. Deterministic, and monotone along the ramp as N grows.
   public static func color(N: Double) -> RGBColor {
+    if let stand = miniatureStandIn(N: N) { return color(N: stand) }
     if N == heldOutN { return heldOutColor }
     guard let first = palette.first, let last = palette.last else { return frontierColor }
     if !(N > first.N) { return first.color }
@@ -97,7 +98,10 @@ public enum PaperStyle {
   /// The marker shape of LLM size `N`: the authors' circle, triangle, star-like pentagon and
   /// diamond for 0.5, 1.8, 4 and 7B, a square for 14B, an upward triangle for any other size.
   public static func marker(N: Double) -> MarkerShape {
-    switch N {
+    if let stand = miniatureStandIn(N: N) {
+      return marker(N: palette.min { abs(log($0.N / stand)) < abs(log($1.N / stand)) }!.N)
+    }
+    return switch N {
     case 0.5: .circle
     case 1.8: .triangleDown
     case 4: .pentagon
@@ -105,6 +109,21 @@ public enum PaperStyle {
     case heldOutN: .square
     default: .triangleUp
     }
+  }
+
+  /// The miniature replication's LLMs, in billions: 20 k to 1 M parameters, far below any
+  /// published VLM. Their figures use the same ramp and markers, spread over this range instead
+  /// of the paper's 0.5–7 B, so four sizes still look like four sizes.
+  public static let miniatureSizesBillion: ClosedRange<Double> = 2e-5...1e-3
+
+  /// The paper size that stands in for a miniature size `N` on the colour ramp and the markers
+  /// (log N mapped from ``miniatureSizesBillion`` onto the palette's 0.5–7 B); nil for a size of
+  /// 10 M parameters or more, which keeps its own place.
+  static func miniatureStandIn(N: Double) -> Double? {
+    guard N < 0.01, let first = palette.first?.N, let last = palette.last?.N else { return nil }
+    let range = miniatureSizesBillion
+    let t = min(1, max(0, log(N / range.lowerBound) / log(range.upperBound / range.lowerBound)))
+    return exp(log(first) + t * log(last / first))
   }
 
   // MARK: V → marker size
@@ -129,8 +148,9 @@ public enum PaperStyle {
     String(format: "%.4g", value)
   }
 
-  /// The label of LLM size `N` billions: `0.5B`, `4B`, `14B`.
+  /// The label of LLM size `N` billions: `0.5B`, `4B`, `14B`; below 10 M parameters (the
+  /// miniature replication's LLMs) in thousands of parameters, `25k`, `793k`.
   public static func sizeLabel(N: Double) -> String {
-    String(format: "%gB", N)
+    N < 0.01 ? String(format: "%.0fk", N * 1e6) : String(format: "%gB", N)
   }
 }

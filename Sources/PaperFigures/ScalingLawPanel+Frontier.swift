@@ -4,12 +4,14 @@ import ScalingLaw
 extension ScalingLawPanel {
   /// The standard panel of the paper's scaling-law figures: the fitted law drawn for each LLM
   /// size in the data, the measurements, and the compute-optimal frontier computed from the law
-  /// for LLM sizes in `frontierN` (the authors draw 0.3 B to 20 B).
+  /// for LLM sizes in `frontierN` (the authors draw 0.3 B to 20 B) and visual tokens in
+  /// `visualTokenRange` (the paper's 1…576 unless a miniature model's grid is smaller).
   public static func fitted(
     title: String, Q: Double, law: ScalingLaw, lawLabel: String, observations: [Observation],
-    frontierN: ClosedRange<Double>, notes: [String] = [], extraSeries: [PointSeries] = []
+    frontierN: ClosedRange<Double>, visualTokenRange: ClosedRange<Double> = PaperStyle.visualTokenRange,
+    notes: [String] = [], extraSeries: [PointSeries] = []
   ) -> ScalingLawPanel {
-    let frontier = ComputeFrontier(law: law, Q: Q, visualTokenRange: PaperStyle.visualTokenRange)
+    let frontier = ComputeFrontier(law: law, Q: Q, visualTokenRange: visualTokenRange)
       .frontier(overN: frontierN)
       .map { FrontierPoint(flops: $0.budget, error: $0.error) }
     let Qtext = Q.rounded() == Q ? String(Int(Q)) : String(Q)

@@ -100,7 +100,7 @@ public final class Driver: Sendable {
       }
       let session = RunSession(
         driver: self, plan: plan, lock: lock, data: data.hashes,
-        forced: options.force ? Set(requested.map(\.executable)) : [], dryRun: options.dryRun,
+        forced: options.force ? Set(requested.map(\.target)) : [], dryRun: options.dryRun,
         control: control, progress: progress)
       let results = session.execute(jobs: options.jobs)
       return RunReport(
@@ -109,7 +109,7 @@ public final class Driver: Sendable {
   }
 
   /// Removes the outputs and lock entries of the named targets (all when empty; then also the
-  /// entries of experiments no longer registered). Returns the executables whose outputs or
+  /// entries of experiments no longer registered). Returns the targets whose outputs or
   /// entries were removed.
   ///
   /// The lock is written first, then each folder is renamed away and deleted, so an interruption
@@ -123,8 +123,8 @@ public final class Driver: Sendable {
       var removed = names.isEmpty ? try prune(&lock) : []
       for target in targets {
         let folder = outputDirectory(of: target)
-        if lock.targets.removeValue(forKey: target.executable) != nil || FileManager.default.fileExists(atPath: folder.path) {
-          removed.append(target.executable)
+        if lock.targets.removeValue(forKey: target.target) != nil || FileManager.default.fileExists(atPath: folder.path) {
+          removed.append(target.target)
         }
       }
       if lock != before { try lock.write(to: lockURL) }
@@ -142,7 +142,7 @@ public final class Driver: Sendable {
 
   /// Drops (and writes) lock entries whose experiment is no longer registered.
   private func prune(_ lock: inout LockFile) throws -> [String] {
-    let registered = Set(graph.experiments.map(\.executable))
+    let registered = Set(graph.experiments.map(\.target))
     let stale = lock.targets.keys.filter { !registered.contains($0) }.sorted()
     guard !stale.isEmpty else { return [] }
     for name in stale { lock.targets[name] = nil }

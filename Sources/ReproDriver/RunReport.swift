@@ -45,7 +45,7 @@ public struct RunReport: Equatable, Sendable {
 
   /// The outcome of the target with executable `name`.
   public func outcome(of name: String) -> TargetOutcome? {
-    results.first { $0.experiment.executable == name }?.outcome
+    results.first { $0.experiment.target == name }?.outcome
   }
 }
 

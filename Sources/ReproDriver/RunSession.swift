@@ -59,7 +59,7 @@ final class RunSession: @unchecked Sendable {
       }.start()
     }
     workers.wait()
-    return plan.map { TargetResult(experiment: $0, outcome: outcomes[$0.executable] ?? .interrupted) }
+    return plan.map { TargetResult(experiment: $0, outcome: outcomes[$0.target] ?? .interrupted) }
   }
 
   private func work() {
@@ -67,7 +67,7 @@ final class RunSession: @unchecked Sendable {
     defer { state.unlock() }
     while !pending.isEmpty {
       if control.interruptedBy != nil {
-        for experiment in pending { outcomes[experiment.executable] = .interrupted }
+        for experiment in pending { outcomes[experiment.target] = .interrupted }
         pending.removeAll()
         break
       }
@@ -77,12 +77,12 @@ final class RunSession: @unchecked Sendable {
       }
       let experiment = pending.remove(at: index)
       let upstream = driver.graph.upstream(of: experiment).map { ($0, outcomes[$0] ?? .interrupted) }
-      running.append(experiment.executable)
+      running.append(experiment.target)
       state.unlock()
       let outcome = process(experiment, upstream: upstream)
       state.lock()
-      running.removeAll { $0 == experiment.executable }
-      outcomes[experiment.executable] = outcome
+      running.removeAll { $0 == experiment.target }
+      outcomes[experiment.target] = outcome
       progress.report(.finished(TargetResult(experiment: experiment, outcome: outcome), running: running, remaining: remaining))
       state.broadcast()
     }
@@ -117,7 +117,7 @@ final class RunSession: @unchecked Sendable {
       }
       reasons.append(.upstreamStale(targets: staleUpstream))
     }
-    if forced.contains(experiment.executable) { reasons.insert(.forced, at: 0) }
+    if forced.contains(experiment.target) { reasons.insert(.forced, at: 0) }
     if reasons.isEmpty { return .upToDate }
     if dryRun { return .wouldRun(reasons) }
     if control.interruptedBy != nil { return .interrupted }
@@ -135,7 +135,7 @@ final class RunSession: @unchecked Sendable {
     let code = try driver.codeSource.code(of: experiment.executable)
     let upstreamNames = driver.graph.upstream(of: experiment)
     state.lock()
-    let entry = lock.targets[experiment.executable]
+    let entry = lock.targets[experiment.target]
     let upstream = Dictionary(upstreamNames.map { ($0, lock.targets[$0]?.outputDigest ?? "") }) { first, _ in first }
     state.unlock()
     let inputs = InputFingerprints(
@@ -166,7 +166,7 @@ final class RunSession: @unchecked Sendable {
     let start = clock.now
     var staging: URL?
     do {
-      let folder = try StagingArea.folder(for: experiment.executable, in: driver.stagingDirectory)
+      let folder = try StagingArea.folder(for: experiment.target, in: driver.stagingDirectory)
       staging = folder
       let read = try driver.runner.run(experiment, root: driver.layout.root, staging: folder, control: control)
       let entry = LockEntry(
@@ -191,7 +191,7 @@ final class RunSession: @unchecked Sendable {
     let undeclared = read.keys.filter { checked.data[$0] == nil }.sorted()
     guard undeclared.isEmpty else {
       throw TargetFailure(
-        message: "\(experiment.executable) read data it does not declare (\(undeclared.joined(separator: ", "))): add it to its inputs in the registry")
+        message: "\(experiment.target) read data it does not declare (\(undeclared.joined(separator: ", "))): add it to its inputs in the registry")
     }
     var inputs = checked
     inputs.data.merge(read) { _, read in read }
@@ -208,7 +208,7 @@ final class RunSession: @unchecked Sendable {
     defer { state.unlock() }
     try AtomicFile.replaceDirectory(driver.outputDirectory(of: experiment), with: staging)
     var updated = lock
-    updated.targets[experiment.executable] = entry
+    updated.targets[experiment.target] = entry
     try updated.write(to: driver.lockURL)
     lock = updated
   }

@@ -14,17 +14,17 @@ public struct TargetGraph: Sendable {
     for (index, experiment) in registry.enumerated() {
       let others = registry[..<index]
       if others.contains(where: { $0.id == experiment.id }) { throw DriverError.duplicateTarget(name: experiment.id) }
-      if others.contains(where: { $0.executable == experiment.executable }) {
-        throw DriverError.duplicateTarget(name: experiment.executable)
+      if others.contains(where: { $0.target == experiment.target }) {
+        throw DriverError.duplicateTarget(name: experiment.target)
       }
     }
     var upstream: [String: [String]] = [:]
     for experiment in registry {
-      upstream[experiment.executable] = try experiment.dependsOn.map { name in
+      upstream[experiment.target] = try experiment.dependsOn.map { name in
         guard let dependency = registry.first(where: { $0.names.contains(name.lowercased()) }) else {
-          throw DriverError.unknownDependency(target: experiment.executable, dependency: name)
+          throw DriverError.unknownDependency(target: experiment.target, dependency: name)
         }
-        return dependency.executable
+        return dependency.target
       }
     }
     upstreamNames = upstream
@@ -39,18 +39,18 @@ public struct TargetGraph: Sendable {
     return experiment
   }
 
-  /// The experiments `experiment` reads outputs of (its `dependsOn`), by executable.
+  /// The experiments `experiment` reads outputs of (its `dependsOn`), by target.
   public func upstream(of experiment: Experiment) -> [String] {
-    upstreamNames[experiment.executable] ?? []
+    upstreamNames[experiment.target] ?? []
   }
 
   /// `targets` and everything upstream of them, in dependency order.
   public func closure(of targets: [Experiment]) -> [Experiment] {
-    var needed = Set(targets.map(\.executable))
-    for experiment in experiments.reversed() where needed.contains(experiment.executable) {
+    var needed = Set(targets.map(\.target))
+    for experiment in experiments.reversed() where needed.contains(experiment.target) {
       needed.formUnion(upstream(of: experiment))
     }
-    return experiments.filter { needed.contains($0.executable) }
+    return experiments.filter { needed.contains($0.target) }
   }
 
   // MARK: Pictures
@@ -60,7 +60,7 @@ public struct TargetGraph: Sendable {
   public func tree() -> String {
     let read = Set(upstreamNames.values.joined())
     var lines: [String] = []
-    for root in experiments where !read.contains(root.executable) {
+    for root in experiments where !read.contains(root.target) {
       lines.append(label(root))
       appendChildren(of: root, prefix: "", to: &lines)
     }
@@ -68,7 +68,7 @@ public struct TargetGraph: Sendable {
   }
 
   private func appendChildren(of experiment: Experiment, prefix: String, to lines: inout [String]) {
-    let targets = upstream(of: experiment).compactMap { name in experiments.first { $0.executable == name } }
+    let targets = upstream(of: experiment).compactMap { name in experiments.first { $0.target == name } }
     let children = targets.map(Child.target) + experiment.inputs.map { Child.data($0.id) }
     for (index, child) in children.enumerated() {
       let last = index == children.count - 1
@@ -88,7 +88,7 @@ public struct TargetGraph: Sendable {
   }
 
   private func label(_ experiment: Experiment) -> String {
-    "\(experiment.executable) (\(experiment.id))"
+    "\(experiment.target) (\(experiment.id))"
   }
 
   /// The graph in Graphviz DOT: data selections as cylinders, experiments as boxes, arrows in
@@ -97,10 +97,10 @@ public struct TargetGraph: Sendable {
     var lines = ["digraph repro {", "  rankdir=LR;", "  node [fontname=\"DejaVu Sans\"];"]
     let selections = orderedUnique(experiments.flatMap { $0.inputs.map(\.id) })
     lines += selections.map { "  \(quoted("data:" + $0)) [shape=cylinder, label=\(quoted($0))];" }
-    lines += experiments.map { "  \(quoted($0.executable)) [shape=box, label=\(quoted("\($0.executable)\\n(\($0.id))"))];" }
+    lines += experiments.map { "  \(quoted($0.target)) [shape=box, label=\(quoted("\($0.target)\\n(\($0.id))"))];" }
     for experiment in experiments {
-      lines += experiment.inputs.map { "  \(quoted("data:" + $0.id)) -> \(quoted(experiment.executable));" }
-      lines += upstream(of: experiment).map { "  \(quoted($0)) -> \(quoted(experiment.executable));" }
+      lines += experiment.inputs.map { "  \(quoted("data:" + $0.id)) -> \(quoted(experiment.target));" }
+      lines += upstream(of: experiment).map { "  \(quoted($0)) -> \(quoted(experiment.target));" }
     }
     return (lines + ["}"]).map { $0 + "\n" }.joined()
   }
@@ -117,12 +117,12 @@ public struct TargetGraph: Sendable {
     var placed = Set<String>()
     while ordered.count < registry.count {
       guard let next = registry.first(where: { experiment in
-        !placed.contains(experiment.executable) && (upstream[experiment.executable] ?? []).allSatisfy(placed.contains)
+        !placed.contains(experiment.target) && (upstream[experiment.target] ?? []).allSatisfy(placed.contains)
       }) else {
-        throw DriverError.cycle(cycle(among: registry.map(\.executable).filter { !placed.contains($0) }, upstream: upstream))
+        throw DriverError.cycle(cycle(among: registry.map(\.target).filter { !placed.contains($0) }, upstream: upstream))
       }
       ordered.append(next)
-      placed.insert(next.executable)
+      placed.insert(next.target)
     }
     return ordered
   }

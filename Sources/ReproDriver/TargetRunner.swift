@@ -79,6 +79,7 @@ public final class ExecutableRunner: TargetRunner, @unchecked Sendable {
     let process = Process()
     process.executableURL = executable
     process.arguments = ["--root", root.path, "--output", staging.path, "--report-data", dataURL.path, "--exit-with-driver"]
+      + (experiment.target == experiment.executable ? [] : ["--target", experiment.target])
     process.standardOutput = log
     process.standardError = log
     process.standardInput = lifeline.fileHandleForReading
@@ -93,15 +94,15 @@ public final class ExecutableRunner: TargetRunner, @unchecked Sendable {
         let read = try? JSONDecoder().decode([String: String].self, from: data)
       else {
         throw TargetFailure(
-          message: "\(experiment.executable) did not report the data it read (--report-data): rebuild it from this checkout", log: text)
+          message: "\(experiment.target) did not report the data it read (--report-data): rebuild it from this checkout", log: text)
       }
       return read
     case (.exit, 3):
       throw TargetFailure(message: "outputs written but the images were not rendered (gnuplot missing); install gnuplot and rerun", log: text)
     case (.exit, let status):
-      throw TargetFailure(message: "\(experiment.executable) exited with status \(status)", log: text)
+      throw TargetFailure(message: "\(experiment.target) exited with status \(status)", log: text)
     case (_, let signal):
-      throw TargetFailure(message: "\(experiment.executable) was killed by signal \(signal)", log: text)
+      throw TargetFailure(message: "\(experiment.target) was killed by signal \(signal)", log: text)
     }
   }
 

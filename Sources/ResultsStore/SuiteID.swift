@@ -15,6 +15,9 @@ public struct SuiteID: RawRepresentable, Hashable, Comparable, Sendable, Codable
   public static let visualReasoning = SuiteID(rawValue: "visual-reasoning")
   /// Average accuracy over the OCR / text-understanding benchmarks (Figure 3b, Figure 4).
   public static let ocr = SuiteID(rawValue: "ocr")
+  /// The miniature replication's reasoning grid: models trained here, evaluated by the bundled
+  /// engine (`paper-artifacts/mini/results/mini-reasoning.csv`, written by `./repro all`).
+  public static let miniReasoning = SuiteID(rawValue: "mini-reasoning")
 
   public var description: String { rawValue }
 

@@ -69,11 +69,11 @@ struct FigureCommand: ParsableCommand {
 
 /// `repro list`: the registered experiments.
 struct ListCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "list", abstract: "List the experiments: id, executable, title.")
+  static let configuration = CommandConfiguration(commandName: "list", abstract: "List the experiments: id, target, title.")
 
   func run() throws {
     for experiment in try TargetGraph(Experiment.all).experiments {
-      print("\(experiment.id)\t\(experiment.executable)\t\(experiment.title)")
+      print("\(experiment.id)\t\(experiment.target)\t\(experiment.title)")
     }
   }
 }
@@ -166,15 +166,15 @@ enum DriverCommand {
     var seen = Set<String>()
     for name in names {
       let experiment = try driver.graph.experiment(named: name)
-      guard seen.insert(experiment.executable).inserted else { continue }
-      switch report.outcome(of: experiment.executable) {
+      guard seen.insert(experiment.target).inserted else { continue }
+      switch report.outcome(of: experiment.target) {
       case .upToDate?, .built?: break
       default: continue
       }
       let folder = driver.outputDirectory(of: experiment)
       let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
       let relative = "Figures/\(experiment.outputFolder)/"
-      lines.append("\(experiment.executable) outputs (\(relative)):")
+      lines.append("\(experiment.target) outputs (\(relative)):")
       lines += files.map { "  " + relative + $0 }
     }
     return lines.map { $0 + "\n" }.joined()
@@ -193,7 +193,7 @@ enum DriverCommand {
   /// One line: what was done, e.g. `rebuilt 2 (figure1, table1), 3 up to date, 1 failed (figure2) in 4.1 s`.
   static func summary(_ report: RunReport, seconds: Double) -> String {
     func names(_ match: (TargetOutcome) -> Bool) -> [String] {
-      report.results.filter { match($0.outcome) }.map(\.experiment.executable)
+      report.results.filter { match($0.outcome) }.map(\.experiment.target)
     }
     let built = names { if case .built = $0 { true } else { false } }
     let upToDate = names { $0 == .upToDate }

@@ -79,12 +79,12 @@ struct FitCommand: ParsableCommand {
     try database.requireGrid(suite)
     let all = try database.observations(suite: suite)
     let registered = Experiment.registeredFit(of: suite)
-    let owner = registered.map { "as \($0.experiment.executable) registers it" } ?? "(no figure registers it: the figures' method in Figure 3b's wide box, on every size it has)"
+    let owner = registered.map { "as \($0.experiment.target) registers it" } ?? "(no figure registers it: the figures' method in Figure 3b's wide box, on every size it has)"
     let registeredFit = registered?.fit ?? Experiment.unregisteredFit(of: suite, sizesBillion: Set(all.map(\.N)).sorted())
     let excluded = excludeSizes ?? []
     let sizes = registeredFit.sizesBillion
     if let unknown = excluded.first(where: { !sizes.contains($0) }) {
-      let fitName = registered.map { "\($0.experiment.executable)'s \(suite) fit" } ?? "the \(suite) fit"
+      let fitName = registered.map { "\($0.experiment.target)'s \(suite) fit" } ?? "the \(suite) fit"
       throw ValidationError("--exclude-sizes \(String(format: "%g", unknown)): \(fitName) has no LLM "
         + "of that size (sizes: \(sizes.map { String(format: "%g", $0) }.joined(separator: ", ")) B)")
     }

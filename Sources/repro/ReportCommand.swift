@@ -14,7 +14,7 @@ struct ReportCommand: ParsableCommand {
   @OptionGroup var options: RunFlags
 
   func run() throws {
-    try DriverCommand.run(targets: [Experiment.report.executable], options)
+    try DriverCommand.run(targets: [Experiment.report.target], options)
     guard !options.dryRun else { return }
     let folder = try ProjectLayout.locate().figuresDirectory.appendingPathComponent(Experiment.report.outputFolder)
     print("report: \(folder.appendingPathComponent("REPORT.md").path) and \(folder.appendingPathComponent("report.html").path)")

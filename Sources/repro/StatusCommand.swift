@@ -28,13 +28,13 @@ struct StatusCommand: ParsableCommand {
     if let reason = report.databaseRebuild {
       Swift.print("note: \(reason); `repro all` rebuilds results.sqlite first (checked here against a fresh copy)")
     }
-    let width = report.results.map(\.experiment.executable.count).max() ?? 0
+    let width = report.results.map(\.experiment.target.count).max() ?? 0
     var comparedAny = false
     defer {
       if comparedAny { Swift.print("(= : the fingerprint now equals the one Figures/repro.lock records; digests shortened)") }
     }
     for result in report.results {
-      let name = result.experiment.executable.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+      let name = result.experiment.target.padding(toLength: width + 2, withPad: " ", startingAt: 0)
       switch result.outcome {
       case .wouldRun(let reasons):
         Swift.print(name + "stale: " + orderedCauses(reasons).joined(separator: ", "))
@@ -45,7 +45,7 @@ struct StatusCommand: ParsableCommand {
         Swift.print(name + "not checked: upstream \(upstream.joined(separator: ", ")) cannot be checked")
       case .upToDate, .built, .interrupted:
         Swift.print(name + "up to date")
-        if why, let entry = lock?.targets[result.experiment.executable] {
+        if why, let entry = lock?.targets[result.experiment.target] {
           fingerprints(entry).forEach { Swift.print("    = \($0)") }
           comparedAny = true
         }

@@ -22,12 +22,12 @@ final class TerminalProgress: ProgressReporter, @unchecked Sendable {
       write(news)
     case .started(let experiment, let reasons, let running, let remaining):
       if interactive {
-        write("▶ \(experiment.executable): \(reasons.map(\.cause).joined(separator: ", "))")
+        write("▶ \(experiment.target): \(reasons.map(\.cause).joined(separator: ", "))")
         showLive(running: running, remaining: remaining)
       }
     case .finished(let result, let running, let remaining):
       finished += 1
-      let name = result.experiment.executable
+      let name = result.experiment.target
       switch result.outcome {
       case .built(_, let seconds):
         if interactive { write("✓ \(name) (\(String(format: "%.1f", seconds)) s)") }

@@ -14,11 +14,16 @@ struct RegistryTests {
     #expect(Experiment.named("nope") == nil)
   }
 
-  @Test("ids, executables and names are unique; dependencies exist")
+  @Test("ids, targets and names are unique; an executable runs twice only under other targets; dependencies exist")
   func registryIsConsistent() {
     let all = Experiment.all
     #expect(Set(all.map(\.id)).count == all.count)
-    #expect(Set(all.map(\.executable)).count == all.count)
+    #expect(Set(all.map(\.target)).count == all.count)
+    let ownTargets = all.filter { $0.target == $0.executable }
+    #expect(Set(ownTargets.map(\.executable)).count == ownTargets.count)
+    for variant in all where variant.target != variant.executable {
+      #expect(ownTargets.contains { $0.executable == variant.executable }, "\(variant.target) reuses a registered figure's code")
+    }
     let names = all.flatMap(\.names)
     #expect(Set(names).count == names.count)
     for experiment in all {

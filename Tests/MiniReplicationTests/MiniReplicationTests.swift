@@ -1,3 +1,4 @@
+import ExperimentRegistry
 import Foundation
 import MiniTasks
 import Testing
@@ -20,6 +21,17 @@ import Testing
     let sizes = MiniGrid.sizes.map(\.nonEmbeddingParameters)
     #expect(sizes == sizes.sorted(), "sizes must be listed smallest first")
     #expect(Double(sizes.last!) / Double(sizes.first!) >= 10, "the sizes must span at least 10× in N")
+  }
+
+  /// The registry (below this module) writes the miniature sizes and question length down for
+  /// the mini figures; they must be the trainer's.
+  @Test func theMiniFiguresRegisterTheGridsSizesAndQuestionLength() {
+    #expect(Experiment.miniSizesBillion == MiniGrid.sizes.map { Double($0.nonEmbeddingParameters) / 1e9 })
+    #expect(Experiment.miniQuestionTokens == Double(MiniTasks.questionTokens))
+    let side = VisionTowerTraining.shape.imageSide / VisionTowerTraining.shape.patchSide
+    let patches = side * side
+    #expect(Experiment.miniVisualTokenRange == 1...Double(patches), "the frontier's V range ends at the uncompressed patch grid")
+    #expect(Experiment.miniReasoningFit.suite == MiniSuite.reasoning.id)
   }
 
   @Test func everyGridTokenCountIsOneTheTwelveByTwelveGridCanMake() {

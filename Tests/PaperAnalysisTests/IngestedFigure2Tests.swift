@@ -26,7 +26,9 @@ struct IngestedFigure2Tests {
     let project = try ProjectLayout.locate(from: URL(fileURLWithPath: #filePath))
     let layout = ProjectLayout(root: root)
     try FileManager.default.createDirectory(at: layout.seedDirectory, withIntermediateDirectories: true)
-    for name in ["ocr_avg_accuracy.csv", "table1_token_compression_vicuna7b.csv", "visual_reasoning_avg_accuracy.csv", "results.sqlite"] {
+    // Every seed file the committed database was built from, and the database.
+    try FileManager.default.createDirectory(at: layout.seedDirectory.appendingPathComponent("mini"), withIntermediateDirectories: true)
+    for name in ["ocr_avg_accuracy.csv", "table1_token_compression_vicuna7b.csv", "visual_reasoning_avg_accuracy.csv", "results.sqlite", "mini/results"] {
       try FileManager.default.copyItem(
         at: project.seedDirectory.appendingPathComponent(name), to: layout.seedDirectory.appendingPathComponent(name))
     }

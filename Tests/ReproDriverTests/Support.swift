@@ -170,9 +170,9 @@ func makeDriver(
 }
 
 extension RunReport {
-  /// Executables that were rebuilt, in plan order.
+  /// Targets that were rebuilt, in plan order.
   var built: [String] {
-    results.compactMap { if case .built = $0.outcome { $0.experiment.executable } else { nil } }
+    results.compactMap { if case .built = $0.outcome { $0.experiment.target } else { nil } }
   }
 
   /// The reasons a target was (or would be) rebuilt.

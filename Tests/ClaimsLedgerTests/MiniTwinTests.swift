@@ -1,0 +1,55 @@
+import Foundation
+import ResultsStore
+import Testing
+
+@testable import ClaimsLedger
+
+/// The miniature replication's twins, decided on the committed grid of models trained here.
+@Suite struct MiniTwinTests {
+  /// Twins the reasoning grid alone can decide; the others need cells not trained yet.
+  static let decidable = [
+    "mini.fig1.ratio", "mini.fig1.optimal-v-q0", "mini.fig1.optimal-v-question", "mini.fig2.holdout",
+    "mini.fig3a.text-shift", "mini.abstract.extreme-compression",
+  ]
+
+  @Test func theTrainedGridDecidesItsTwinsAndAFailingTwinIsNotAFailedClaim() throws {
+    let report = try Ledger.verify(try Evidence(inputs: Bundled.inputs(), settings: HandMade.settings))
+    #expect(report.twins.map(\.id) == Ledger.twins.map(\.id))
+    let decided = report.twins.filter { $0.status != .unverifiable }.map(\.id)
+    #expect(decided == Self.decidable)
+    for twin in report.twins where twin.status == .unverifiable {
+      #expect(!twin.explanation.isEmpty, "\(twin.id) says what is missing")
+    }
+    // The finding this grid gives (docs/miniature-vlm.md): the largest LM is not predicted.
+    #expect(report.twins.first { $0.id == "mini.fig2.holdout" }?.status == .fail)
+    #expect(!report.hasFailures, "twins do not fail verify")
+    #expect(report.twinCounts.values.reduce(0, +) == Ledger.twins.count)
+  }
+
+  @Test func withoutTheGridEveryTwinIsUnverifiableAndSaysHowToTrainIt() throws {
+    var inputs = try Bundled.inputs()
+    inputs.miniReasoning = nil
+    let report = try Ledger.verify(try Evidence(inputs: inputs, settings: HandMade.settings))
+    #expect(report.twins.allSatisfy { $0.status == .unverifiable })
+    let ratio = try #require(report.twins.first { $0.id == "mini.fig1.ratio" })
+    #expect(ratio.explanation.contains("./repro mini train --grid reasoning-scaling --all"))
+  }
+
+  @Test func aGridMissingARegisteredSizeIsUnverifiableNotAnError() throws {
+    var inputs = try Bundled.inputs()
+    let grid = try #require(inputs.miniReasoning)
+    let largest = grid.observations.map(\.N).max()!
+    inputs.miniReasoning = Grid(suite: grid.suite, observations: grid.observations.filter { $0.N != largest })
+    let report = try Ledger.verify(try Evidence(inputs: inputs, settings: HandMade.settings))
+    let ratio = try #require(report.twins.first { $0.id == "mini.fig1.ratio" })
+    #expect(ratio.status == .unverifiable)
+    #expect(ratio.explanation.contains("cannot be fitted as registered"))
+    #expect(report.claims.count == 14, "the paper's claims are checked as before")
+  }
+
+  @Test func theMarkdownTableListsEveryTwin() throws {
+    let report = try Ledger.verify(try Evidence(inputs: Bundled.inputs(), settings: HandMade.settings))
+    #expect(report.twinsMarkdownTable.split(separator: "\n").count == 2 + Ledger.twins.count)
+    #expect(report.table(colour: false).contains(report.twinsSummaryLine))
+  }
+}
