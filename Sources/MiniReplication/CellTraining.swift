@@ -3,6 +3,7 @@ import HexDigest
 import AtomicFiles
 import Foundation
 import MiniTasks
+import MiniVLM
 
 /// Trains cells with the PyTorch trainer and installs their checkpoints, retraining only cells
 /// whose inputs changed.
@@ -115,8 +116,31 @@ public struct CellTraining: Sendable {
     guard status == 0 else { throw MiniReplicationError.trainerFailed(what: "training \(cell.name)", status: status, log: log.path) }
     let record = try install(cell, from: output, fingerprint: fingerprint)
     try? files.removeItem(at: output)
+    let agreement = try recordParity(cell)
+    guard agreement.passes else {
+      throw MiniReplicationError.parityFailed(cell: cell.name, identical: agreement.identical, questions: agreement.questions)
+    }
     let accuracy = ((record["eval"] as? [String: Any])?["accuracy"] as? Double) ?? .nan
     return CellOutcome(cell: cell, seconds: (ContinuousClock.now - started).secondsValue, evalAccuracy: accuracy, log: log.path)
+  }
+
+  /// Checks the Swift engine against the trainer's own predictions on the held-out shard and
+  /// writes the agreement into the cell's record, so every installed checkpoint carries its
+  /// parity check (`repro mini eval --record` does the same for one checkpoint by hand).
+  public func recordParity(_ cell: MiniCell, threads: Int = 1) throws -> PredictionAgreement {
+    let checkpoint = layout.checkpoint(cell)
+    let trainer = try TrainerPredictions(contentsOf: layout.predictions(cell))
+    let set = try MiniEvalSet.load(layout.familyData(cell.family), family: cell.family.rawValue)
+    guard let source = set.sources.first(where: { $0.sha256 == trainer.evalShardSHA256 }) else {
+      throw MiniReplicationError.evalSetMismatch(
+        cell: cell.name, recorded: trainer.evalShardSHA256, current: set.sources.map(\.sha256).joined(separator: ", "))
+    }
+    let evaluation = try MiniVLM.load(checkpoint: checkpoint, tower: layout.visionTower)
+      .evaluate(set, batch: MiniVLM.defaultBatch, threads: threads)
+    let agreement = try PredictionAgreement(evaluation, questions: source.questions, trainer: trainer)
+    try TrainingRecord.recordParity(
+      agreement, checkpointSHA256: try MiniVLM.sha256(of: checkpoint), evalShardSHA256: source.sha256, in: layout.record(cell))
+    return agreement
   }
 
   /// The trainer's arguments for one cell: the same for a local run and a Slurm array task

@@ -10,6 +10,7 @@ public enum MiniReplicationError: Error, Equatable, CustomStringConvertible {
   case trainerFailed(what: String, status: Int32, log: String)
   case incompleteOutput(what: String, missing: String)
   case evalSetMismatch(cell: String, recorded: String, current: String)
+  case parityFailed(cell: String, identical: Int, questions: Int)
 
   public var description: String {
     switch self {
@@ -29,6 +30,9 @@ public enum MiniReplicationError: Error, Equatable, CustomStringConvertible {
     case .evalSetMismatch(let cell, let recorded, let current):
       return "cell \(cell) was trained and checked against the held-out shard with SHA-256 \(recorded), but the generator now "
         + "writes \(current): retrain it (`./repro mini train \(cell)`) or check out the generator it was trained with"
+    case .parityFailed(let cell, let identical, let questions):
+      return "cell \(cell): the Swift engine agrees with PyTorch on only \(identical) of \(questions) held-out answers "
+        + "(the rule: ≥ 99.9 %, differences only at near ties); its record says which (`./repro mini eval` on its checkpoint shows them)"
     case .incompleteOutput(let what, let missing):
       return "\(what) exited 0 but did not write \(missing); nothing was installed"
     }

@@ -67,4 +67,19 @@ import Testing
     #expect("\(error)".contains("./repro mini train \(cell.name)"))
     #expect(!FileManager.default.fileExists(atPath: MiniatureSeed.url(of: suite.id, seedDirectory: seeds).path), "nothing half-written")
   }
+
+  /// Every cell `repro mini train` installs gets the engine's parity check in its record.
+  @Test func parityIsRecordedInTheCellsRecord() throws {
+    let (layout, _, _, cell) = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: layout.root) }
+    var record = try TrainingRecord.read(layout.record(cell))
+    record.removeValue(forKey: "parity")
+    try TrainingRecord.write(record, to: layout.record(cell))
+    try MiniDataset.write(try MiniDatasetPlan(generator: .standard(cell.family), trainQuestions: 10), into: layout.dataDirectory)
+    let agreement = try CellTraining(layout: layout, grid: MiniGrid.smoke).recordParity(cell, threads: 2)
+    #expect(agreement.passes && agreement.identical == 4_000)
+    let parity = try #require(try TrainingRecord.read(layout.record(cell))["parity"] as? [String: Any])
+    #expect(parity["passes"] as? Bool == true)
+    #expect(parity["checkpoint_sha256"] as? String == (try CellTraining.sha256(Data(contentsOf: layout.checkpoint(cell)))))
+  }
 }
