@@ -52,9 +52,14 @@ struct MiniCells: ParsableCommand {
   @Option(help: "The grid (\(MiniGrid.all.map(\.name).joined(separator: ", "))).")
   var grid = MiniGrid.smoke.name
 
+  @Flag(help: "Print the trained cells' records as a Markdown table (the README's table of the grid).")
+  var markdown = false
+
   func run() throws {
     let grid = try MiniGrid.resolve(grid)
-    let training = CellTraining(layout: MiniLayout(root: try ProjectLayout.locate().root), grid: grid)
+    let layout = MiniLayout(root: try ProjectLayout.locate().root)
+    if markdown { return print(try CellTable.markdown(grid, layout: layout), terminator: "") }
+    let training = CellTraining(layout: layout, grid: grid)
     for cell in grid.cells {
       print("\(cell.name)  N=\(cell.language.nonEmbeddingParameters)  V=\(cell.visualTokens)  \(training.state(cell))")
     }

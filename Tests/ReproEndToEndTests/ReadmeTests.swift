@@ -27,6 +27,21 @@ struct ReadmeTests {
     #expect(try Self.generatedSection("verify --markdown") == run.stdout, "paste the output of ./repro verify --markdown")
   }
 
+  @Test("the twins' table is what repro verify --twins --markdown prints")
+  func twinsTable() throws {
+    let run = try Executables.run("repro", ["verify", "--twins", "--markdown"])
+    #expect(run.status == 0)
+    #expect(try Self.generatedSection("verify --twins --markdown") == run.stdout, "paste the output of ./repro verify --twins --markdown")
+  }
+
+  @Test("the replication grid's table is what repro mini cells --markdown prints")
+  func gridTable() throws {
+    let run = try Executables.run("repro", ["mini", "cells", "--grid", "reasoning-scaling", "--markdown"])
+    #expect(run.status == 0)
+    #expect(try Self.generatedSection("mini cells --grid reasoning-scaling --markdown") == run.stdout,
+            "paste the output of ./repro mini cells --grid reasoning-scaling --markdown")
+  }
+
   /// Issue 14, item 8: the README linked into `../shared/`, outside the repository, which a clone
   /// does not have. Every relative link of the README and of `docs/` must name a file or folder
   /// inside the repository (web links and in-page anchors aside).
