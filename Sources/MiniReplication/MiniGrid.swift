@@ -18,7 +18,7 @@ public struct MiniGrid: Sendable {
   public func cell(named name: String) -> MiniCell? { cells.first { $0.name == name } }
 
   /// Every registered grid, by name.
-  public static let all: [MiniGrid] = [smoke, reasoningScaling]
+  public static let all: [MiniGrid] = [smoke, reasoningScaling, reasoningSeeds]
 
   public static func named(_ name: String) -> MiniGrid? { all.first { $0.name == name } }
 
@@ -54,6 +54,18 @@ public struct MiniGrid: Sendable {
     cells: sizes.flatMap { language in
       replicationTokenCounts.map {
         MiniCell(family: .reasoning, compressor: .tokenpacker, language: language, visualTokens: $0, seed: 0)
+      }
+    },
+    recipe: .replication)
+
+  /// Two more seeds of the reasoning grid's four corner cells (smallest and largest LM × fewest
+  /// and most tokens), to measure seed noise: with seed 0 from ``reasoningScaling``, three seeds
+  /// per corner (issue 12). The slowest cells come first, so two trainers finish together.
+  public static let reasoningSeeds = MiniGrid(
+    name: "reasoning-seeds",
+    cells: [sizes[3], sizes[0]].flatMap { language in
+      [replicationTokenCounts.last!, replicationTokenCounts.first!].flatMap { V in
+        [1, 2].map { MiniCell(family: .reasoning, compressor: .tokenpacker, language: language, visualTokens: V, seed: $0) }
       }
     },
     recipe: .replication)

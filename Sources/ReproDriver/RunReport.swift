@@ -43,7 +43,7 @@ public struct RunReport: Equatable, Sendable {
   /// True when every target is up to date, rebuilt or (dry run) checked, and nothing interrupted.
   public var succeeded: Bool { interruptedBy == nil && results.allSatisfy(\.outcome.isSuccess) }
 
-  /// The outcome of the target with executable `name`.
+  /// The outcome of the target called `name` (``ExperimentRegistry/Experiment/target``).
   public func outcome(of name: String) -> TargetOutcome? {
     results.first { $0.experiment.target == name }?.outcome
   }

@@ -55,9 +55,13 @@ struct MiniCells: ParsableCommand {
   @Flag(help: "Print the trained cells' records as a Markdown table (the README's table of the grid).")
   var markdown = false
 
+  @Flag(help: "Print the seed noise of the grid's configurations trained with several seeds (any grid) as a Markdown table.")
+  var seeds = false
+
   func run() throws {
     let grid = try MiniGrid.resolve(grid)
     let layout = MiniLayout(root: try ProjectLayout.locate().root)
+    if seeds { return print(try CellTable.seedSpread(grid, layout: layout), terminator: "") }
     if markdown { return print(try CellTable.markdown(grid, layout: layout), terminator: "") }
     let training = CellTraining(layout: layout, grid: grid)
     for cell in grid.cells {
@@ -124,7 +128,7 @@ struct MiniTrain: ParsableCommand {
     for cell in chosen {
       if force { stale.append(cell); continue }
       if let reason = try training.staleness(cell) {
-        print("\(cell.name): \(reason)")
+        emit("\(cell.name): \(reason)")
         stale.append(cell)
       }
     }

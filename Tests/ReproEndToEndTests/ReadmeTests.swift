@@ -42,6 +42,14 @@ struct ReadmeTests {
             "paste the output of ./repro mini cells --grid reasoning-scaling --markdown")
   }
 
+  @Test("the seed-noise table is what repro mini cells --seeds prints")
+  func seedTable() throws {
+    let run = try Executables.run("repro", ["mini", "cells", "--grid", "reasoning-seeds", "--seeds"])
+    #expect(run.status == 0)
+    #expect(try Self.generatedSection("mini cells --grid reasoning-seeds --seeds") == run.stdout,
+            "paste the output of ./repro mini cells --grid reasoning-seeds --seeds")
+  }
+
   /// Issue 14, item 8: the README linked into `../shared/`, outside the repository, which a clone
   /// does not have. Every relative link of the README and of `docs/` must name a file or folder
   /// inside the repository (web links and in-page anchors aside).
