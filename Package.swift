@@ -92,7 +92,7 @@ let package = Package(
     // MARK: Experiments (one executable per figure or table)
     experiment(
       "figure1", path: "Figure1",
-      imports: ["Notebook", "ExperimentRegistry", "ResultValues", "PaperFigures", "ResultsStore", "ScalingLawFit"]),
+      imports: ["Notebook", "ExperimentRegistry", "ResultValues", "PaperFigures", "ResultsStore", "ScalingLaw", "ScalingLawFit"]),
     experiment("report", path: "Report", imports: ["Notebook", "ExperimentRegistry", "ClaimsLedger", "PaperFigures", "ResultsStore"]),
     experiment(
       "figure2", path: "Figure2",

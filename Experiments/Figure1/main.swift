@@ -5,6 +5,7 @@
 import Notebook
 import PaperFigures
 import ResultsStore
+import ScalingLaw
 import ScalingLawFit
 import ExperimentRegistry
 import ResultValues
@@ -33,5 +34,13 @@ ExperimentRun.main(.figure1) { run in
   try run.write(FitTable(observations: observations, law: fit.law, Q: Qs).csv, named: "figure1.csv")
   return FitFigureSummary(
     fit: FitSummary(suite: suite.rawValue, result: fit),
-    optimalTokens: Qs.map { OptimalTokens(law: fit.law, Q: $0) })
+    optimalTokens: Qs.map { Q in
+      // The paper's settings give its reference (7 B at V = 36 over 1…576); a miniature
+      // registration its own largest LM and token range.
+      settings.visualTokenRange == PaperSetup.visualTokenRange
+        ? OptimalTokens(law: fit.law, Q: Q)
+        : OptimalTokens(
+          law: fit.law, Q: Q, referenceNBillion: observations.map(\.N).max()!, visualTokenRange: settings.visualTokenRange,
+          grid: Set(observations.map(\.V)).sorted())
+    })
 }

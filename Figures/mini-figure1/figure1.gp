@@ -181,13 +181,13 @@ plot sample \
   [u=log(1.0):log(576.0)] '+' using (flops(0.000793216,exp(u))):(Y(0.000793216,exp(u))) with lines lw 3.0 lc rgb '#981521' notitle, \
   $P1_OBS index 0 using (flops($1,$2)):3:4 with points pt 7 ps variable lc rgb '#e6a82d' notitle, \
   $P1_OBS index 1 using (flops($1,$2)):3:4 with points pt 11 ps variable lc rgb '#ed8b29' notitle, \
-  $P1_OBS index 2 using (flops($1,$2)):3:4 with points pt 11 ps variable lc rgb '#e76428' notitle, \
+  $P1_OBS index 2 using (flops($1,$2)):3:4 with points pt 15 ps variable lc rgb '#e76428' notitle, \
   $P1_OBS index 3 using (flops($1,$2)):3:4 with points pt 13 ps variable lc rgb '#981521' notitle, \
   keyentry with lines lt nodraw title 'α = 0.1545', \
   keyentry with lines lt nodraw title 'β = 0.03534', \
   keyentry with linespoints lw 3.0 pt 7 ps 1.5*pointscale lc rgb '#e6a82d' title '25k', \
   keyentry with linespoints lw 3.0 pt 11 ps 1.5*pointscale lc rgb '#ed8b29' title '84k', \
-  keyentry with linespoints lw 3.0 pt 11 ps 1.5*pointscale lc rgb '#e76428' title '202k', \
+  keyentry with linespoints lw 3.0 pt 15 ps 1.5*pointscale lc rgb '#e76428' title '202k', \
   keyentry with linespoints lw 3.0 pt 13 ps 1.5*pointscale lc rgb '#981521' title '793k', \
   $P1_FRONTIER using 1:2 with lines dt (4,6) lw 4.0 lc rgb '#000000' title 'compute-optimal frontier'
 
@@ -329,13 +329,13 @@ plot sample \
   [u=log(1.0):log(576.0)] '+' using (flops(0.000793216,exp(u))):(Y(0.000793216,exp(u))) with lines lw 3.0 lc rgb '#981521' notitle, \
   $P2_OBS index 0 using (flops($1,$2)):3:4 with points pt 7 ps variable lc rgb '#e6a82d' notitle, \
   $P2_OBS index 1 using (flops($1,$2)):3:4 with points pt 11 ps variable lc rgb '#ed8b29' notitle, \
-  $P2_OBS index 2 using (flops($1,$2)):3:4 with points pt 11 ps variable lc rgb '#e76428' notitle, \
+  $P2_OBS index 2 using (flops($1,$2)):3:4 with points pt 15 ps variable lc rgb '#e76428' notitle, \
   $P2_OBS index 3 using (flops($1,$2)):3:4 with points pt 13 ps variable lc rgb '#981521' notitle, \
   keyentry with lines lt nodraw title 'α = 0.1545', \
   keyentry with lines lt nodraw title 'β = 0.03534', \
   keyentry with linespoints lw 3.0 pt 7 ps 1.5*pointscale lc rgb '#e6a82d' title '25k', \
   keyentry with linespoints lw 3.0 pt 11 ps 1.5*pointscale lc rgb '#ed8b29' title '84k', \
-  keyentry with linespoints lw 3.0 pt 11 ps 1.5*pointscale lc rgb '#e76428' title '202k', \
+  keyentry with linespoints lw 3.0 pt 15 ps 1.5*pointscale lc rgb '#e76428' title '202k', \
   keyentry with linespoints lw 3.0 pt 13 ps 1.5*pointscale lc rgb '#981521' title '793k', \
   $P2_FRONTIER using 1:2 with lines dt (4,6) lw 4.0 lc rgb '#000000' title 'compute-optimal frontier'
 

@@ -177,13 +177,13 @@ plot $P1_BAND using 1:2:3 with filledcurves fs transparent solid 0.22 noborder l
   [u=log(1.0):log(576.0)] '+' using (flops(0.000793216,exp(u))):(Y(0.000793216,exp(u))) with lines lw 3.0 dt (8,5) lc rgb '#981521' notitle, \
   $P1_OBS index 0 using (flops($1,$2)):3:4 with points pt 7 ps variable lc rgb '#e6a82d' notitle, \
   $P1_OBS index 1 using (flops($1,$2)):3:4 with points pt 11 ps variable lc rgb '#ed8b29' notitle, \
-  $P1_OBS index 2 using (flops($1,$2)):3:4 with points pt 11 ps variable lc rgb '#e76428' notitle, \
+  $P1_OBS index 2 using (flops($1,$2)):3:4 with points pt 15 ps variable lc rgb '#e76428' notitle, \
   $P1_HELDOUT using (flops($1,$2)):3:4 with points pt 12 ps variable lw 2 lc rgb '#981521' notitle, \
   keyentry with lines lt nodraw title 'α = 0.1855', \
   keyentry with lines lt nodraw title 'β = 0', \
   keyentry with linespoints lw 3.0 pt 7 ps 1.5*pointscale lc rgb '#e6a82d' title '25k', \
   keyentry with linespoints lw 3.0 pt 11 ps 1.5*pointscale lc rgb '#ed8b29' title '84k', \
-  keyentry with linespoints lw 3.0 pt 11 ps 1.5*pointscale lc rgb '#e76428' title '202k', \
+  keyentry with linespoints lw 3.0 pt 15 ps 1.5*pointscale lc rgb '#e76428' title '202k', \
   keyentry with lines lw 3.0 dt (8,5) lc rgb '#981521' title '793k predicted', \
   keyentry with filledcurves fs transparent solid 0.22 noborder lc rgb '#981521' title '95% bootstrap band', \
   keyentry with points pt 12 ps 1.5*pointscale lw 2 lc rgb '#981521' title '793k measured'
@@ -315,14 +315,14 @@ plot $P2_BAND using 1:2:3 with filledcurves fs transparent solid 0.22 noborder l
   [u=log(1.0):log(576.0)] '+' using (flops(0.000202048,exp(u))):(Y(0.000202048,exp(u))) with lines lw 3.0 dt (8,5) lc rgb '#e76428' notitle, \
   $P2_OBS index 0 using (flops($1,$2)):3:4 with points pt 7 ps variable lc rgb '#e6a82d' notitle, \
   $P2_OBS index 1 using (flops($1,$2)):3:4 with points pt 11 ps variable lc rgb '#ed8b29' notitle, \
-  $P2_HELDOUT using (flops($1,$2)):3:4 with points pt 10 ps variable lw 2 lc rgb '#e76428' notitle, \
+  $P2_HELDOUT using (flops($1,$2)):3:4 with points pt 14 ps variable lw 2 lc rgb '#e76428' notitle, \
   keyentry with lines lt nodraw title 'α = 0.05051', \
   keyentry with lines lt nodraw title 'β = 0', \
   keyentry with linespoints lw 3.0 pt 7 ps 1.5*pointscale lc rgb '#e6a82d' title '25k', \
   keyentry with linespoints lw 3.0 pt 11 ps 1.5*pointscale lc rgb '#ed8b29' title '84k', \
   keyentry with lines lw 3.0 dt (8,5) lc rgb '#e76428' title '202k predicted', \
   keyentry with filledcurves fs transparent solid 0.22 noborder lc rgb '#e76428' title '95% bootstrap band', \
-  keyentry with points pt 10 ps 1.5*pointscale lw 2 lc rgb '#e76428' title '202k measured'
+  keyentry with points pt 14 ps 1.5*pointscale lw 2 lc rgb '#e76428' title '202k measured'
 
 unset multiplot
 

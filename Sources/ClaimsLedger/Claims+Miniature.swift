@@ -32,7 +32,9 @@ extension Claim {
     }
   }
 
-  /// Twins whose cells are not trained, and what is missing.
+  /// Twins the results store cannot decide yet, and what is missing. Every decided twin is decided
+  /// on seed 0's grid with a bootstrap over the fit's points, not the seed means and the bootstrap
+  /// over questions and seeds the criteria's preamble plans (docs/miniature-vlm.md §6).
   private static let untrained: [String: String] = [
     "mini.fig3b.ocr-reversal": "The OCR family is not learnable at the grid's budget yet (docs/miniature-vlm.md §4), so there "
       + "is no mini-ocr grid.",
@@ -41,7 +43,9 @@ extension Claim {
     "mini.table1.quecc-extreme": "The compressor comparison (pooling, PruMerge-style, TokenPacker-style, QueCC at V = 1, 4, 16) "
       + "has not been trained yet.",
     "mini.fig5.compressor-invariance": "The PruMerge-style (N, V) grid has not been trained yet.",
-    "mini.data.monotone": "Needs the seed noise of the corner cells (3 seeds each), not trained yet.",
+    "mini.data.monotone": "The corner cells' three seeds are trained (grid reasoning-seeds; their spread is in the README), "
+      + "but the results store keeps one accuracy per cell, seed 0's, so the criterion's seed standard deviation is not in "
+      + "the data the ledger reads yet.",
     "mini.cost.linear-in-tokens": "The trained checkpoints have not been timed by the engine yet.",
   ]
 

@@ -47,6 +47,8 @@ public struct Evidence: Sendable {
       } catch {
         mini = .failure(MiniUnavailable(reason: "the mini-reasoning grid cannot be fitted as registered: \(error)"))
       }
+    } else if let problem = inputs.miniReasoningProblem {
+      mini = .failure(MiniUnavailable(reason: problem))
     } else {
       mini = .failure(MiniUnavailable(
         reason: "the database has no mini-reasoning grid: train its cells (`./repro mini train --grid reasoning-scaling --all`) "

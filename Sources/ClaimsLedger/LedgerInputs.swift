@@ -22,6 +22,8 @@ public struct LedgerInputs: Sendable {
   public var inferenceCost: MeasuredInferenceCost?
   /// The miniature replication's reasoning grid (models trained here), when the database has it.
   public var miniReasoning: Grid?
+  /// Why the database's miniature grid could not be read, when it has one.
+  public var miniReasoningProblem: String?
 
   public init(
     visualReasoning: Grid, ocr: Grid, table1: [Table1Entry], dataIssues: [DataIssue], sources: [Source] = [],
@@ -44,7 +46,16 @@ public struct LedgerInputs: Sendable {
       ocr: try Grid(suite: .ocr, database: database),
       table1: try database.table1(), dataIssues: try database.dataIssues(), sources: try database.sources(),
       inferenceCost: inferenceCost,
-      miniReasoning: try database.gridSuites().contains(.miniReasoning) ? Grid(suite: .miniReasoning, database: database) : nil)
+      miniReasoning: nil)
+    // The replication's grid is optional: when it cannot be read as a grid (declared without
+    // rows yet, say), its twins are unverifiable and the paper's claims are checked as ever.
+    if try database.gridSuites().contains(.miniReasoning) {
+      do {
+        miniReasoning = try Grid(suite: .miniReasoning, database: database)
+      } catch {
+        miniReasoningProblem = "the database's mini-reasoning suite cannot be read as a grid: \(error)"
+      }
+    }
     dataDigest = database.readDigest
   }
 

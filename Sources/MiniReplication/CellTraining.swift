@@ -114,32 +114,49 @@ public struct CellTraining: Sendable {
     let started = ContinuousClock.now
     let status = try trainer.run(module: "train", arguments: trainerArguments(config: configFile.path, out: output.path), log: log)
     guard status == 0 else { throw MiniReplicationError.trainerFailed(what: "training \(cell.name)", status: status, log: log.path) }
-    let record = try install(cell, from: output, fingerprint: fingerprint)
-    try? files.removeItem(at: output)
-    let agreement = try recordParity(cell)
+    // The engine must give the trainer's answers before anything is installed: the record carries
+    // the parity check, and a cell the engine disagrees with is not installed. (A cell a Slurm
+    // array trained is installed without it; `MiniResults` refuses it until `repro mini eval
+    // --record` has checked it.)
+    let (agreement, parity) = try self.parity(cell, in: output)
     guard agreement.passes else {
       throw MiniReplicationError.parityFailed(cell: cell.name, identical: agreement.identical, questions: agreement.questions)
     }
+    let outputRecord = output.appendingPathComponent(MiniLayout.cellFileNames(cell.name)[2])
+    var trained = try TrainingRecord.read(outputRecord)
+    trained["parity"] = parity
+    try TrainingRecord.write(trained, to: outputRecord)
+    let record = try install(cell, from: output, fingerprint: fingerprint)
+    try? files.removeItem(at: output)
     let accuracy = ((record["eval"] as? [String: Any])?["accuracy"] as? Double) ?? .nan
     return CellOutcome(cell: cell, seconds: (ContinuousClock.now - started).secondsValue, evalAccuracy: accuracy, log: log.path)
   }
 
-  /// Checks the Swift engine against the trainer's own predictions on the held-out shard and
-  /// writes the agreement into the cell's record, so every installed checkpoint carries its
-  /// parity check (`repro mini eval --record` does the same for one checkpoint by hand).
-  public func recordParity(_ cell: MiniCell, threads: Int = 1) throws -> PredictionAgreement {
-    let checkpoint = layout.checkpoint(cell)
-    let trainer = try TrainerPredictions(contentsOf: layout.predictions(cell))
+  /// The Swift engine's agreement with the trainer's own predictions on the held-out shard, for
+  /// the cell's files in `folder` (a training run's output, or `paper-artifacts/mini/cells/`).
+  func parity(_ cell: MiniCell, in folder: URL, threads: Int = 1) throws -> (agreement: PredictionAgreement, entry: [String: Any]) {
+    let files = MiniLayout.cellFileNames(cell.name).map { folder.appendingPathComponent($0) }
+    let trainer = try TrainerPredictions(contentsOf: files[1])
     let set = try MiniEvalSet.load(layout.familyData(cell.family), family: cell.family.rawValue)
     guard let source = set.sources.first(where: { $0.sha256 == trainer.evalShardSHA256 }) else {
       throw MiniReplicationError.evalSetMismatch(
         cell: cell.name, recorded: trainer.evalShardSHA256, current: set.sources.map(\.sha256).joined(separator: ", "))
     }
-    let evaluation = try MiniVLM.load(checkpoint: checkpoint, tower: layout.visionTower)
+    let evaluation = try MiniVLM.load(checkpoint: files[0], tower: layout.visionTower)
       .evaluate(set, batch: MiniVLM.defaultBatch, threads: threads)
     let agreement = try PredictionAgreement(evaluation, questions: source.questions, trainer: trainer)
-    try TrainingRecord.recordParity(
-      agreement, checkpointSHA256: try MiniVLM.sha256(of: checkpoint), evalShardSHA256: source.sha256, in: layout.record(cell))
+    let entry = TrainingRecord.parityEntry(
+      agreement, checkpointSHA256: try MiniVLM.sha256(of: files[0]), evalShardSHA256: source.sha256)
+    return (agreement, entry)
+  }
+
+  /// Checks an installed cell's parity again and writes it into its record (what `repro mini
+  /// eval --record` does for one checkpoint by hand).
+  public func recordParity(_ cell: MiniCell, threads: Int = 1) throws -> PredictionAgreement {
+    let (agreement, entry) = try parity(cell, in: layout.cellsDirectory, threads: threads)
+    var record = try TrainingRecord.read(layout.record(cell))
+    record["parity"] = entry
+    try TrainingRecord.write(record, to: layout.record(cell))
     return agreement
   }
 

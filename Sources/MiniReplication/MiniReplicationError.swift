@@ -11,6 +11,7 @@ public enum MiniReplicationError: Error, Equatable, CustomStringConvertible {
   case incompleteOutput(what: String, missing: String)
   case evalSetMismatch(cell: String, recorded: String, current: String)
   case parityFailed(cell: String, identical: Int, questions: Int)
+  case parityMissing(cell: String, checkpoint: String)
 
   public var description: String {
     switch self {
@@ -28,11 +29,15 @@ public enum MiniReplicationError: Error, Equatable, CustomStringConvertible {
     case .trainerFailed(let what, let status, let log):
       return "\(what) failed with exit status \(status); its log: \(log)"
     case .evalSetMismatch(let cell, let recorded, let current):
-      return "cell \(cell) was trained and checked against the held-out shard with SHA-256 \(recorded), but the generator now "
-        + "writes \(current): retrain it (`./repro mini train \(cell)`) or check out the generator it was trained with"
+      return "cell \(cell) was trained and checked against the held-out shard with SHA-256 \(recorded), but .mini-data/ holds "
+        + "\(current): regenerate the standard data (`./repro mini data`, default seed and counts); if it still differs, the "
+        + "generator changed since the cell was trained: retrain it (`./repro mini train \(cell)`)"
     case .parityFailed(let cell, let identical, let questions):
       return "cell \(cell): the Swift engine agrees with PyTorch on only \(identical) of \(questions) held-out answers "
         + "(the rule: ≥ 99.9 %, differences only at near ties); its record says which (`./repro mini eval` on its checkpoint shows them)"
+    case .parityMissing(let cell, let checkpoint):
+      return "cell \(cell)'s record has no passing engine-parity check for its checkpoint, so its results are not used: "
+        + "check it with `./repro mini eval \(checkpoint) --record` (a cell a Slurm array trained needs this once)"
     case .incompleteOutput(let what, let missing):
       return "\(what) exited 0 but did not write \(missing); nothing was installed"
     }

@@ -87,8 +87,16 @@ public struct MiniResults: Sendable {
         FileManager.default.fileExists(atPath: checkpoint.path)
       else { continue }
       let checkpointSHA256 = try MiniVLM.sha256(of: checkpoint)
-      if let row = existing.first(where: { $0.note.contains(Self.checkpointMark(checkpointSHA256)) }) {
-        rows.append(row)
+      let record = try TrainingRecord.read(layout.record(cell))
+      guard let parity = record["parity"] as? [String: Any], parity["passes"] as? Bool == true,
+        parity["checkpoint_sha256"] as? String == checkpointSHA256
+      else { throw MiniReplicationError.parityMissing(cell: cell.name, checkpoint: checkpoint.path) }
+      // A row is kept only for this checkpoint and with the accuracy its trainer measured (the
+      // engine gives the same answers: parity), so an edited value is evaluated again; N, V and
+      // the compressor always come from the cell.
+      let trainerAccuracy = (record["eval"] as? [String: Any])?["accuracy"] as? Double
+      if let kept = existing.first(where: { $0.note.contains(Self.checkpointMark(checkpointSHA256)) }), kept.accuracy == trainerAccuracy {
+        rows.append(Self.row(cell, accuracy: kept.accuracy, note: kept.note))
         continue
       }
       let set = try evalSet ?? heldOutSet(cell.family)
@@ -124,9 +132,14 @@ public struct MiniResults: Sendable {
     let note = "cell \(cell.name); \(Self.checkpointMark(checkpointSHA256)); \(overall.correct) of \(overall.questions) "
       + "held-out questions correct; mean cross-entropy \(String(format: "%.4f", overall.meanCrossEntropy)) nats; "
       + "eval shard sha256 \(set.1)"
-    return MiniatureSeed.Row(
+    return Self.row(cell, accuracy: overall.accuracy, note: note)
+  }
+
+  /// `cell`'s row: its LLM family, N in billions, V and compressor, with `accuracy` and `note`.
+  static func row(_ cell: MiniCell, accuracy: Double, note: String) -> MiniatureSeed.Row {
+    MiniatureSeed.Row(
       family: MiniSuite.family, paramsBillion: Double(cell.language.nonEmbeddingParameters) / 1e9,
-      visualTokens: cell.visualTokens, method: MiniSuite.methodID(cell.compressor), accuracy: overall.accuracy, note: note)
+      visualTokens: cell.visualTokens, method: MiniSuite.methodID(cell.compressor), accuracy: accuracy, note: note)
   }
 
   /// The family's held-out set and its one shard's SHA-256, generated first when `.mini-data/`

@@ -25,7 +25,13 @@ public enum TrainingRecord {
   /// with SHA-256 `checkpointSHA256`.
   public static func recordParity(_ agreement: PredictionAgreement, checkpointSHA256: String, evalShardSHA256: String, in url: URL) throws {
     var record = try read(url)
-    record["parity"] = [
+    record["parity"] = parityEntry(agreement, checkpointSHA256: checkpointSHA256, evalShardSHA256: evalShardSHA256)
+    try write(record, to: url)
+  }
+
+  /// The record's `parity` entry for `agreement`.
+  static func parityEntry(_ agreement: PredictionAgreement, checkpointSHA256: String, evalShardSHA256: String) -> [String: Any] {
+    [
       "engine": "Swift MiniVLM (repro mini eval)",
       "checkpoint_sha256": checkpointSHA256,
       "eval_shard_sha256": evalShardSHA256,
@@ -36,7 +42,6 @@ public enum TrainingRecord {
       "max_cross_entropy_difference": agreement.maxCrossEntropyDifference,
       "rule": "≥ \(PredictionAgreement.requiredIdenticalShare * 100) % identical argmax; differences only where the top-two margin < \(PredictionAgreement.tieMargin)",
       "passes": agreement.passes,
-    ] as [String: Any]
-    try write(record, to: url)
+    ]
   }
 }

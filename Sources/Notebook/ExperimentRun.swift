@@ -84,7 +84,7 @@ public final class ExperimentRun {
 
   private func require(_ selection: DataSelection) throws {
     guard experiment.inputs.contains(selection) else {
-      throw NotebookError.undeclaredInput(experiment: experiment.executable, selection: selection)
+      throw NotebookError.undeclaredInput(experiment: experiment.target, selection: selection)
     }
   }
 
@@ -246,13 +246,13 @@ extension ExperimentRun {
       if let reportData = options.reportData { try run.writeDataRead(to: URL(fileURLWithPath: reportData)) }
       if let staging { try AtomicFile.replaceDirectory(destination, with: staging) }
       if case .failure(let missing) = run.renderer {
-        FileHandle.standardError.write(Data("warning: \(experiment.executable): \(NotebookError.imagesNotRendered(reason: missing.description))\n".utf8))
+        FileHandle.standardError.write(Data("warning: \(experiment.target): \(NotebookError.imagesNotRendered(reason: missing.description))\n".utf8))
         exit(3)
       }
       exit(0)
     } catch {
       if let staging { try? FileManager.default.removeItem(at: staging) }
-      FileHandle.standardError.write(Data("error: \(experiment.executable): \(error)\n".utf8))
+      FileHandle.standardError.write(Data("error: \(experiment.target): \(error)\n".utf8))
       exit(1)
     }
   }

@@ -98,8 +98,9 @@ public enum PaperStyle {
   /// The marker shape of LLM size `N`: the authors' circle, triangle, star-like pentagon and
   /// diamond for 0.5, 1.8, 4 and 7B, a square for 14B, an upward triangle for any other size.
   public static func marker(N: Double) -> MarkerShape {
-    if let stand = miniatureStandIn(N: N) {
-      return marker(N: palette.min { abs(log($0.N / stand)) < abs(log($1.N / stand)) }!.N)
+    if let t = miniaturePosition(N: N) {
+      // One palette size per quarter of the range, so four miniature sizes get four shapes.
+      return marker(N: palette[min(palette.count - 1, Int(t * Double(palette.count)))].N)
     }
     return switch N {
     case 0.5: .circle
@@ -120,10 +121,16 @@ public enum PaperStyle {
   /// (log N mapped from ``miniatureSizesBillion`` onto the palette's 0.5–7 B); nil for a size of
   /// 10 M parameters or more, which keeps its own place.
   static func miniatureStandIn(N: Double) -> Double? {
-    guard N < 0.01, let first = palette.first?.N, let last = palette.last?.N else { return nil }
-    let range = miniatureSizesBillion
-    let t = min(1, max(0, log(N / range.lowerBound) / log(range.upperBound / range.lowerBound)))
+    guard let t = miniaturePosition(N: N), let first = palette.first?.N, let last = palette.last?.N else { return nil }
     return exp(log(first) + t * log(last / first))
+  }
+
+  /// Where a miniature size lies in ``miniatureSizesBillion``, 0…1 by log N; nil at 10 M
+  /// parameters or more.
+  static func miniaturePosition(N: Double) -> Double? {
+    guard N < 0.01 else { return nil }
+    let range = miniatureSizesBillion
+    return min(1, max(0, log(N / range.lowerBound) / log(range.upperBound / range.lowerBound)))
   }
 
   // MARK: V → marker size

@@ -23,8 +23,13 @@ public final class Driver: Sendable {
   /// Brings seed files that are computed from other committed files up to date (the miniature
   /// replication's results, from its checkpoints), under the run lock and before the database is
   /// checked, so what it writes reaches the targets through the ordinary seed → database path.
-  /// It reports what it did through the progress reporter; dry runs skip it.
-  public typealias SeedRefresh = @Sendable (_ layout: ProjectLayout, _ progress: any ProgressReporter) throws -> Void
+  /// It is given the data selections the run's plan reads, so a run that reads none of its
+  /// suites does not wait for it (nor fail with it); it reports what it did through the progress
+  /// reporter. Dry runs (`repro status`) skip it: they cannot see a checkpoint that is new since
+  /// the last run until that run has evaluated it.
+  public typealias SeedRefresh = @Sendable (
+    _ layout: ProjectLayout, _ selections: [DataSelection], _ progress: any ProgressReporter
+  ) throws -> Void
 
   /// - Parameters:
   ///   - experiments: the targets (normally ``Notebook/Experiment/all``).
@@ -89,7 +94,7 @@ public final class Driver: Sendable {
       progress.report(.waitingForLock(holder: $0))
     }
     return try withExtendedLifetime(runLock) {
-      if !options.dryRun, let seedRefresh { try seedRefresh(layout, progress) }
+      if !options.dryRun, let seedRefresh { try seedRefresh(layout, plan.flatMap(\.inputs), progress) }
       let data = try DataFingerprints(plan.flatMap(\.inputs), layout: layout, rebuildInPlace: !options.dryRun)
       if let reason = data.rebuildReason, !options.dryRun { progress.report(.rebuiltDatabase(reason: reason)) }
       var lock = try LockFile.load(from: lockURL)

@@ -4,7 +4,7 @@ public enum DriverError: Error, Equatable, CustomStringConvertible {
   case unknownTarget(name: String, known: [String])
   /// An experiment's `dependsOn` names an experiment that is not registered.
   case unknownDependency(target: String, dependency: String)
-  /// Two experiments are registered with the same id or executable.
+  /// Two experiments are registered with the same id or target.
   case duplicateTarget(name: String)
   /// The experiments' `dependsOn` form a cycle (listed in order).
   case cycle([String])
@@ -32,7 +32,7 @@ public enum DriverError: Error, Equatable, CustomStringConvertible {
     case .unknownDependency(let target, let dependency):
       "\(target) depends on '\(dependency)', which is not a registered experiment: fix its dependsOn in the registry"
     case .duplicateTarget(let name):
-      "two experiments are registered as '\(name)': ids and executables must be unique"
+      "two experiments are registered as '\(name)': ids and targets must be unique"
     case .cycle(let targets):
       "the experiments depend on each other in a cycle: \(targets.joined(separator: " → "))"
     case .notBuilt(let executable, let binDirectory):

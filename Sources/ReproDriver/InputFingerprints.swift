@@ -10,7 +10,7 @@ public struct InputFingerprints: Codable, Equatable, Sendable {
   /// `gnuplot --version` when the target links the renderer (`none` when gnuplot is missing);
   /// absent for targets that draw no images.
   public var gnuplot: String?
-  /// Upstream executable → SHA-256 of its output hashes, for the experiments in `dependsOn`.
+  /// Upstream target → SHA-256 of its output hashes, for the experiments in `dependsOn`.
   public var upstream: [String: String]
 
   public init(data: [String: String], parameters: String, code: String, gnuplot: String?, upstream: [String: String]) {

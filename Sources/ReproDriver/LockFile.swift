@@ -11,7 +11,7 @@ public struct LockFile: Codable, Equatable, Sendable {
   public static let formatVersion = 1
 
   public var version: Int
-  /// Keyed by executable (the output folder under `Figures/`).
+  /// Keyed by target (``ExperimentRegistry/Experiment/target``: the output folder under `Figures/`).
   public var targets: [String: LockEntry]
 
   public init(targets: [String: LockEntry] = [:]) {

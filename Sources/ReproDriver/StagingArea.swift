@@ -7,11 +7,11 @@ import Darwin
 
 /// `Figures/.staging/`: where outputs are written before they replace a target's folder.
 ///
-/// Entries are named `<executable>.<pid>` (plus a `.log` and a `.data` beside the driver's), by the driver and
+/// Entries are named `<target>.<pid>` (plus a `.log` and a `.data` beside the driver's), by the driver and
 /// by experiments run on their own alike. A run that was killed leaves its entries behind; they
 /// are removed once their process is gone, never while it may still be writing.
 enum StagingArea {
-  /// A fresh, empty staging folder for `executable` owned by this process.
+  /// A fresh, empty staging folder for `executable` (a target) owned by this process.
   static func folder(for executable: String, in staging: URL) throws -> URL {
     let folder = staging.appendingPathComponent("\(executable).\(getpid())")
     try? FileManager.default.removeItem(at: folder)

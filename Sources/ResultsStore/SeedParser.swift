@@ -77,9 +77,26 @@ enum SeedParser {
       try context.expect(columns, SeedFile.miniatureColumns, line: columnLine)
       rows = try records.map { try context.miniatureRow($0.fields, lines: $0.line...$0.lastLine) }
     }
+    let suites = try declaredSuites(in: header, of: file)
+    if file.layout == .miniature { try checkMiniature(file, suites: suites, rows: rows) }
     return ParsedSeed(
       file: file, header: header.map(\.raw), source: try source(of: file, header: header), rows: rows, issues: issues,
-      suites: try declaredSuites(in: header, of: file))
+      suites: suites)
+  }
+
+  /// A miniature results file is one suite's, written by `./repro all`: it declares exactly one
+  /// suite, is named after it, and holds rows of that suite only — so a stray or renamed copy
+  /// cannot add rows to the paper's grids or declare a suite twice unnoticed.
+  private static func checkMiniature(_ file: SeedFile, suites: [(line: Int, suite: SuiteRecord)], rows: [SeedRow]) throws {
+    guard suites.count == 1, let suite = suites.first?.suite.id else {
+      throw malformed(file, 1, "a miniature results file declares exactly one suite (`# \(SuiteDeclaration.prefix) ID: …`), found \(suites.count)")
+    }
+    guard file.url.lastPathComponent == "\(suite.rawValue).csv" else {
+      throw malformed(file, suites[0].line, "a miniature results file is named after its suite: \(suite.rawValue).csv; remove or rename this one")
+    }
+    if let stray = rows.first(where: { $0.suite != suite }) {
+      throw malformed(file, stray.line, "a row of suite '\(stray.suite)' in the file of suite '\(suite)'")
+    }
   }
 
   /// The suites the header declares; only ingested and miniature files may declare one.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MiniReplication
+import MiniVLM
 import ReproDriver
 import ResultsStore
 import ExperimentRegistry
@@ -115,11 +116,13 @@ enum DriverCommand {
 
   /// The miniature replication's seed files, refreshed from the committed checkpoints (only new
   /// or changed checkpoints are evaluated; see ``MiniResults``).
-  static let refreshMiniResults: Driver.SeedRefresh = { layout, progress in
+  static let refreshMiniResults: Driver.SeedRefresh = { layout, selections, progress in
+    let suites = MiniSuite.all.filter { selections.contains(.results(suite: $0.id)) }
+    guard !suites.isEmpty else { return }
     let results = MiniResults(
       layout: MiniLayout(root: layout.root), seedDirectory: layout.seedDirectory,
-      threads: ProcessInfo.processInfo.activeProcessorCount)
-    for outcome in try results.refresh(progress: { progress.report(.refreshedSeeds("  \($0)")) }) where outcome.rewritten {
+      threads: min(ProcessInfo.processInfo.activeProcessorCount, MiniVLM.threadRange.upperBound))
+    for outcome in try results.refresh(suites, progress: { progress.report(.refreshedSeeds("  \($0)")) }) where outcome.rewritten {
       progress.report(.refreshedSeeds(
         "\(outcome.suite): \(outcome.rows) trained cells in paper-artifacts/mini/results/\(outcome.suite).csv "
           + "(\(outcome.evaluated.count) evaluated by the engine)"))

@@ -53,6 +53,24 @@ import Testing
     #expect(outcome.first?.evaluated == [cell.name])
     #expect(news.first?.contains("unreadable") == true)
     #expect(try String(contentsOf: url, encoding: .utf8) == written)
+    // An edit that still parses is caught too: the kept value must be the trainer's.
+    let accuracy = try #require(try MiniatureSeed.rows(of: suite.id, seedDirectory: seeds).first?.accuracy)
+    try written.replacingOccurrences(of: ",avg_accuracy,\(accuracy),", with: ",avg_accuracy,0.7,").write(
+      to: url, atomically: true, encoding: .utf8)
+    #expect(try results.refresh([suite]).first?.evaluated == [cell.name])
+    #expect(try String(contentsOf: url, encoding: .utf8) == written)
+  }
+
+  @Test func aCellWithoutAPassingParityCheckIsRefused() throws {
+    let (layout, seeds, suite, cell) = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: layout.root) }
+    var record = try TrainingRecord.read(layout.record(cell))
+    record.removeValue(forKey: "parity")
+    try TrainingRecord.write(record, to: layout.record(cell))
+    let error = try #require(throws: MiniReplicationError.self) {
+      try MiniResults(layout: layout, seedDirectory: seeds, threads: 1).refresh([suite])
+    }
+    #expect("\(error)".contains("--record"))
   }
 
   @Test func aCellTrainedOnAnotherHeldOutSetIsRefused() throws {

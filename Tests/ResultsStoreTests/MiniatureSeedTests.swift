@@ -52,4 +52,17 @@ import Testing
     try Self.seed([(2.5e-5, 1, 0.55)], method: "mini-magic").write(seedDirectory: scratch.seedDirectory)
     #expect(throws: ResultsStoreError.self) { try scratch.rebuild() }
   }
+
+  @Test func aStrayOrRenamedFileIsAnErrorNamingIt() throws {
+    let scratch = try Scratch()
+    try Self.seed([(2.5e-5, 1, 0.55)]).write(seedDirectory: scratch.seedDirectory)
+    let text = try scratch.read("mini/results/mini-test.csv")
+    try scratch.write(text, to: "mini/results/mini-test.backup.csv")
+    let error = try #require(throws: ResultsStoreError.self) { try scratch.rebuild() }
+    #expect("\(error)".contains("named after its suite"))
+    try FileManager.default.removeItem(at: scratch.seedDirectory.appendingPathComponent("mini/results/mini-test.backup.csv"))
+    try scratch.write(text + "visual-reasoning,mini-VLM,0.5,1,mini-tokenpacker,avg_accuracy,0.5,\n", to: "mini/results/mini-test.csv")
+    let mixed = try #require(throws: ResultsStoreError.self) { try scratch.rebuild() }
+    #expect("\(mixed)".contains("a row of suite 'visual-reasoning'"))
+  }
 }
