@@ -61,6 +61,14 @@ public final class ExecutableRunner: TargetRunner, @unchecked Sendable {
     }
   }
 
+  /// The executable's arguments for `experiment`: where the project is, where to write, where
+  /// to report the data it read; and `--target` for a registration that is not the
+  /// executable's own, so it runs that registration's settings.
+  static func arguments(_ experiment: Experiment, root: URL, staging: URL, data: URL) -> [String] {
+    ["--root", root.path, "--output", staging.path, "--report-data", data.path, "--exit-with-driver"]
+      + (experiment.target == experiment.executable ? [] : ["--target", experiment.target])
+  }
+
   public func run(_ experiment: Experiment, root: URL, staging: URL, control: RunControl) throws -> [String: String] {
     let executable = binDirectory.appendingPathComponent(experiment.executable)
     guard FileManager.default.isExecutableFile(atPath: executable.path) else {
@@ -78,8 +86,7 @@ public final class ExecutableRunner: TargetRunner, @unchecked Sendable {
 
     let process = Process()
     process.executableURL = executable
-    process.arguments = ["--root", root.path, "--output", staging.path, "--report-data", dataURL.path, "--exit-with-driver"]
-      + (experiment.target == experiment.executable ? [] : ["--target", experiment.target])
+    process.arguments = Self.arguments(experiment, root: root, staging: staging, data: dataURL)
     process.standardOutput = log
     process.standardError = log
     process.standardInput = lifeline.fileHandleForReading

@@ -47,6 +47,12 @@ struct FigureCommand: ParsableCommand {
       guard let experiment = Experiment.named(id) else {
         throw ValidationError("no experiment '\(id)'; see repro list")
       }
+      // A one-off runs an executable's own registration on another suite; a registration that is
+      // itself another suite's (mini-1) would be drawn with the paper's settings instead.
+      guard experiment.target == experiment.executable else {
+        throw ValidationError("'\(id)' is \(experiment.executable) registered for its own suite; "
+          + "draw another suite from the paper's registration: repro figure \(experiment.executable) --suite \(suite)")
+      }
       return experiment
     }
     // One-offs write Figures/, shared state: they hold the driver's lock, as a run does.

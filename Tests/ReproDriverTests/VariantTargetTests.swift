@@ -44,5 +44,8 @@ import ExperimentRegistry
     #expect(variant.executable == paper.executable && variant.target == "mini-figure1")
     #expect(variant.outputFolder == "mini-figure1")
     #expect(variant.names == ["mini-1", "mini-figure1"])
+    let (root, staging, data) = (URL(fileURLWithPath: "/p"), URL(fileURLWithPath: "/p/s"), URL(fileURLWithPath: "/p/d"))
+    #expect(!ExecutableRunner.arguments(paper, root: root, staging: staging, data: data).contains("--target"))
+    #expect(ExecutableRunner.arguments(variant, root: root, staging: staging, data: data).suffix(2) == ["--target", "mini-figure1"])
   }
 }
