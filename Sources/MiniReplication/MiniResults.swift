@@ -101,7 +101,7 @@ public struct MiniResults: Sendable {
       }
       let set = try evalSet ?? heldOutSet(cell.family)
       evalSet = set
-      rows.append(try evaluate(cell, checkpoint: checkpoint, checkpointSHA256: checkpointSHA256, on: set))
+      rows.append(try evaluate(cell, record: record, checkpoint: checkpoint, checkpointSHA256: checkpointSHA256, on: set))
       evaluated.append(cell.name)
       progress("evaluated \(cell.name): accuracy \(rows.last!.accuracy)")
     }
@@ -120,8 +120,10 @@ public struct MiniResults: Sendable {
   /// The text a row's note carries for the checkpoint it was computed from.
   static func checkpointMark(_ sha256: String) -> String { "checkpoint sha256 \(sha256)" }
 
-  private func evaluate(_ cell: MiniCell, checkpoint: URL, checkpointSHA256: String, on set: (MiniEvalSet, String)) throws -> MiniatureSeed.Row {
-    let record = try TrainingRecord.read(layout.record(cell))
+  /// `cell` evaluated by the engine on the held-out `set` its training `record` names.
+  private func evaluate(
+    _ cell: MiniCell, record: [String: Any], checkpoint: URL, checkpointSHA256: String, on set: (MiniEvalSet, String)
+  ) throws -> MiniatureSeed.Row {
     guard let trained = record["eval_shard_sha256"] as? String, trained == set.1 else {
       throw MiniReplicationError.evalSetMismatch(
         cell: cell.name, recorded: record["eval_shard_sha256"] as? String ?? "none", current: set.1)
