@@ -18,7 +18,7 @@ public struct MiniGrid: Sendable {
   public func cell(named name: String) -> MiniCell? { cells.first { $0.name == name } }
 
   /// Every registered grid, by name.
-  public static let all: [MiniGrid] = [smoke, reasoningScaling, reasoningSeeds]
+  public static let all: [MiniGrid] = [smoke, reasoningScaling, reasoningSeeds, reasoningPruMerge, reasoningCompressors]
 
   public static func named(_ name: String) -> MiniGrid? { all.first { $0.name == name } }
 
@@ -69,6 +69,39 @@ public struct MiniGrid: Sendable {
       }
     },
     recipe: .replication)
+
+  /// The reasoning family's (N, V) grid again, with the PruMerge-style compressor instead of the
+  /// TokenPacker-style one: the analog of the paper's Figure 5, whose data was never published
+  /// (issue 12). Same sizes, token counts, seed and recipe as ``reasoningScaling``, so the two
+  /// grids differ in the compressor only.
+  public static let reasoningPruMerge = MiniGrid(
+    name: "reasoning-prumerge",
+    cells: sizes.reversed().flatMap { language in
+      replicationTokenCounts.reversed().map {
+        MiniCell(family: .reasoning, compressor: .prumerge, language: language, visualTokens: $0, seed: 0)
+      }
+    },
+    recipe: .replication)
+
+  /// The compressor comparison, the analog of the paper's Table 1: every compressor — average
+  /// pooling, PruMerge-style, TokenPacker-style and the query-conditioned QueCC — at
+  /// ``comparisonTokenCounts`` on the smallest and the largest LM (issue 12). The TokenPacker
+  /// and PruMerge cells are cells of ``reasoningScaling`` and ``reasoningPruMerge``, trained
+  /// once for both; pooling and QueCC are new here.
+  public static let reasoningCompressors = MiniGrid(
+    name: "reasoning-compressors",
+    cells: [sizes[3], sizes[0]].flatMap { language in
+      MiniCompressorKind.allCases.flatMap { compressor in
+        comparisonTokenCounts.reversed().map {
+          MiniCell(family: .reasoning, compressor: compressor, language: language, visualTokens: $0, seed: 0)
+        }
+      }
+    },
+    recipe: .replication)
+
+  /// The token counts of the compressor comparison: the extreme end of the paper's Table 1 (36,
+  /// 16, 4 and 1 tokens), where its claim about QueCC lives; the criterion reads V = 1 and 4.
+  public static let comparisonTokenCounts = [1, 4, 16]
 
   /// The token counts of the replication's grids: square region counts of the 12×12 patch grid.
   public static let replicationTokenCounts = [1, 4, 9, 16, 36]
