@@ -58,7 +58,7 @@ let package = Package(
     .target(
       name: "PaperAnalysis", dependencies: ["ScalingLaw", "ScalingLawFit", "ComputeFrontier", "ResultsStore", "ResultValues"]),
     /// Table 1 (QueCC against other compressors): its blocks, Markdown and LaTeX.
-    .target(name: "TokenCompressionTable", dependencies: ["ResultsStore"]),
+    .target(name: "TokenCompressionTable", dependencies: ["ResultsStore", "ScalingLaw"]),
     /// What an experiment is: its registration's type and the typed settings (how a fit is made
     /// from them, too). Code, hashed into every experiment's fingerprint.
     .target(name: "ExperimentModel", dependencies: ["ResultsStore", "ScalingLaw", "ScalingLawFit"]),
@@ -106,6 +106,11 @@ let package = Package(
     experiment(
       "figure4", path: "Figure4", imports: ["Notebook", "ExperimentRegistry", "PaperAnalysis", "PaperFigures", "ResultsStore"]),
     experiment(
+      "figure5", path: "Figure5",
+      imports: ["Notebook", "ExperimentRegistry", "ResultValues", "PaperFigures", "ResultsStore", "ScalingLawFit"]),
+    experiment(
+      "mini-cost", path: "MiniCost", imports: ["Notebook", "ExperimentRegistry", "InferenceCost", "MiniReplication", "ResultsStore"]),
+    experiment(
       "robustness", path: "Robustness",
       imports: ["Notebook", "ExperimentRegistry", "LawForms", "PaperFigures", "ResultsStore"]),
     experiment(
@@ -129,7 +134,9 @@ let package = Package(
     /// The engine that evaluates trained miniature checkpoints.
     .target(name: "MiniVLM", dependencies: ["VLM", "QueCC", "Safetensors", "MiniTasks", "HexDigest", crypto]),
     /// The replication's grids of cells and their training through the PyTorch trainer.
-    .target(name: "MiniReplication", dependencies: ["AtomicFiles", "MiniTasks", "MiniVLM", "ReproDriver", "ResultsStore", "Sweep", "HexDigest", crypto]),
+    .target(
+      name: "MiniReplication",
+      dependencies: ["AtomicFiles", "MiniTasks", "MiniVLM", "ReproDriver", "ResultsStore", "Sweep", "HexDigest", "InferenceCost", crypto]),
     .target(
       name: "InferenceCost",
       dependencies: [

@@ -18,22 +18,33 @@ ExperimentRun.main(.figure3a) { run in
   let fit = try settings.fit.fitter.fit(FitProblem(observations))
   let Qs = settings.Q
   let frontierN = settings.frontierNBillion
-  let optimal = Qs.map { OptimalTokens(law: fit.law, Q: $0) }
+  let range = settings.visualTokenRange
+  let grid = Set(observations.map(\.V)).sorted()
+  let referenceN = observations.map(\.N).max()!
+  // At the largest fitted LM's budget at V = 36 (the paper's 7 B), over the registered tokens
+  // and the measured V, as Figure 1.
+  let optimal = Qs.map {
+    OptimalTokens(law: fit.law, Q: $0, referenceNBillion: referenceN, visualTokenRange: range, grid: grid)
+  }
 
-  let fitNote = "Fit: \(method) on visual reasoning (\(observations.count) points), α = \(PaperStyle.legendValue(fit.law.alpha)), "
+  let fitNote = "Fit: \(method) on \(suite) (\(observations.count) points), α = \(PaperStyle.legendValue(fit.law.alpha)), "
     + "β = \(PaperStyle.legendValue(fit.law.beta)), T = V; frontier over N = \(PaperStyle.compact(frontierN.lowerBound))–\(PaperStyle.compact(frontierN.upperBound))B."
   let figure = PlotFigure(name: "figure3a", panels: [
     .lines(.frontiers(
-      title: "(a) Compute-optimal frontier for each Q", law: fit.law, Q: Qs, frontierN: frontierN,
+      title: "(a) Compute-optimal frontier for each Q", law: fit.law, Q: Qs, frontierN: frontierN, visualTokenRange: range,
       notes: PaperStyle.wrapped([fitNote]))),
     .lines(.optimalTokens(
       title: "(b) The optimal V grows with Q", law: fit.law, Q: 0...Qs.max()!,
       numeric: optimal.map { PlotPoint(x: $0.Q, y: $0.numeric) }, grid: optimal.map { PlotPoint(x: $0.Q, y: $0.grid) },
+      visualTokenRange: range,
       notes: PaperStyle.wrapped([
-        "Numeric: golden-section search over V at a fixed budget (a 7B model at V = 36); grid: best of V = 1, 4, …, 576.",
+        "Numeric: golden-section search over V at a fixed budget (a \(PaperStyle.sizeLabel(N: referenceN)) model at V = 36); "
+          + "grid: best of V = " + [grid[0], grid[1]].map { PaperStyle.compact($0) }.joined(separator: ", ")
+          + ", …, \(PaperStyle.compact(grid.last!)).",
       ]))),
   ], header: [
     "Figure 3a of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",
+  ] + run.registrationNote + [
     "Input: \(run.describe(suite, observations)) of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
     "Fit: \(method), bounds \(fit.bounds?.description ?? "none"), \(fit.convention): a = \(fit.law.a), alpha = \(fit.law.alpha), beta = \(fit.law.beta), D = \(fit.law.D).",
   ])

@@ -15,18 +15,26 @@ struct Summary: Encodable {
   /// The same, leaving out rows listed at another token count than the block's budget.
   var bestCountsSameTokensOnly: [MethodBestCount]
   var placements: [String]
-  var mmeNormalisation: String
+  /// How MME is put beside percentages, when the table has MME.
+  var mmeNormalisation: String?
 }
 
 ExperimentRun.main(.table1) { run in
-  let table = try Table1(try run.table1())
   let settings: Table1Settings = try run.settings()
+  // The paper's table, or a compressor comparison measured on a grid (one column per LLM size).
+  let entries = try settings.comparisonSuite.map { Table1.entries(comparing: try run.measurements($0)) } ?? run.table1()
+  let table = try Table1(entries, budgets: settings.budgets)
   let method = settings.method
+  let usesMME = entries.contains { $0.metric == "score" }
   let yRange = settings.yRangePercent
   try run.write(text: table.markdown, named: "table1.md")
   try run.write(text: table.latex, named: "table1.tex")
 
-  let placements = Table1.placements.map { "\($0.method) (\($0.tokens) tokens) is listed in the \($0.budget)-token block" }
+  // The paper's rows listed in another budget's block, where the table has them.
+  let placed = Table1.placements.filter { placement in
+    table.blocks.contains { block in block.rows.contains { $0.method == placement.method && $0.tokens == placement.tokens } }
+  }
+  let placements = placed.map { "\($0.method) (\($0.tokens) tokens) is listed in the \($0.budget)-token block" }
   let mme = "MME is a score out of \(PaperStyle.compact(Table1.mmeMaxScore)); bars show it as score / \(PaperStyle.compact(Table1.mmeMaxScore)) × 100."
   let panels = table.blocks.enumerated().map { index, block in
     let count = block.bestCount(method: method)
@@ -44,18 +52,19 @@ ExperimentRun.main(.table1) { run in
       legend: block.rows.map { BarLegendEntry(title: "\($0.method) (\($0.tokens))", color: PaperStyle.color(method: $0.method)) },
       referenceTitle: "LLaVA-1.5 (576)", keyTitle: "Method (tokens)",
       notes: PaperStyle.wrapped([
-        "★ best in the block; black dash: LLaVA-1.5 at 576 tokens; y axis starts at \(PaperStyle.compact(yRange.lowerBound))%.", mme,
-      ] + Table1.placements.filter { $0.budget == block.budget }.map {
+        "★ best in the block" + (table.baseline == nil ? "" : "; black dash: LLaVA-1.5 at 576 tokens")
+          + "; y axis starts at \(PaperStyle.compact(yRange.lowerBound))%.",
+      ] + (usesMME ? [mme] : []) + placed.filter { $0.budget == block.budget }.map {
         "\($0.method) is listed here at \($0.tokens) tokens, as in the paper."
       }, columns: 105)))
   }
   try run.write(PlotFigure(name: "table1", panels: panels, header: [
     "Table 1 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters', as grouped bars.",
-    "Input: table1 of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
-    mme,
-  ]).script())
+  ] + run.registrationNote + [
+    "Input: \(settings.input) of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
+  ] + (usesMME ? [mme] : [])).script())
   return Summary(
     bestCounts: table.blocks.map { $0.bestCount(method: method) },
     bestCountsSameTokensOnly: table.blocks.map { $0.bestCount(method: method, sameTokensOnly: true) },
-    placements: placements, mmeNormalisation: mme)
+    placements: placements, mmeNormalisation: usesMME ? mme : nil)
 }

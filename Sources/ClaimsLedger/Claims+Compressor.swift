@@ -1,3 +1,5 @@
+import ExperimentRegistry
+
 // Figure 5 (ICLR version): does the finding survive a change of token compressor?
 extension Claim {
   /// `fig5.compressor-invariance`: the paper's Figure 5 repeats the scaling-law analysis with
@@ -15,7 +17,6 @@ extension Claim {
     criterion: "α > β and V* = 1 at every budget at Q = 0 (as fig1.optimal-v-q0), on the PruMerge grid.",
     evaluate: { _ in
       .unverifiable(
-        "The paper's PruMerge grid (its Figure 5) was not published in any form, and the database has no PruMerge "
-          + "suite. The miniature replication tests the same claim on models trained here (`mini.` claims).")
+        Experiment.figure5PublishedData + " Its twin mini.fig5.compressor-invariance tests the same claim on those models.")
     })
 }

@@ -21,49 +21,60 @@ extension Claim {
           "No inference-cost measurements: \(MeasuredInferenceCost.summaryPath) is missing. Run "
             + "./repro figure inference-cost (it renders from the committed cache, or measures this machine).")
       }
-      let fit: LinearCostFit
-      do { fit = try LinearCostFit(flops: cost.points.map(\.paperFLOPs), seconds: cost.points.map(\.prefillSeconds)) } catch {
-        return .unverifiable("The timings in \(cost.source) admit no line: \(error).")
-      }
-      let robustness = linearityRobustness(cost, fit: fit, settings: evidence.settings)
-      // The fit needs at least 3 points, so there is a worst one.
-      let worst = cost.points.max { a, b in
-        abs(1 - fit.predictedSeconds(flops: a.paperFLOPs) / a.prefillSeconds)
-          < abs(1 - fit.predictedSeconds(flops: b.paperFLOPs) / b.prefillSeconds)
-      }!
-      // End to end (every component) against the same FLOPs: not the criterion — the paper's
-      // cost model is about the LLM — but shown beside it, since it does not clear the same bar.
-      let endToEnd = cost.points.allSatisfy { $0.endToEndSeconds != nil }
-        ? try? LinearCostFit(flops: cost.points.map(\.paperFLOPs), seconds: cost.points.map { $0.endToEndSeconds! }) : nil
-      let endToEndText = endToEnd.map { fit in
-        "; end to end (every component) R² = \(Format.number(fit.rSquared))"
-          + (fit.isLinear ? "" : ", below the same bar: the criterion judges prefill only")
-      } ?? ""
-      let models = Set(cost.points.map(\.model)).count
       let sizes = cost.points.map(\.parameterCount)
-      let load = cost.loadAverage.map { " (load average \(Format.number($0)) while measuring)" } ?? ""
-      return Finding(
-        holds: fit.isLinear,
-        value: "prefill R² = \(Format.number(fit.rSquared)) over \(fit.pointCount) configurations of \(models) untrained "
-          + "models (\(Format.number(Double(sizes.min()!) / 1e6))–\(Format.number(Double(sizes.max()!) / 1e6)) M parameters), "
-          + "1/c = \(Format.number(fit.effectiveGFLOPPerSecond)) GFLOP/s, "
-          + "overhead \(Format.number(fit.overheadSeconds * 1e3)) ms" + endToEndText,
-        quantities: [
-          "rSquared": fit.rSquared, "gflopPerSecond": fit.effectiveGFLOPPerSecond, "overheadSeconds": fit.overheadSeconds,
-          "configurations": Double(fit.pointCount),
-        ].merging(endToEnd.map { ["endToEndRSquared": $0.rSquared] } ?? [:]) { first, _ in first },
-        explanation: "Measured on \(cost.machine)\(load). Large prefills set the line; small ones miss it (for "
-          + "\(worst.model) at V = \(worst.V), Q = \(worst.Q) it predicts "
-          + "\(Format.number(fit.predictedSeconds(flops: worst.paperFLOPs) * 1e3)) ms against "
-          + "\(Format.number(worst.prefillSeconds * 1e3)) ms measured, the worst point): below a few "
-          + "GFLOP a fixed overhead and reading every weight once dominate. The vision encoder, "
-          + "QueCC's question pass and decoding are outside 2·N·(Q+V) altogether (Figures/inference-cost/findings.md). "
-          + "R² ≥ \(Format.number(LinearCostFit.linearityThreshold)) in "
-          + "\(Format.percent(robustness.bootstrap.shareHolding)) of bootstrap resamples of the configurations, 95 % "
-          + "interval \(Format.interval(robustness.bootstrap.intervals["rSquared"])). The weights are untrained: this "
-          + "tests cost, never accuracy.",
-        robustness: robustness)
+      return linearCostFinding(
+        cost, settings: evidence.settings,
+        models: "\(Set(cost.points.map(\.model)).count) untrained models (\(Format.number(Double(sizes.min()!) / 1e6))–"
+          + "\(Format.number(Double(sizes.max()!) / 1e6)) M parameters)",
+        findings: "Figures/inference-cost/findings.md", closing: "The weights are untrained: this tests cost, never accuracy.")
     })
+
+  /// The verdict of `cost.linear-in-tokens` (and its miniature twin) on `cost`: prefill time
+  /// against 2·N·(Q+V) by least squares, with a bootstrap over the configurations. `models`
+  /// describes what was timed, `findings` where the sweep's findings are, `closing` what the
+  /// timings cannot say.
+  static func linearCostFinding(
+    _ cost: MeasuredInferenceCost, settings: LedgerSettings, models: String, findings: String, closing: String
+  ) -> Finding {
+    let fit: LinearCostFit
+    do { fit = try LinearCostFit(flops: cost.points.map(\.paperFLOPs), seconds: cost.points.map(\.prefillSeconds)) } catch {
+      return .unverifiable("The timings in \(cost.source) admit no line: \(error).")
+    }
+    let robustness = linearityRobustness(cost, fit: fit, settings: settings)
+    // The fit needs at least 3 points, so there is a worst one.
+    let worst = cost.points.max { a, b in
+      abs(1 - fit.predictedSeconds(flops: a.paperFLOPs) / a.prefillSeconds)
+        < abs(1 - fit.predictedSeconds(flops: b.paperFLOPs) / b.prefillSeconds)
+    }!
+    // End to end (every component) against the same FLOPs: not the criterion — the paper's
+    // cost model is about the LLM — but shown beside it, since it does not clear the same bar.
+    let endToEnd = cost.points.allSatisfy { $0.endToEndSeconds != nil }
+      ? try? LinearCostFit(flops: cost.points.map(\.paperFLOPs), seconds: cost.points.map { $0.endToEndSeconds! }) : nil
+    let endToEndText = endToEnd.map { fit in
+      "; end to end (every component) R² = \(Format.number(fit.rSquared))"
+        + (fit.isLinear ? "" : ", below the same bar: the criterion judges prefill only")
+    } ?? ""
+    let load = cost.loadAverage.map { " (load average \(Format.number($0)) while measuring)" } ?? ""
+    return Finding(
+      holds: fit.isLinear,
+      value: "prefill R² = \(Format.number(fit.rSquared)) over \(fit.pointCount) configurations of \(models), "
+        + "1/c = \(Format.number(fit.effectiveGFLOPPerSecond)) GFLOP/s, "
+        + "overhead \(Format.number(fit.overheadSeconds * 1e3)) ms" + endToEndText,
+      quantities: [
+        "rSquared": fit.rSquared, "gflopPerSecond": fit.effectiveGFLOPPerSecond, "overheadSeconds": fit.overheadSeconds,
+        "configurations": Double(fit.pointCount),
+      ].merging(endToEnd.map { ["endToEndRSquared": $0.rSquared] } ?? [:]) { first, _ in first },
+      explanation: "Measured on \(cost.machine)\(load). Large prefills set the line; small ones miss it (for "
+        + "\(worst.model) at V = \(worst.V), Q = \(worst.Q) it predicts "
+        + "\(Format.number(fit.predictedSeconds(flops: worst.paperFLOPs) * 1e3)) ms against "
+        + "\(Format.number(worst.prefillSeconds * 1e3)) ms measured, the worst point): where the FLOPs are few, a "
+        + "fixed overhead and reading every weight once dominate. The vision encoder, "
+        + "QueCC's question pass and decoding are outside 2·N·(Q+V) altogether (\(findings)). "
+        + "R² ≥ \(Format.number(LinearCostFit.linearityThreshold)) in "
+        + "\(Format.percent(robustness.bootstrap.shareHolding)) of bootstrap resamples of the configurations, 95 % "
+        + "interval \(Format.interval(robustness.bootstrap.intervals["rSquared"])). \(closing)",
+      robustness: robustness)
+  }
 
   /// The criterion on the line and over seeded bootstrap resamples of the measured
   /// configurations (each refitted): does R² clear the bar only thanks to a few large points?

@@ -1,7 +1,9 @@
 import ComputeFrontier
 import ExperimentRegistry
 import ResultValues
+import ResultsStore
 import ScalingLaw
+import TokenCompressionTable
 
 // The miniature replication's twins (issue 12): each paper claim tested on models trained here,
 // with the criterion committed before the grid was trained (MiniClaimCriteria.swift).
@@ -28,6 +30,16 @@ extension Claim {
     case "mini.fig2.holdout": "Fit as Mini Figure 2 does, without the largest trained LM; predict Y at that size for every trained V."
     case "mini.fig3a.text-shift": "Compute-optimal V of \(fit) along Figure 3a's Q sweep, at the largest trained cell's compute."
     case "mini.abstract.extreme-compression": "Compression 144 / V* of \(fit), at Q = 0 and at the question's length."
+    case "mini.fig5.compressor-invariance":
+      "Fit the mini-reasoning-prumerge grid as Figure 5 does (the method and box of Mini Figure 1); compare α and β, and "
+        + "find the compute-optimal V (V ∈ [1, 144]) at Q = 0 at the inference compute 2·N·V of every trained cell."
+    case "mini.cost.linear-in-tokens":
+      "Fit the engine's median prefill time per request of every trained reasoning cell (the mini-cost experiment, "
+        + "\(MeasuredInferenceCost.summaryPath(of: .miniCost))) against 2·N·(Q+V) by ordinary least squares, "
+        + "time ≈ c·2N(Q+V) + overhead, as cost.linear-in-tokens does."
+    case "mini.table1.quecc-extreme":
+      "Arrange the mini-compressors rows as Mini Table 1 does (one column per LM size) and count, in the 4- and 1-token "
+        + "blocks, the columns where QueCC's held-out accuracy is the highest (ties count)."
     default: "Needs cells the replication has not trained yet (see the verdict)."
     }
   }
@@ -40,17 +52,19 @@ extension Claim {
       + "is no mini-ocr grid.",
     "mini.fig4.iso-compute": "Needs the mini-ocr grid as well as mini-reasoning; the OCR family is not learnable at the "
       + "grid's budget yet (docs/miniature-vlm.md §4).",
-    "mini.table1.quecc-extreme": "The compressor comparison (pooling, PruMerge-style, TokenPacker-style, QueCC at V = 1, 4, 16) "
-      + "has not been trained yet.",
-    "mini.fig5.compressor-invariance": "The PruMerge-style (N, V) grid has not been trained yet.",
     "mini.data.monotone": "The corner cells' three seeds are trained (grid reasoning-seeds; their spread is in the README), "
       + "but the results store keeps one accuracy per cell, seed 0's, so the criterion's seed standard deviation is not in "
       + "the data the ledger reads yet.",
-    "mini.cost.linear-in-tokens": "The trained checkpoints have not been timed by the engine yet.",
   ]
 
   private static func decide(_ criterion: MiniClaimCriterion, _ evidence: Evidence) -> Finding {
     if let missing = untrained[criterion.id] { return .unverifiable(missing) }
+    switch criterion.id {
+    case "mini.fig5.compressor-invariance": return compressorInvariance(evidence)
+    case "mini.table1.quecc-extreme": return queccExtreme(evidence)
+    case "mini.cost.linear-in-tokens": return linearCost(evidence)
+    default: break
+    }
     let fits: Evidence.MiniFits
     switch evidence.mini {
     case .success(let mini): fits = mini
@@ -58,15 +72,9 @@ extension Claim {
     }
     let settings = evidence.settings
     let range = Experiment.miniVisualTokenRange
-    /// The trained cells' inference compute 2·N·(Q+V), ascending: the grid's budgets at `Q`.
-    let budgets: @Sendable (Double) -> [Double] = { Q in
-      Set(fits.grid.observations.map { InferenceCompute.gflops(NBillion: $0.N, Q: Q, V: $0.V) }).sorted()
-    }
-    /// V* at every budget of the trained grid.
-    let optimalV: @Sendable (ScalingLaw, Double) -> [Double] = { law, Q in
-      let frontier = ComputeFrontier(law: law, Q: Q, visualTokenRange: range)
-      return budgets(Q).map { frontier.optimum(budget: $0).V }
-    }
+    let grid = fits.grid.observations
+    let budgets: @Sendable (Double) -> [Double] = { Q in budgetsGFLOP(of: grid, Q: Q) }
+    let optimalV: @Sendable (ScalingLaw, Double) -> [Double] = { law, Q in optimalTokens(law, Q: Q, budgetsGFLOP: budgets(Q)) }
     let fitNote = "Fitted on \(fits.reasoning.observations.count) trained cells, R² of the primary fit "
       + "\(Format.number(fits.reasoning.primary.rSquared))"
     switch criterion.id {
@@ -145,5 +153,115 @@ extension Claim {
     default:
       return .unverifiable("No check is written for this twin yet.")
     }
+  }
+
+  /// The trained cells' inference compute 2·N·(Q+V), ascending: a grid's budgets at `Q`.
+  private static func budgetsGFLOP(of grid: [Observation], Q: Double) -> [Double] {
+    Set(grid.map { InferenceCompute.gflops(NBillion: $0.N, Q: Q, V: $0.V) }).sorted()
+  }
+
+  /// V* of `law` at each budget, over the miniature model's token range.
+  private static func optimalTokens(_ law: ScalingLaw, Q: Double, budgetsGFLOP: [Double]) -> [Double] {
+    let frontier = ComputeFrontier(law: law, Q: Q, visualTokenRange: Experiment.miniVisualTokenRange)
+    return budgetsGFLOP.map { frontier.optimum(budget: $0).V }
+  }
+
+  /// `mini.fig5.compressor-invariance`: α > β and V* at the resolution floor at every budget,
+  /// Q = 0, on the PruMerge-style grid.
+  private static func compressorInvariance(_ evidence: Evidence) -> Finding {
+    let fits: SuiteFits
+    switch evidence.miniPruMerge {
+    case .success(let pruMerge): fits = pruMerge
+    case .failure(let unavailable): return .unverifiable("Cannot decide: \(unavailable.reason).")
+    }
+    let budgets = budgetsGFLOP(of: fits.observations, Q: 0)
+    let bound = ComputeFrontier.resolutionFactor
+    let optimalV: @Sendable (ScalingLaw) -> [Double] = { optimalTokens($0, Q: 0, budgetsGFLOP: budgets) }
+    return LawCriterion(
+      holds: { law in law.alpha > law.beta && optimalV(law).allSatisfy { $0 <= bound } },
+      quantities: { law in ["alpha": law.alpha, "beta": law.beta, "maxOptimalV": optimalV(law).max()!] },
+      describe: { law in
+        "α = \(Format.number(law.alpha)), β = \(Format.number(law.beta)); largest V* = \(Format.number(optimalV(law).max()!)) at Q = 0"
+      }
+    ).finding(fits) { _, robustness in
+      let reference = (try? evidence.mini.get()).map {
+        " With the TokenPacker-style compressor (the same cells otherwise): α = \(Format.number($0.reasoning.primary.law.alpha)), "
+          + "β = \(Format.number($0.reasoning.primary.law.beta))."
+      } ?? ""
+      return "Fitted on \(fits.observations.count) trained cells, R² \(Format.number(fits.primary.rSquared)); \(budgets.count) budgets "
+        + "at Q = 0.\(reference) Holds in \(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits."
+    }
+  }
+
+  /// The token counts `mini.table1.quecc-extreme` compares at (its criterion's "V = 1 and V = 4"),
+  /// and how many compressors it compares (pooling, PruMerge-style, TokenPacker-style, QueCC).
+  private static let miniExtremeTokenCounts = [4, 1]
+  private static let miniComparedCompressors = 4
+
+  /// `mini.table1.quecc-extreme`: QueCC best in more than half of the (LM size, V) comparisons at
+  /// V = 4 and 1, every compressor present in each.
+  private static func queccExtreme(_ evidence: Evidence) -> Finding {
+    let settings = evidence.settings.miniTable1
+    let rows = evidence.inputs.miniCompressors
+    guard !rows.isEmpty else {
+      return .unverifiable(
+        "Cannot decide: " + Evidence.missing(.miniCompressors, grid: "reasoning-compressors", inputs: evidence.inputs).reason + ".")
+    }
+    let table: Table1
+    do {
+      table = try Table1(Table1.entries(comparing: rows), budgets: settings.budgets)
+    } catch {
+      return .unverifiable("The mini-compressors rows cannot be arranged as Mini Table 1: \(error)")
+    }
+    let compressors = Set(rows.map(\.method))
+    var best = 0
+    var compared = 0
+    var parts: [String] = []
+    var missing: [String] = []
+    var losses: [String] = []
+    var quantities: [String: Double] = [:]
+    for budget in miniExtremeTokenCounts {
+      let block = table.blocks.first { $0.budget == budget }!
+      for column in table.benchmarks {
+        let present = Set(block.rows.filter { $0.values[column] != nil }.map(\.method))
+        if present != compressors { missing.append("\(column) at V = \(budget): " + compressors.subtracting(present).sorted().joined(separator: ", ")) }
+      }
+      let count = block.bestCount(method: settings.method)
+      best += count.count
+      compared += count.compared.count
+      parts.append("\(count.count)/\(count.compared.count) at V = \(budget)")
+      quantities["queccBestAt\(budget)"] = Double(count.count)
+      for column in count.compared where !count.best.contains(column) {
+        let winners = block.rows.filter { block.isBest($0, SuiteID(rawValue: column)) }.map(\.method)
+        losses.append("\(column) at V = \(budget) (\(winners.joined(separator: ", ")))")
+      }
+    }
+    guard compressors.count == miniComparedCompressors, missing.isEmpty, compared > 0 else {
+      return .unverifiable(
+        "The comparison is incomplete: \(compressors.count) of \(miniComparedCompressors) compressors trained"
+          + (missing.isEmpty ? "" : "; missing " + missing.joined(separator: "; ")) + ". Train `./repro mini train --grid "
+          + "reasoning-compressors --all`.")
+    }
+    return Finding(
+      holds: 2 * best > compared, value: "QueCC best in \(best) of \(compared) (" + parts.joined(separator: ", ") + ")",
+      quantities: quantities,
+      explanation: "Held-out accuracy on 4,000 questions per cell, one seed. QueCC is not best at: "
+        + (losses.isEmpty ? "none" : losses.joined(separator: "; ")) + ".")
+  }
+
+  /// `mini.cost.linear-in-tokens`: `cost.linear-in-tokens`'s own check on the trained models.
+  private static func linearCost(_ evidence: Evidence) -> Finding {
+    guard let cost = evidence.inputs.miniInferenceCost else {
+      return .unverifiable(
+        "No timings of the trained models: \(MeasuredInferenceCost.summaryPath(of: .miniCost)) is missing. Run "
+          + "./repro figure mini-cost (it renders from the committed cache, or times this machine).")
+    }
+    let sizes = cost.points.map(\.parameterCount)
+    return linearCostFinding(
+      cost, settings: evidence.settings,
+      models: "\(Set(cost.points.map(\.model)).count) trained miniature models (\(Format.number(Double(sizes.min()!)))–"
+        + "\(Format.number(Double(sizes.max()!))) non-embedding parameters, one reasoning family)",
+      findings: "Figures/\(Experiment.miniCost.outputFolder)/findings.md",
+      closing: "Only the reasoning family is timed: the OCR family has no trained grid (docs/miniature-vlm.md §4).")
   }
 }

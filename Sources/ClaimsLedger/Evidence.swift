@@ -22,6 +22,8 @@ public struct Evidence: Sendable {
   public let publishedExponents: FitResult
   /// The miniature replication's fits (Mini Figures 1 and 2), or why there are none.
   public let mini: Result<MiniFits, MiniUnavailable>
+  /// The miniature reasoning grid with the PruMerge-style compressor, fitted as Figure 5 fits it.
+  public let miniPruMerge: Result<SuiteFits, MiniUnavailable>
 
   /// The miniature reasoning grid fitted as Mini Figure 1 registers it, and without its largest
   /// LM as Mini Figure 2 does.
@@ -47,12 +49,18 @@ public struct Evidence: Sendable {
       } catch {
         mini = .failure(MiniUnavailable(reason: "the mini-reasoning grid cannot be fitted as registered: \(error)"))
       }
-    } else if let problem = inputs.miniReasoningProblem {
-      mini = .failure(MiniUnavailable(reason: problem))
     } else {
-      mini = .failure(MiniUnavailable(
-        reason: "the database has no mini-reasoning grid: train its cells (`./repro mini train --grid reasoning-scaling --all`) "
-          + "and run `./repro all`"))
+      mini = .failure(Self.missing(.miniReasoning, grid: "reasoning-scaling", inputs: inputs))
+    }
+    let pruMergeFit = settings.figure5.fits.first { $0.suite == .miniReasoningPruMerge }!
+    if let grid = inputs.miniPruMerge {
+      do {
+        miniPruMerge = .success(try SuiteFits(grid: grid, fit: pruMergeFit, settings: settings))
+      } catch {
+        miniPruMerge = .failure(MiniUnavailable(reason: "the \(grid.suite) grid cannot be fitted as registered: \(error)"))
+      }
+    } else {
+      miniPruMerge = .failure(Self.missing(.miniReasoningPruMerge, grid: "reasoning-prumerge", inputs: inputs))
     }
     visualReasoning = try SuiteFits(grid: inputs.visualReasoning, fit: settings.figure1.fit, settings: settings)
     extrapolation = settings.figure2.fit == settings.figure1.fit
@@ -81,6 +89,14 @@ public struct Evidence: Sendable {
     fixed.alpha = PaperFacts.alpha...PaperFacts.alpha
     fixed.beta = PaperFacts.beta...PaperFacts.beta
     publishedExponents = try LeastSquaresFit(bounds: fixed).fit(FitProblem(visualReasoning.observations))
+  }
+}
+
+extension Evidence {
+  /// Why a miniature suite is not in the inputs: unreadable, or never trained (and how to train it).
+  static func missing(_ suite: SuiteID, grid: String, inputs: LedgerInputs) -> MiniUnavailable {
+    MiniUnavailable(reason: inputs.miniProblems[suite] ?? "the database has no \(suite) grid: train its cells "
+      + "(`./repro mini train --grid \(grid) --all`) and run `./repro all`")
   }
 }
 

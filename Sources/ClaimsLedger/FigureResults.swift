@@ -18,8 +18,8 @@ public struct FigureResults: Sendable {
     self.isoCompute = isoCompute
   }
 
-  /// Reads the summaries of Figures 1, 2 (both fits), 3a, 3b and 4, and of Mini Figures 1 and 2,
-  /// from `figuresDirectory` (those that exist).
+  /// Reads the summaries of Figures 1, 2 (both fits), 3a, 3b, 4 and 5 (one fit per compressor),
+  /// and of Mini Figures 1, 2 and 3a, from `figuresDirectory` (those that exist).
   public static func load(figuresDirectory: URL) throws(LedgerError) -> FigureResults {
     func read<T: Decodable>(_ experiment: Experiment, as type: T.Type) throws(LedgerError) -> (String, T)? {
       try summary(of: experiment, as: type, figuresDirectory: figuresDirectory)
@@ -33,10 +33,12 @@ public struct FigureResults: Sendable {
       try read(.figure3b, as: OCRFigureSummary.self).map { ($0.0, $0.1.fit) },
     ].compactMap { $0 }
     let miniFigure2 = try read(.miniFigure2, as: ExtrapolationFigureSummary.self)
+    let figure5 = try read(.figure5, as: CompressorLawsSummary.self)
     let miniFits: [(String, FitSummary)] = [
       try read(.miniFigure1, as: FitFigureSummary.self).map { ($0.0, $0.1.fit) },
       miniFigure2.map { ($0.0, $0.1.extrapolation.fit) },
-    ].compactMap { $0 }
+      try read(.miniFigure3a, as: FitFigureSummary.self).map { ($0.0, $0.1.fit) },
+    ].compactMap { $0 } + (figure5.map { figure in figure.1.laws.map { (figure.0, $0.fit) } } ?? [])
     return FigureResults(fits: fits + miniFits, isoCompute: try read(.figure4, as: IsoComputeFigureSummary.self))
   }
 
@@ -61,13 +63,20 @@ public struct FigureResults: Sendable {
   /// figures and the ledger compute through the same registered settings and code, so only
   /// stale outputs or other data can make them differ).
   public func check(against evidence: Evidence) throws(LedgerError) {
+    let mini = ((try? evidence.mini.get()).map { [$0.reasoning, $0.holdout] } ?? []) + [try? evidence.miniPruMerge.get()].compactMap { $0 }
+    let ledgerFits = [evidence.visualReasoning, evidence.holdout, evidence.ocr] + mini
     for (path, figure) in fits {
-      let mini = (try? evidence.mini.get()).map { [$0.reasoning, $0.holdout] } ?? []
-      let ledger = ([evidence.visualReasoning, evidence.holdout, evidence.ocr] + mini).first {
-        $0.suite.rawValue == figure.suite && $0.primary.method.rawValue == figure.method
-          && $0.primary.bounds?.description == figure.bounds && $0.excludedSizes == figure.excludedSizes
+      let sameSuite = ledgerFits.filter { $0.suite.rawValue == figure.suite }
+      let ledger = sameSuite.first {
+        $0.primary.method.rawValue == figure.method && $0.primary.bounds?.description == figure.bounds
+          && $0.excludedSizes == figure.excludedSizes
       }
-      guard let ledger else { continue }
+      guard let ledger else {
+        // No fit of this grid at all: a miniature grid the ledger could not read or fit, whose
+        // twins say so. A fit of it with other settings is a figure made otherwise: refused.
+        if sameSuite.isEmpty { continue }
+        throw .figureFitUnmatched(path: path, suite: figure.suite)
+      }
       let law = ledger.primary.law
       for (name, mine, theirs) in [("a", law.a, figure.a), ("alpha", law.alpha, figure.alpha), ("beta", law.beta, figure.beta), ("D", law.D, figure.D)]
       where mine != theirs {

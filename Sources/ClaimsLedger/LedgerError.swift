@@ -5,6 +5,7 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
   case unreadableFigureSummary(path: String, reason: String)
   case figureDisagrees(path: String, parameter: String, figure: Double, ledger: Double)
   case figureGroupsDisagree(path: String)
+  case figureFitUnmatched(path: String, suite: String)
 
   public var description: String {
     switch self {
@@ -17,6 +18,9 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
     case .figureDisagrees(let path, let parameter, let figure, let ledger):
       "\(path) records \(parameter) = \(figure), but the ledger fits \(ledger) with the same registered settings: "
         + "the figure is stale (other data or settings); rerun ./repro all, which regenerates it before the report"
+    case .figureFitUnmatched(let path, let suite):
+      "\(path) records a fit of \(suite) that matches none of the ledger's fits of that grid (method, box, sizes): "
+        + "the figure was made with other settings; rerun ./repro all, which regenerates it before the report"
     case .figureGroupsDisagree(let path):
       "\(path) records other iso-compute groups than the ledger counts with Figure 4's registered settings: "
         + "the figure is stale (other data or settings); rerun ./repro all, which regenerates it before the report"

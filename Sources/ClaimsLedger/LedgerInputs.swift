@@ -1,3 +1,4 @@
+import ExperimentRegistry
 import ResultsStore
 import ScalingLaw
 
@@ -22,8 +23,15 @@ public struct LedgerInputs: Sendable {
   public var inferenceCost: MeasuredInferenceCost?
   /// The miniature replication's reasoning grid (models trained here), when the database has it.
   public var miniReasoning: Grid?
-  /// Why the database's miniature grid could not be read, when it has one.
-  public var miniReasoningProblem: String?
+  /// The same grid trained with the PruMerge-style compressor (Figure 5's analog), when present.
+  public var miniPruMerge: Grid?
+  /// The miniature compressor comparison's rows (Table 1's analog): several compressors at each
+  /// (N, V), so not one grid; empty when the database has none.
+  public var miniCompressors: [MeasuredResult] = []
+  /// The trained miniature models' timings (the mini-cost experiment's output), when it has run.
+  public var miniInferenceCost: MeasuredInferenceCost?
+  /// Why a miniature grid the database declares could not be read, by suite.
+  public var miniProblems: [SuiteID: String] = [:]
 
   public init(
     visualReasoning: Grid, ocr: Grid, table1: [Table1Entry], dataIssues: [DataIssue], sources: [Source] = [],
@@ -47,23 +55,27 @@ public struct LedgerInputs: Sendable {
       table1: try database.table1(), dataIssues: try database.dataIssues(), sources: try database.sources(),
       inferenceCost: inferenceCost,
       miniReasoning: nil)
-    // The replication's grid is optional: when it cannot be read as a grid (declared without
-    // rows yet, say), its twins are unverifiable and the paper's claims are checked as ever.
-    if try database.gridSuites().contains(.miniReasoning) {
+    // The replication's grids are optional: one that cannot be read as a grid (declared without
+    // rows yet, say) leaves its twins unverifiable, and the paper's claims are checked as ever.
+    // Each is read even when absent, so the data digest names every selection the ledger declares.
+    let declared = try database.gridSuites()
+    func miniGrid(_ suite: SuiteID) throws -> Grid? {
+      guard !(try database.measurements(suite: suite)).isEmpty || declared.contains(suite) else { return nil }
       do {
-        miniReasoning = try Grid(suite: .miniReasoning, database: database)
+        return try Grid(suite: suite, database: database)
       } catch {
-        miniReasoningProblem = "the database's mini-reasoning suite cannot be read as a grid: \(error)"
+        miniProblems[suite] = "the database's \(suite) suite cannot be read as a grid: \(error)"
+        return nil
       }
     }
+    miniReasoning = try miniGrid(.miniReasoning)
+    miniPruMerge = try miniGrid(.miniReasoningPruMerge)
+    miniCompressors = try database.measurements(suite: .miniCompressors).filter(\.isAverageAccuracy)
     dataDigest = database.readDigest
   }
 
   /// The database selections the ledger reads: the report experiment's registered inputs.
-  public static let selections: [DataSelection] = [
-    .results(suite: .visualReasoning), .results(suite: .ocr), .table1, .dataIssues(suite: nil), .sources,
-    .results(suite: .miniReasoning),
-  ]
+  public static var selections: [DataSelection] { Experiment.report.inputs }
 
   /// The recorded issues of one suite.
   func issues(of suite: SuiteID) -> [DataIssue] {

@@ -25,13 +25,21 @@ public struct LedgerSettings: Sendable, Equatable {
   public var miniFigure1: ScalingLawFigureSettings
   /// Mini Figure 2: the fit without the largest trained LM, for `mini.fig2.holdout`.
   public var miniFigure2: ExtrapolationFigureSettings
+  /// Figure 5: one law per compressor's miniature grid, for `mini.fig5.compressor-invariance`.
+  public var figure5: CompressorLawsFigureSettings
+  /// Mini Table 1: the compressor comparison's blocks and counted method, for `mini.table1.quecc-extreme`.
+  public var miniTable1: Table1Settings
 
   public init(
     figure1: ScalingLawFigureSettings, figure2: ExtrapolationFigureSettings, figure3a: ScalingLawFigureSettings,
     figure3b: ScalingLawFigureSettings, figure4: IsoComputeFigureSettings, report: LedgerRunSettings,
     miniFigure1: ScalingLawFigureSettings = Experiment.miniFigure1Settings,
-    miniFigure2: ExtrapolationFigureSettings = Experiment.miniFigure2Settings
+    miniFigure2: ExtrapolationFigureSettings = Experiment.miniFigure2Settings,
+    figure5: CompressorLawsFigureSettings = Experiment.figure5Settings,
+    miniTable1: Table1Settings = Experiment.miniTable1Settings
   ) {
+    self.miniTable1 = miniTable1
+    self.figure5 = figure5
     self.miniFigure1 = miniFigure1
     self.miniFigure2 = miniFigure2
     self.figure1 = figure1

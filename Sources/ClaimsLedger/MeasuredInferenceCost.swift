@@ -54,20 +54,25 @@ public struct MeasuredInferenceCost: Sendable, Equatable {
     self.source = source
   }
 
-  /// The summary's path relative to `Figures/`, and relative to the project root.
-  static let summaryFile = "\(Experiment.inferenceCost.outputFolder)/summary.json"
-  public static let summaryPath = "Figures/" + summaryFile
+  /// The summary's path relative to the project root: `Figures/<experiment>/summary.json`.
+  public static func summaryPath(of experiment: Experiment = .inferenceCost) -> String {
+    "Figures/\(experiment.outputFolder)/summary.json"
+  }
 
-  /// Reads the inference-cost experiment's summary from the project's `Figures/` folder; `nil`
-  /// when the experiment has not run there (the claim is then unverifiable and says how to run it).
-  public static func load(figuresDirectory: URL) throws(LedgerError) -> MeasuredInferenceCost? {
-    let url = figuresDirectory.appendingPathComponent(summaryFile)
+  /// The bundled engine's summary path (the paper claim's evidence).
+  public static let summaryPath = summaryPath()
+
+  /// Reads a cost experiment's summary (the bundled engine's, or the miniature models') from the
+  /// project's `Figures/` folder; `nil` when the experiment has not run there (its claim is then
+  /// unverifiable and says how to run it).
+  public static func load(figuresDirectory: URL, experiment: Experiment = .inferenceCost) throws(LedgerError) -> MeasuredInferenceCost? {
+    let url = figuresDirectory.appendingPathComponent(experiment.outputFolder).appendingPathComponent("summary.json")
     guard FileManager.default.fileExists(atPath: url.path) else { return nil }
     let data: Data
     do { data = try Data(contentsOf: url) } catch {
-      throw .unreadableCostSummary(path: summaryPath, reason: error.localizedDescription)
+      throw .unreadableCostSummary(path: summaryPath(of: experiment), reason: error.localizedDescription)
     }
-    return try MeasuredInferenceCost(summary: data, source: summaryPath)
+    return try MeasuredInferenceCost(summary: data, source: summaryPath(of: experiment))
   }
 
   /// Decodes the experiment's summary (``ResultValues/InferenceCostSummary``, the type the

@@ -90,6 +90,37 @@ public struct ExtrapolationFigureSettings: ExperimentSettings, Hashable {
   }
 }
 
+/// Figure 5: the law fitted once per token compressor — one grid per compressor, the same LLM
+/// sizes and token counts — each drawn at one Q with its compute-optimal frontier, so the
+/// frontiers can be compared.
+public struct CompressorLawsFigureSettings: ExperimentSettings, Hashable {
+  /// One fit per compressor's grid, in panel order; the first is the reference compressor.
+  public var fits: [LawFitSettings]
+  public var Q: Double
+  public var frontierNBillion: ClosedRange<Double>
+  public var visualTokenRange: ClosedRange<Double>
+
+  public init(fits: [LawFitSettings], Q: Double, frontierNBillion: ClosedRange<Double>, visualTokenRange: ClosedRange<Double>) {
+    self.fits = fits
+    self.Q = Q
+    self.frontierNBillion = frontierNBillion
+    self.visualTokenRange = visualTokenRange
+  }
+
+  /// Each fit's parameters under its suite's name (`mini-reasoning.method`, …).
+  public var parameters: [String: String] {
+    var parameters = [
+      "suites": fits.map(\.suite.rawValue).joined(separator: ","), "Q": RegistrationText.number(Q),
+      "frontier-N": RegistrationText.list([frontierNBillion.lowerBound, frontierNBillion.upperBound]),
+      "V-range": RegistrationText.list([visualTokenRange.lowerBound, visualTokenRange.upperBound]),
+    ]
+    for fit in fits {
+      for (key, value) in fit.parameters { parameters["\(fit.suite).\(key)"] = value }
+    }
+    return parameters
+  }
+}
+
 /// Figure 4: iso-compute groups of each suite's grid at each Q.
 public struct IsoComputeFigureSettings: ExperimentSettings, Hashable {
   /// The grids compared, in panel order.
@@ -109,18 +140,36 @@ public struct IsoComputeFigureSettings: ExperimentSettings, Hashable {
   }
 }
 
-/// Table 1: the method whose best benchmarks are counted, and the bars' y range (percent).
+/// Table 1: where its rows come from, its token budgets, the method whose best benchmarks are
+/// counted, and the bars' y range (percent).
 public struct Table1Settings: ExperimentSettings, Hashable {
+  /// A compressor-comparison grid whose LLM sizes become the columns (the miniature
+  /// replication's), or `nil` for the paper's table.
+  public var comparisonSuite: SuiteID?
+  /// The blocks, in order: the paper's 36, 16, 4, 1, or a grid's own token counts.
+  public var budgets: [Int]
   public var method: String
   public var yRangePercent: ClosedRange<Double>
 
-  public init(method: String, yRangePercent: ClosedRange<Double>) {
+  public init(
+    comparisonSuite: SuiteID? = nil, budgets: [Int] = PaperSetup.table1Budgets, method: String, yRangePercent: ClosedRange<Double>
+  ) {
+    self.comparisonSuite = comparisonSuite
+    self.budgets = budgets
     self.method = method
     self.yRangePercent = yRangePercent
   }
 
+  /// The one selection the table reads.
+  public var input: DataSelection { comparisonSuite.map { .results(suite: $0) } ?? .table1 }
+
+  /// `comparison` and `budgets` appear only when they are not the paper's, so Table 1's recorded
+  /// parameters (and lock entry) are what they were.
   public var parameters: [String: String] {
-    ["method": method, "y-range": RegistrationText.list([yRangePercent.lowerBound, yRangePercent.upperBound])]
+    var parameters = ["method": method, "y-range": RegistrationText.list([yRangePercent.lowerBound, yRangePercent.upperBound])]
+    if let comparisonSuite { parameters["comparison"] = comparisonSuite.rawValue }
+    if budgets != PaperSetup.table1Budgets { parameters["budgets"] = budgets.map(String.init).joined(separator: ",") }
+    return parameters
   }
 }
 
@@ -147,6 +196,25 @@ public struct InferenceCostSettings: ExperimentSettings, Hashable {
       "V": RegistrationText.list(visualTokens), "Q": RegistrationText.list(textTokens), "models": models,
       "repetitions": String(repetitions), "new-tokens": String(newTokens),
     ]
+  }
+}
+
+/// The inference cost of the trained miniature models: which grid's cells are timed, on how
+/// many held-out requests, how many times.
+public struct MiniCostSettings: ExperimentSettings, Hashable {
+  /// A grid's name (`MiniReplication.MiniGrid.named`).
+  public var grid: String
+  public var requests: Int
+  public var repetitions: Int
+
+  public init(grid: String, requests: Int, repetitions: Int) {
+    self.grid = grid
+    self.requests = requests
+    self.repetitions = repetitions
+  }
+
+  public var parameters: [String: String] {
+    ["grid": grid, "requests": String(requests), "repetitions": String(repetitions)]
   }
 }
 

@@ -5,8 +5,8 @@ import ScalingLawFit
 extension Experiment {
   /// The miniature replication's figures (issue 12): the paper figures' own executables,
   /// registered again on the grid of models trained here (`mini-reasoning`), each with its own
-  /// target, output folder and lock entry.
-  static let miniature: [Experiment] = [miniFigure1, miniFigure2]
+  /// target, output folder and lock entry; and the paper's Figure 5, whose data only exists here.
+  static let miniature: [Experiment] = [miniFigure1, miniFigure2, miniFigure3a, figure5, miniTable1, miniCost]
 
   /// The non-embedding LM parameters of the miniature grid's four sizes (d32l2, d48l3, d64l4,
   /// d128l4), in billions as the results store keeps N. Written here because the registry sits
@@ -35,13 +35,23 @@ extension Experiment {
     title: "Mini Figure 1 — the scaling law on models trained here (reasoning family, Q = 0 and the question's length)",
     inputs: [.results(suite: miniFigure1Settings.fit.suite)],
     settings: miniFigure1Settings,
-    claims: [
-      "mini.fig1.ratio", "mini.fig1.optimal-v-q0", "mini.fig1.optimal-v-question", "mini.fig3a.text-shift",
-      "mini.abstract.extreme-compression",
-    ])
+    claims: ["mini.fig1.ratio", "mini.fig1.optimal-v-q0", "mini.fig1.optimal-v-question", "mini.abstract.extreme-compression"])
 
   public static let miniFigure1Settings = ScalingLawFigureSettings(
     fit: miniReasoningFit, Q: [0, miniQuestionTokens], frontierNBillion: 2e-5...1e-3,
+    visualTokenRange: miniVisualTokenRange)
+
+  /// Figure 3a on the miniature reasoning grid: the compute-optimal V along the paper figure's Q
+  /// sweep (the twin's), at the largest trained LM's budget.
+  public static let miniFigure3a = Experiment(
+    id: "mini-3a", executable: "figure3a", target: "mini-figure3a",
+    title: "Mini Figure 3a — as text tokens Q grow, does the compute-optimal V grow? (models trained here)",
+    inputs: [.results(suite: miniFigure3aSettings.fit.suite)],
+    settings: miniFigure3aSettings,
+    claims: ["mini.fig3a.text-shift"])
+
+  public static let miniFigure3aSettings = ScalingLawFigureSettings(
+    fit: miniReasoningFit, Q: figure3aSettings.Q, frontierNBillion: miniFigure1Settings.frontierNBillion,
     visualTokenRange: miniVisualTokenRange)
 
   /// Figure 2 on the miniature grid: fitted without the largest LM, predict it (the twin of the
@@ -59,4 +69,63 @@ extension Experiment {
       bounds: miniReasoningFit.bounds),
     predictNBillion: miniSizesBillion[3], holdoutSizesBillion: Array(miniSizesBillion.prefix(2)),
     holdoutPredictNBillion: miniSizesBillion[2], Q: 0, bootstrap: figure2Settings.bootstrap, bandLevel: figure2Settings.bandLevel)
+}
+
+extension Experiment {
+  /// Figure 5 of the paper repeats Figure 1's analysis with PruMerge instead of TokenPacker; its
+  /// data was not published (paper-artifacts/PAPER.md §4), so this target says so and draws the
+  /// analysis where this project has data: the miniature reasoning grid trained once per
+  /// compressor, one law and one frontier each, at Q = 0 as the claim is stated.
+  public static let figure5 = Experiment(
+    id: "5", executable: "figure5",
+    title: "Figure 5 — the scaling law with a PruMerge-style compressor (the paper's data is unpublished: the miniature analog)",
+    inputs: figure5Settings.fits.map { .results(suite: $0.suite) },
+    settings: figure5Settings,
+    claims: ["fig5.compressor-invariance", "mini.fig5.compressor-invariance"])
+
+  /// What Figure 5 and its claim say about the paper's own panel.
+  public static let figure5PublishedData =
+    "The paper's PruMerge (N, V) grid (its Figure 5, ICLR 2025 version) was not published in any form, so the paper's "
+    + "panel cannot be redrawn; this figure is its analog on the miniature models trained here."
+
+  /// The TokenPacker-style grid (the reference, Mini Figure 1's fit) and the PruMerge-style grid,
+  /// fitted alike.
+  public static let figure5Settings = CompressorLawsFigureSettings(
+    fits: [miniReasoningFit, LawFitSettings(
+      suite: .miniReasoningPruMerge, sizesBillion: miniSizesBillion, method: miniReasoningFit.method,
+      bounds: miniReasoningFit.bounds)],
+    Q: 0, frontierNBillion: miniFigure1Settings.frontierNBillion, visualTokenRange: miniVisualTokenRange)
+}
+
+extension Experiment {
+  /// Table 1 on models trained here: the paper table's own code (blocks, best counts, bars), its
+  /// columns the two LM sizes of the compressor comparison, its rows the four compressors.
+  public static let miniTable1 = Experiment(
+    id: "mini-table1", executable: "table1", target: "mini-table1",
+    title: "Mini Table 1 — four token compressors at 16, 4 and 1 tokens on models trained here (reasoning family)",
+    inputs: [miniTable1Settings.input],
+    settings: miniTable1Settings,
+    claims: ["mini.table1.quecc-extreme"])
+
+  /// The comparison's token counts as blocks (`MiniReplication.MiniGrid.comparisonTokenCounts`,
+  /// which a test checks), QueCC counted.
+  public static let miniTable1Settings = Table1Settings(
+    comparisonSuite: .miniCompressors, budgets: [16, 4, 1], method: "mini-quecc", yRangePercent: 30...90)
+}
+
+extension Experiment {
+  /// The trained models timed by the engine: does 2·N·(Q+V) describe their prefill (the twin of
+  /// `cost.linear-in-tokens`)? Cached in paper-artifacts/mini/inference-cost.sqlite like the
+  /// bundled engine's sweep; it reads the reasoning suite, whose rows name every checkpoint, so a
+  /// retrained cell makes it stale.
+  public static let miniCost = Experiment(
+    id: "mini-cost", executable: "mini-cost",
+    title: "Inference cost of the trained miniature models against 2·N·(Q+V)",
+    inputs: [.results(suite: miniReasoningFit.suite)],
+    settings: miniCostSettings,
+    claims: ["mini.cost.linear-in-tokens"])
+
+  /// The reasoning grid's cells (the suite read above; a test checks the pair), 128 requests,
+  /// five interleaved repetitions (a median discards up to two hit by a burst of load).
+  public static let miniCostSettings = MiniCostSettings(grid: "reasoning-scaling", requests: 128, repetitions: 5)
 }

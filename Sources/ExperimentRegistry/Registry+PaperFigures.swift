@@ -73,7 +73,7 @@ extension Experiment {
   public static let table1 = Experiment(
     id: "table1", executable: "table1",
     title: "Table 1 — QueCC vs other token compressors at 36, 16, 4 and 1 tokens",
-    inputs: [.table1],
+    inputs: [table1Settings.input],
     settings: table1Settings,
     claims: ["table1.quecc-extreme"])
 

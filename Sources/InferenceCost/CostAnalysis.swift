@@ -15,10 +15,14 @@ public struct CostAnalysis: Sendable {
   public var endToEndFit: LinearCostFit
   /// Decoding steps per run (tokens generated minus the one prefill yields).
   public var decodeSteps: Int
+  /// The ledger claim this sweep decides: ``claimID`` for the bundled engine, its `mini.` twin
+  /// for the miniature models.
+  public var claim: String
 
-  public init(_ measurements: [SweepMeasurement], decodeSteps: Int) throws(CostFitError) {
+  public init(_ measurements: [SweepMeasurement], decodeSteps: Int, claim: String = CostAnalysis.claimID) throws(CostFitError) {
     self.measurements = measurements
     self.decodeSteps = decodeSteps
+    self.claim = claim
     let x = measurements.map(\.paperFLOPs)
     prefillFit = try LinearCostFit(flops: x, seconds: measurements.map(\.prefillSeconds))
     endToEndFit = try LinearCostFit(flops: x, seconds: measurements.map(\.totalSeconds))
@@ -135,7 +139,7 @@ public struct CostAnalysis: Sendable {
   /// The claim verdict in one line.
   public var verdict: String {
     let r2 = String(format: "%.4f", prefillFit.rSquared)
-    return "\(Self.claimID): \(claimHolds ? "PASS" : "FAIL") — R² = \(r2) "
+    return "\(claim): \(claimHolds ? "PASS" : "FAIL") — R² = \(r2) "
       + "\(claimHolds ? "≥" : "<") \(LinearCostFit.linearityThreshold) over \(prefillFit.pointCount) configurations "
       + "(prefill time ≈ c·2N(Q+V) + overhead, 1/c = "
       + String(format: "%.3g GFLOP/s, overhead %.2f ms)", prefillFit.effectiveGFLOPPerSecond, prefillFit.overheadSeconds * 1e3)

@@ -14,7 +14,10 @@ public enum EngineFingerprint {
     "Sources/CBLAS", "Sources/Safetensors", "Sources/ParallelMap", "Sources/VLM", "Sources/QueCC", "Sources/InferenceEngine",
   ]
 
-  public static func compute(root: URL) throws(FingerprintError) -> String {
+  /// The same for the miniature VLM's engine (MiniVLM runs on VLM's and QueCC's kernels).
+  public static let miniatureDirectories = directories + ["Sources/MiniVLM"]
+
+  public static func compute(root: URL, directories: [String] = directories) throws(FingerprintError) -> String {
     var files: [String] = []
     for directory in directories {
       let url = root.appendingPathComponent(directory, isDirectory: true)

@@ -6,7 +6,7 @@ extension InferenceCostSummary {
   /// The summary of a sweep and its analysis.
   public init(_ analysis: CostAnalysis, sweep: CachedSweep) {
     self.init(
-      claim: CostAnalysis.claimID, holds: analysis.claimHolds, rSquared: analysis.prefillFit.rSquared,
+      claim: analysis.claim, holds: analysis.claimHolds, rSquared: analysis.prefillFit.rSquared,
       rSquaredThreshold: LinearCostFit.linearityThreshold, secondsPerFLOP: analysis.prefillFit.secondsPerFLOP,
       overheadSeconds: analysis.prefillFit.overheadSeconds,
       effectiveGFLOPPerSecond: analysis.prefillFit.effectiveGFLOPPerSecond, endToEndRSquared: analysis.endToEndFit.rSquared,

@@ -22,6 +22,12 @@ public struct MiniGrid: Sendable {
 
   public static func named(_ name: String) -> MiniGrid? { all.first { $0.name == name } }
 
+  /// The grid called `name`, or an error listing the grids.
+  public static func resolve(_ name: String) throws(MiniReplicationError) -> MiniGrid {
+    guard let grid = named(name) else { throw .unknownGrid(name, known: all.map(\.name)) }
+    return grid
+  }
+
   /// The LLM sizes the grids draw from, smallest first (non-embedding N from 26 k to 0.8 M).
   public static let sizes: [LanguageModelShape] = [
     LanguageModelShape(width: 32, layers: 2, heads: 2, mlpWidth: 88),

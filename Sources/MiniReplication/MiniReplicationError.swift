@@ -12,6 +12,8 @@ public enum MiniReplicationError: Error, Equatable, CustomStringConvertible {
   case evalSetMismatch(cell: String, recorded: String, current: String)
   case parityFailed(cell: String, identical: Int, questions: Int)
   case parityMissing(cell: String, checkpoint: String)
+  case tooFewTimedCells(grid: String, trained: Int)
+  case repeatedTimedConfiguration(grid: String, cell: String)
 
   public var description: String {
     switch self {
@@ -38,6 +40,12 @@ public enum MiniReplicationError: Error, Equatable, CustomStringConvertible {
     case .parityMissing(let cell, let checkpoint):
       return "cell \(cell)'s record has no passing engine-parity check for its checkpoint, so its results are not used: "
         + "check it with `./repro mini eval \(checkpoint) --record` (a cell a Slurm array trained needs this once)"
+    case .tooFewTimedCells(let grid, let trained):
+      return "grid \(grid) has \(trained) trained cell(s); a line through the timings needs at least 3: train them with "
+        + "`./repro mini train --grid \(grid) --all`"
+    case .repeatedTimedConfiguration(let grid, let cell):
+      return "grid \(grid) has two cells at the LM size and V of \(cell) (seeds or compressors): the cost sweep times one "
+        + "cell per (LM size, V); time a scaling grid such as reasoning-scaling"
     case .incompleteOutput(let what, let missing):
       return "\(what) exited 0 but did not write \(missing); nothing was installed"
     }

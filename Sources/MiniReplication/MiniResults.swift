@@ -25,8 +25,22 @@ public struct MiniSuite: Sendable {
     description: "Miniature replication: accuracy of our trained miniature VLMs (TokenPacker-style compressor) "
       + "on the reasoning family's held-out questions, evaluated by the bundled Swift engine.")
 
+  /// The reasoning grid with the PruMerge-style compressor: the analog of the paper's Figure 5.
+  public static let reasoningPruMerge = MiniSuite(
+    id: .miniReasoningPruMerge, grid: .reasoningPruMerge,
+    description: "Miniature replication: accuracy of our trained miniature VLMs (PruMerge-style compressor) "
+      + "on the reasoning family's held-out questions, evaluated by the bundled Swift engine.")
+
+  /// The compressor comparison: the analog of the paper's Table 1, one row per compressor, LM
+  /// size and token count.
+  public static let compressors = MiniSuite(
+    id: .miniCompressors, grid: .reasoningCompressors,
+    description: "Miniature replication: accuracy of our trained miniature VLMs with four token compressors "
+      + "(pooling, PruMerge-style, TokenPacker-style, QueCC) on the reasoning family's held-out questions, evaluated by "
+      + "the bundled Swift engine.")
+
   /// Every suite the replication writes, in the order `./repro all` refreshes them.
-  public static let all: [MiniSuite] = [reasoning]
+  public static let all: [MiniSuite] = [reasoning, reasoningPruMerge, compressors]
 
   /// The `llm_family` of every miniature row: the LLM is ours, not any published family.
   public static let family = "mini-VLM"
@@ -146,7 +160,7 @@ public struct MiniResults: Sendable {
 
   /// The family's held-out set and its one shard's SHA-256, generated first when `.mini-data/`
   /// lacks it or holds an older generator's data.
-  private func heldOutSet(_ family: TaskFamily) throws -> (MiniEvalSet, String) {
+  func heldOutSet(_ family: TaskFamily) throws -> (MiniEvalSet, String) {
     if (try? layout.currentManifest(family)) == nil {
       try MiniDataset.write(try MiniDatasetPlan(generator: .standard(family)), into: layout.dataDirectory)
     }

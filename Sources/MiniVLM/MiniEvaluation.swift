@@ -237,3 +237,51 @@ extension MiniVLM {
     return slots.map { $0! }
   }
 }
+
+/// The wall time and FLOPs of each stage of one single-threaded forward pass over a set of
+/// requests: what the inference-cost analysis compares with the paper's 2·N·(Q+V).
+public struct MiniForwardProfile: Sendable, Equatable {
+  /// The shared vision tower over every image.
+  public var vision: MiniStageCost
+  /// QueCC's LM pass over the questions alone (zero for the other compressors).
+  public var questionPass: MiniStageCost
+  /// The connector: compressor and projector, `V` tokens per request.
+  public var connector: MiniStageCost
+  /// The LM over every `[V visual; Q question]` prompt, up to the answer logits.
+  public var prefill: MiniStageCost
+}
+
+/// One stage's cost: FLOPs the engine counted and wall seconds.
+public struct MiniStageCost: Sendable, Equatable {
+  public var flops: Int
+  public var seconds: Double
+}
+
+extension MiniVLM {
+  /// Times each stage of the forward pass over `set` (one batch, one thread), in the order the
+  /// evaluation runs them; the answers are computed and discarded.
+  public func profile(_ set: MiniEvalSet) throws(MiniVLMError) -> MiniForwardProfile {
+    try set.validate(for: configuration)
+    let clock = ContinuousClock()
+    func timed<T>(_ body: (inout Int) -> T) -> (T, MiniStageCost) {
+      var flops = 0
+      let start = clock.now
+      let result = body(&flops)
+      let elapsed = clock.now - start
+      let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+      return (result, MiniStageCost(flops: flops, seconds: seconds))
+    }
+    let bytes = 3 * set.imageSide * set.imageSide
+    let images = (0..<set.imageCount).map { Self.image(pixels: set.pixels[($0 * bytes)..<(($0 + 1) * bytes)], side: set.imageSide) }
+    let (features, visionCost) = timed { self.vision.features(images, flops: &$0) }
+    let (embeddings, questionPass) = timed { flops in
+      connector.readsQuestion ? queryEmbeddings(set.questions, flops: &flops) : nil
+    }
+    let (visual, connectorCost) = timed { flops in
+      let states = connector.imageStates(features, flops: &flops)
+      return connector.visualTokens(set.imageIndex.map { states[$0] }, queryEmbeddings: embeddings, flops: &flops)
+    }
+    let (_, prefill) = timed { answerLogits(visualTokens: visual, questions: set.questions, flops: &$0) }
+    return MiniForwardProfile(vision: visionCost, questionPass: questionPass, connector: connectorCost, prefill: prefill)
+  }
+}

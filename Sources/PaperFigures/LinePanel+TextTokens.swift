@@ -6,11 +6,12 @@ extension LinePanel {
   /// against inference compute 2·N·(Q+V) for LLM sizes in `frontierN`, one curve per Q on the
   /// cool ramp; the key gives each curve's optimal V.
   public static func frontiers(
-    title: String, law: ScalingLaw, Q values: [Double], frontierN: ClosedRange<Double>, notes: [String] = []
+    title: String, law: ScalingLaw, Q values: [Double], frontierN: ClosedRange<Double>,
+    visualTokenRange: ClosedRange<Double> = PaperStyle.visualTokenRange, notes: [String] = []
   ) -> LinePanel {
     let series = values.enumerated().map { index, Q in
-      let frontier = ComputeFrontier(law: law, Q: Q, visualTokenRange: PaperStyle.visualTokenRange).frontier(overN: frontierN)
-      let V = frontier.first?.V ?? PaperStyle.visualTokenRange.lowerBound
+      let frontier = ComputeFrontier(law: law, Q: Q, visualTokenRange: visualTokenRange).frontier(overN: frontierN)
+      let V = frontier.first?.V ?? visualTokenRange.lowerBound
       return LineSeries(
         title: "Q = \(PaperStyle.compact(Q)):  V* = \(PaperStyle.compact(V))",
         points: frontier.map { PlotPoint(x: $0.budget, y: $0.error) },
@@ -22,16 +23,16 @@ extension LinePanel {
   }
 
   /// Figure 3a (b): the compute-optimal number of visual tokens against Q. The closed form
-  /// V* = β·Q/(α − β) (clamped to 1…576) is drawn as a line over `Q`; `numeric` (the optimum
+  /// V* = β·Q/(α − β) (clamped to the visual-token range) is drawn as a line over `Q`; `numeric` (the optimum
   /// found by search) and `grid` (the best of the grid's V) are drawn as markers, and each
   /// numeric optimum is labelled with its value.
   public static func optimalTokens(
     title: String, law: ScalingLaw, Q range: ClosedRange<Double>, numeric: [PlotPoint], grid: [PlotPoint],
-    notes: [String] = []
+    visualTokenRange: ClosedRange<Double> = PaperStyle.visualTokenRange, notes: [String] = []
   ) -> LinePanel {
     let closedForm = (0...200).map { step in
       let Q = range.lowerBound + (range.upperBound - range.lowerBound) * Double(step) / 200
-      return PlotPoint(x: Q, y: ComputeFrontier(law: law, Q: Q, visualTokenRange: PaperStyle.visualTokenRange).closedFormOptimalV)
+      return PlotPoint(x: Q, y: ComputeFrontier(law: law, Q: Q, visualTokenRange: visualTokenRange).closedFormOptimalV)
     }
     return LinePanel(
       title: title, xLabel: "Text tokens Q", yLabel: "Compute-optimal visual tokens V*", yFormat: "%g", yMinimum: 0,

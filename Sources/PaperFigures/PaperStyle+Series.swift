@@ -24,8 +24,14 @@ extension PaperStyle {
 
   /// Table 1's methods: QueCC (the paper's) in the strong red, the others in distinct calmer
   /// colours; the uncompressed LLaVA-1.5 baseline is drawn in black as a reference line.
+  /// A miniature compressor (`mini-quecc`) takes its paper counterpart's colour; pooling, which
+  /// the paper's table lacks, the Matryoshka green.
   public static func color(method: String) -> RGBColor {
-    switch method {
+    switch method.hasPrefix("mini-") ? String(method.dropFirst("mini-".count)) : method {
+    case "quecc": color(method: "QueCC")
+    case "tokenpacker": color(method: "TokenPacker")
+    case "prumerge": color(method: "PruMerge")
+    case "pool": color(method: "Matryoshka Multimodal")
     case "QueCC": RGBColor(red: 0xd7, green: 0x30, blue: 0x27)
     case "TokenPacker": RGBColor(red: 0x2c, green: 0x6f, blue: 0xb3)
     case "Matryoshka Multimodal": RGBColor(red: 0x4d, green: 0x9a, blue: 0x3f)

@@ -35,3 +35,31 @@ public struct OCRFigureSummary: Codable, Sendable, Equatable {
     self.dataIssues = dataIssues
   }
 }
+
+/// What Figure 5 computed: one law per token compressor, each with its compute-optimal V, and
+/// whether the published data could draw it (it cannot: the paper did not publish Figure 5's).
+public struct CompressorLawsSummary: Codable, Sendable, Equatable {
+  /// One entry per compressor, in panel order.
+  public var laws: [CompressorLaw]
+  /// Why the paper's own panel is missing.
+  public var publishedData: String
+
+  public init(laws: [CompressorLaw], publishedData: String) {
+    self.laws = laws
+    self.publishedData = publishedData
+  }
+
+  /// One compressor's grid, its fit and the compute-optimal V at the figure's Q.
+  public struct CompressorLaw: Codable, Sendable, Equatable {
+    /// The compression method id of the grid's rows (`mini-prumerge`).
+    public var compressor: String
+    public var fit: FitSummary
+    public var optimalTokens: OptimalTokens
+
+    public init(compressor: String, fit: FitSummary, optimalTokens: OptimalTokens) {
+      self.compressor = compressor
+      self.fit = fit
+      self.optimalTokens = optimalTokens
+    }
+  }
+}

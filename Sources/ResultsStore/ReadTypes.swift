@@ -55,6 +55,12 @@ public struct Table1Entry: Hashable, Sendable, Codable, FetchableRecord {
   }
 }
 
+extension MeasuredResult {
+  /// Whether this is a grid's averaged accuracy (a fraction in [0, 1]), the value a scaling law
+  /// and a compressor comparison read.
+  public var isAverageAccuracy: Bool { metric == ReferenceData.averageAccuracy }
+}
+
 /// A known problem in the published data, recorded as published and not fixed.
 public struct DataIssue: Hashable, Sendable, Codable, FetchableRecord {
   public var suite: SuiteID

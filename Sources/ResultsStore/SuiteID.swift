@@ -18,6 +18,11 @@ public struct SuiteID: RawRepresentable, Hashable, Comparable, Sendable, Codable
   /// The miniature replication's reasoning grid: models trained here, evaluated by the bundled
   /// engine (`paper-artifacts/mini/results/mini-reasoning.csv`, written by `./repro all`).
   public static let miniReasoning = SuiteID(rawValue: "mini-reasoning")
+  /// The same grid with the PruMerge-style compressor: the analog of the paper's Figure 5.
+  public static let miniReasoningPruMerge = SuiteID(rawValue: "mini-reasoning-prumerge")
+  /// The miniature compressor comparison (four compressors, two LM sizes, V = 1, 4, 16): the
+  /// analog of Table 1.
+  public static let miniCompressors = SuiteID(rawValue: "mini-compressors")
 
   public var description: String { rawValue }
 

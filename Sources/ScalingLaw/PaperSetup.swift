@@ -14,4 +14,6 @@ public enum PaperSetup {
   /// The grid's 36-token setting (16× compression): the mildest compression the paper still
   /// calls "few" visual tokens. Checks of "slightly more than one token" stop here.
   public static let fewVisualTokens = 36.0
+  /// The token budgets of Table 1's blocks, in the paper's order.
+  public static let table1Budgets = [36, 16, 4, 1]
 }

@@ -1,4 +1,5 @@
 import ResultsStore
+import ScalingLaw
 
 /// Table 1 of the paper arranged as published: the uncompressed LLaVA-1.5 baseline, then one
 /// block per token budget (36, 16, 4, 1) comparing the compressors at that budget.
@@ -11,7 +12,7 @@ import ResultsStore
 /// leave such rows out are available too (``Table1Block/bestCount(method:sameTokensOnly:)``).
 public struct Table1: Sendable {
   /// The token budgets of the paper's blocks, in its order.
-  public static let budgets = [36, 16, 4, 1]
+  public static let budgets = PaperSetup.table1Budgets
   /// Rows the paper lists in the block of another budget than their token count.
   public static let placements: [(method: String, tokens: Int, budget: Int)] = [
     ("PruMerge", 32, 36),
@@ -26,7 +27,9 @@ public struct Table1: Sendable {
   public let baseline: Table1Row?
   public let blocks: [Table1Block]
 
-  public init(_ entries: [Table1Entry]) throws {
+  /// Arranges `entries` in one block per budget of `budgets` (the paper's, or a comparison grid's
+  /// own token counts, such as the miniature replication's 16, 4, 1).
+  public init(_ entries: [Table1Entry], budgets: [Int] = Table1.budgets) throws {
     var benchmarks: [SuiteID] = []
     var rows: [Table1Row] = []
     for entry in entries {
@@ -43,16 +46,16 @@ public struct Table1: Sendable {
     self.benchmarks = benchmarks
     baseline = rows.first { $0.method == Self.baselineMethod }
     let compared = rows.filter { $0.method != Self.baselineMethod }
-    for row in compared where Self.budget(of: row) == nil {
-      throw Table1Error.unplacedRow(method: row.method, tokens: row.tokens)
+    for row in compared where Self.budget(of: row, budgets: budgets) == nil {
+      throw Table1Error.unplacedRow(method: row.method, tokens: row.tokens, budgets: budgets)
     }
-    blocks = Self.budgets.map { budget in
-      Table1Block(budget: budget, benchmarks: benchmarks, rows: compared.filter { Self.budget(of: $0) == budget })
+    blocks = budgets.map { budget in
+      Table1Block(budget: budget, benchmarks: benchmarks, rows: compared.filter { Self.budget(of: $0, budgets: budgets) == budget })
     }
   }
 
   /// The budget block the paper lists `row` in.
-  static func budget(of row: Table1Row) -> Int? {
+  static func budget(of row: Table1Row, budgets: [Int]) -> Int? {
     if budgets.contains(row.tokens) { return row.tokens }
     return placements.first { $0.method == row.method && $0.tokens == row.tokens }?.budget
   }
@@ -91,13 +94,13 @@ public struct Table1Row: Sendable, Equatable {
 
 /// Why Table 1's rows could not be arranged as the paper does.
 public enum Table1Error: Error, Equatable, CustomStringConvertible {
-  case unplacedRow(method: String, tokens: Int)
+  case unplacedRow(method: String, tokens: Int, budgets: [Int])
 
   public var description: String {
     switch self {
-    case .unplacedRow(let method, let tokens):
-      "Table 1 row \(method) at \(tokens) tokens belongs to none of the paper's budgets "
-        + "\(Table1.budgets.map(String.init).joined(separator: ", "))"
+    case .unplacedRow(let method, let tokens, let budgets):
+      "Table 1 row \(method) at \(tokens) tokens belongs to none of the budgets "
+        + "\(budgets.map(String.init).joined(separator: ", "))"
     }
   }
 }

@@ -154,12 +154,6 @@ struct MiniTrain: ParsableCommand {
 }
 
 extension MiniGrid {
-  /// The grid called `name`, or an error listing the grids.
-  static func resolve(_ name: String) throws -> MiniGrid {
-    guard let grid = named(name) else { throw MiniReplicationError.unknownGrid(name, known: all.map(\.name)) }
-    return grid
-  }
-
   /// The cells called `names`, in that order, or every cell when `names` is nil.
   func choose(_ names: [String]?) throws -> [MiniCell] {
     guard let names else { return cells }

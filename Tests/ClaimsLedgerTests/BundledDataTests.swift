@@ -49,6 +49,14 @@ import Testing
       path: "Figures/figure3b/summary.json", parameter: "beta", figure: stale.fits[4].fit.beta,
       ledger: evidence.ocr.primary.law.beta)) { try stale.check(against: evidence) }
 
+    // A figure whose fit is of a suite the ledger fits, but in another box, is a figure made with
+    // other settings (stale, or edited): refused, not skipped.
+    var rebounded = figures
+    rebounded.fits[4].fit.bounds = "a=0:1"
+    #expect(throws: LedgerError.figureFitUnmatched(path: "Figures/figure3b/summary.json", suite: "ocr")) {
+      try rebounded.check(against: evidence)
+    }
+
     #expect(figures.isoCompute?.summary.comparisons.count == 4)
     var regrouped = try FigureResults.load(figuresDirectory: Bundled.layout.figuresDirectory)
     regrouped.isoCompute?.summary.comparisons[0].groupsWonByBiggerN -= 1

@@ -1,3 +1,4 @@
+import ExperimentRegistry
 import Testing
 
 @testable import ClaimsLedger
@@ -22,5 +23,12 @@ import Testing
   @Test func criteriaNameTheirThresholds() {
     let text = MiniClaimCriterion.all.map(\.criterion).joined(separator: "\n")
     #expect(text.contains("< 2 %") && text.contains("≥ 20×") && text.contains("R² ≥ 0.95") && text.contains("V* ≤ 1.001"))
+  }
+
+  /// The twins are decided with the settings of the mini figures that draw them.
+  @Test func theTwinsSweepAndTokenCountsAreTheMiniFiguresOwn() {
+    #expect(MiniClaimCriterion.textTokenSweep == Experiment.miniFigure3aSettings.Q)
+    #expect(Experiment.miniTable1.claims == ["mini.table1.quecc-extreme"])
+    #expect(MiniClaimCriterion.uncompressedTokens == Experiment.miniVisualTokenRange.upperBound)
   }
 }

@@ -1,6 +1,7 @@
 import ExperimentRegistry
 import Foundation
 import MiniTasks
+import MiniVLM
 import Testing
 
 @testable import MiniReplication
@@ -32,6 +33,30 @@ import Testing
     let patches = side * side
     #expect(Experiment.miniVisualTokenRange == 1...Double(patches), "the frontier's V range ends at the uncompressed patch grid")
     #expect(Experiment.miniReasoningFit.suite == MiniSuite.reasoning.id)
+  }
+
+  /// Figure 5 fits one law per compressor's grid, and Mini Table 1 reads the comparison grid in
+  /// blocks of its token counts: the suites and counts the trainer's grids make.
+  @Test func figure5AndMiniTable1ReadTheGridsTheReplicationTrains() {
+    #expect(Experiment.figure5Settings.fits.map(\.suite) == [MiniSuite.reasoning.id, MiniSuite.reasoningPruMerge.id])
+    #expect(Experiment.figure5Settings.fits.allSatisfy { $0.sizesBillion == Experiment.miniSizesBillion })
+    #expect(Experiment.miniTable1Settings.comparisonSuite == MiniSuite.compressors.id)
+    #expect(Experiment.miniTable1Settings.budgets == MiniGrid.comparisonTokenCounts.reversed())
+    #expect(Experiment.miniTable1Settings.method == MiniSuite.methodID(.quecc))
+  }
+
+  /// The two scaling grids differ in their compressor only, and the comparison has every
+  /// compressor at every (size, V), sharing the scaling grids' cells rather than retraining them.
+  @Test func thePruMergeGridAndTheComparisonAreTheScalingGridsOtherCompressors() {
+    let tokenPacker = MiniGrid.reasoningScaling.cells
+    let pruMerge = MiniGrid.reasoningPruMerge.cells
+    #expect(Set(pruMerge.map { var cell = $0; cell.compressor = .tokenpacker; return cell }) == Set(tokenPacker))
+    let comparison = MiniGrid.reasoningCompressors.cells
+    #expect(comparison.count == 2 * MiniCompressorKind.allCases.count * MiniGrid.comparisonTokenCounts.count)
+    for cell in comparison where cell.compressor == .tokenpacker || cell.compressor == .prumerge {
+      #expect((tokenPacker + pruMerge).contains(cell), "\(cell.name) is a scaling grid's cell")
+    }
+    #expect(MiniGrid.reasoningCompressors.recipe == MiniGrid.reasoningScaling.recipe)
   }
 
   @Test func everyGridTokenCountIsOneTheTwelveByTwelveGridCanMake() {

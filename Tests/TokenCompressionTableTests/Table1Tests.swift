@@ -51,7 +51,7 @@ struct Table1Tests {
 
   @Test("a row in no budget block is refused")
   func unplaced() {
-    #expect(throws: Table1Error.unplacedRow(method: "QueCC", tokens: 3)) { try Table1([Self.entry("QueCC", 3, Self.A, 50)]) }
+    #expect(throws: Table1Error.unplacedRow(method: "QueCC", tokens: 3, budgets: Table1.budgets)) { try Table1([Self.entry("QueCC", 3, Self.A, 50)]) }
   }
 
   @Test("Markdown and LaTeX put the best of each column within a block in bold")

@@ -1,0 +1,101 @@
+import Foundation
+import InferenceCost
+import InferenceEngine
+import MiniTasks
+import MiniVLM
+
+/// The inference cost of the trained miniature models, timed by the Swift engine: does the
+/// paper's 2·N·(Q+V) describe them (the twin of `cost.linear-in-tokens`)? The grid must have one
+/// cell per (LM size, V), as the scaling grids do.
+///
+/// Every trained cell of a grid answers the same `requests` held-out questions (each with its own
+/// image, one batch, one thread), `repetitions` times, interleaved across the cells so a burst of
+/// load lands in one repetition of several cells rather than every repetition of one; each
+/// stage's time is the median, divided by the number of requests (seconds per request). The
+/// sweep is the bundled engine's (``InferenceCost/SweepMeasurement``), so the same analysis,
+/// figures and summary describe it.
+///
+/// Timings are cached in `paper-artifacts/mini/inference-cost.sqlite` like the bundled engine's,
+/// keyed by the plan (grid, requests, repetitions, every checkpoint's SHA-256) and the engine's
+/// sources, so a fresh clone redraws the committed measurements and a retrained cell or changed
+/// engine code measures again.
+public struct MiniCostSweep: Sendable {
+  public let layout: MiniLayout
+  public let grid: MiniGrid
+  public let requests: Int
+  public let repetitions: Int
+
+  public init(layout: MiniLayout, grid: MiniGrid, requests: Int, repetitions: Int) {
+    self.layout = layout
+    self.grid = grid
+    self.requests = requests
+    self.repetitions = repetitions
+  }
+
+  /// The claim the sweep decides.
+  public static let claim = "mini.cost.linear-in-tokens"
+
+  public var cacheURL: URL { layout.root.appendingPathComponent("paper-artifacts/mini/inference-cost.sqlite") }
+
+  /// The grid's cells with a committed checkpoint, in grid order.
+  public func trainedCells() -> [MiniCell] {
+    grid.cells.filter { FileManager.default.fileExists(atPath: layout.checkpoint($0).path) }
+  }
+
+  /// What the sweep measures, canonically: the same key means the same models and workload.
+  public func planKey() throws -> String {
+    let cells = trainedCells()
+    let digests = try cells.map { "\($0.name):\(try MiniVLM.sha256(of: layout.checkpoint($0)))" }
+    return [
+      "family=mini grid=\(grid.name)", "requests=\(requests)", "repetitions=\(repetitions)",
+      "cells=" + digests.joined(separator: ","),
+    ].joined(separator: " ")
+  }
+
+  /// The sweep: from the cache when its plan and engine are current (and not `force`),
+  /// otherwise measured now and saved.
+  public func sweep(force: Bool, progress: (String) -> Void = { _ in }) throws -> CachedSweep {
+    let cells = trainedCells()
+    guard cells.count >= 3 else { throw MiniReplicationError.tooFewTimedCells(grid: grid.name, trained: cells.count) }
+    var configurations = Set<String>()
+    for cell in grid.cells where !configurations.insert("\(cell.language.name) V\(cell.visualTokens)").inserted {
+      throw MiniReplicationError.repeatedTimedConfiguration(grid: grid.name, cell: cell.name)
+    }
+    let key = try planKey()
+    let fingerprint = try EngineFingerprint.compute(root: layout.root, directories: EngineFingerprint.miniatureDirectories)
+    let cache = try MeasurementCache(url: cacheURL)
+    if !force, let cached = try cache.sweep(planKey: key), cached.engineFingerprint == fingerprint { return cached }
+    progress("timing \(cells.count) trained cells of \(grid.name): \(repetitions) × \(requests) requests each")
+    let start = ContinuousClock.now
+    var loads = [Machine.loadAverage()].compactMap { $0 }
+    let set = try MiniResults(layout: layout, seedDirectory: layout.root, threads: 1).heldOutSet(.reasoning).0.requests(requests)
+    let models = try cells.map { try MiniVLM.load(checkpoint: layout.checkpoint($0), tower: layout.visionTower) }
+    for model in models { _ = try model.profile(set) }  // warm-up: page faults, allocator growth
+    var runs = Array(repeating: [MiniForwardProfile](), count: models.count)
+    for _ in 0..<repetitions {
+      for (index, model) in models.enumerated() { runs[index].append(try model.profile(set)) }
+      loads += [Machine.loadAverage()].compactMap { $0 }
+    }
+    let measurements = zip(cells, runs).map { cell, profiles in
+      // A "model" is an LM size, as in the bundled sweep: its cells differ in V (and connector weights).
+      SweepMeasurement(
+        model: cell.language.name, N: cell.language.nonEmbeddingParameters, V: cell.visualTokens, Q: MiniTasks.questionTokens,
+        costs: [
+          .visionEncoder: cost(profiles.map(\.vision)), .questionPass: cost(profiles.map(\.questionPass)),
+          .compressor: cost(profiles.map(\.connector)), .prefill: cost(profiles.map(\.prefill)),
+        ])
+    }
+    let sweep = CachedSweep(
+      planKey: key, engineFingerprint: fingerprint, machine: .current, wallSeconds: (ContinuousClock.now - start).inSeconds,
+      loadAverage: loads.isEmpty ? nil : loads.reduce(0, +) / Double(loads.count), measurements: measurements)
+    try cache.save(sweep, discardingOtherPlans: true)
+    return sweep
+  }
+
+  /// Per request: FLOPs of one run and the median seconds, each divided by the requests.
+  private func cost(_ stages: [MiniStageCost]) -> ComponentCost {
+    let seconds = stages.map(\.seconds).sorted()
+    let median = seconds.count % 2 == 1 ? seconds[seconds.count / 2] : (seconds[seconds.count / 2 - 1] + seconds[seconds.count / 2]) / 2
+    return ComponentCost(flops: stages[0].flops / requests, seconds: median / Double(requests))
+  }
+}
