@@ -26,6 +26,7 @@ ExperimentRun.main(.table1) { run in
   let table = try Table1(entries, budgets: settings.budgets)
   let method = settings.method
   let usesMME = entries.contains { $0.metric == "score" }
+  let comparison = settings.comparisonSuite != nil
   let yRange = settings.yRangePercent
   try run.write(text: table.markdown, named: "table1.md")
   try run.write(text: table.latex, named: "table1.tex")
@@ -40,7 +41,8 @@ ExperimentRun.main(.table1) { run in
     let count = block.bestCount(method: method)
     return PlotPanel.bars(GroupedBarPanel(
       title: "\(PaperStyle.panelLabel(index)) \(block.budget) token\(block.budget == 1 ? "" : "s"): \(method) best on \(count.count) of \(count.compared.count)",
-      xLabel: "Benchmark", yLabel: "Score (%)", yRange: yRange,
+      xLabel: comparison ? "LM size (non-embedding parameters)" : "Benchmark",
+      yLabel: comparison ? "Held-out accuracy (%)" : "Score (%)", yRange: yRange,
       groups: table.benchmarks.map { benchmark in
         BarGroup(
           label: benchmark.rawValue,

@@ -245,7 +245,7 @@ extension Claim {
     return Finding(
       holds: 2 * best > compared, value: "QueCC best in \(best) of \(compared) (" + parts.joined(separator: ", ") + ")",
       quantities: quantities,
-      explanation: "Held-out accuracy on 4,000 questions per cell, one seed. QueCC is not best at: "
+      explanation: "Held-out accuracy of one seed per cell. QueCC is not best at: "
         + (losses.isEmpty ? "none" : losses.joined(separator: "; ")) + ".")
   }
 
@@ -259,7 +259,7 @@ extension Claim {
     let sizes = cost.points.map(\.parameterCount)
     return linearCostFinding(
       cost, settings: evidence.settings,
-      models: "\(Set(cost.points.map(\.model)).count) trained miniature models (\(Format.number(Double(sizes.min()!)))–"
+      models: "trained miniature models of \(Set(cost.points.map(\.model)).count) LM sizes (\(Format.number(Double(sizes.min()!)))–"
         + "\(Format.number(Double(sizes.max()!))) non-embedding parameters, one reasoning family)",
       findings: "Figures/\(Experiment.miniCost.outputFolder)/findings.md",
       closing: "Only the reasoning family is timed: the OCR family has no trained grid (docs/miniature-vlm.md §4).")

@@ -33,9 +33,7 @@ public enum Ledger {
     database: ResultsDatabase, figuresDirectory: URL, ids: [String]? = nil, settings: LedgerSettings = .registered
   ) throws -> LedgerReport {
     let selected = try claims(ids: ids)
-    var inputs = try LedgerInputs(
-      database: database, inferenceCost: try MeasuredInferenceCost.load(figuresDirectory: figuresDirectory))
-    inputs.miniInferenceCost = try MeasuredInferenceCost.load(figuresDirectory: figuresDirectory, experiment: .miniCost)
+    let inputs = try LedgerInputs(database: database, figuresDirectory: figuresDirectory)
     let evidence = try Evidence(inputs: inputs, settings: settings)
     try FigureResults.load(figuresDirectory: figuresDirectory).check(against: evidence)
     return LedgerReport(

@@ -1,3 +1,4 @@
+import Foundation
 import ExperimentRegistry
 import ResultsStore
 import ScalingLaw
@@ -72,6 +73,13 @@ public struct LedgerInputs: Sendable {
     miniPruMerge = try miniGrid(.miniReasoningPruMerge)
     miniCompressors = try database.measurements(suite: .miniCompressors).filter(\.isAverageAccuracy)
     dataDigest = database.readDigest
+  }
+
+  /// Reads the database, and the bundled engine's and the trained models' timings from the cost
+  /// experiments' summaries in `figuresDirectory`: what `repro verify` and the report check.
+  public init(database: ResultsDatabase, figuresDirectory: URL) throws {
+    try self.init(database: database, inferenceCost: try MeasuredInferenceCost.load(figuresDirectory: figuresDirectory))
+    miniInferenceCost = try MeasuredInferenceCost.load(figuresDirectory: figuresDirectory, experiment: .miniCost)
   }
 
   /// The database selections the ledger reads: the report experiment's registered inputs.

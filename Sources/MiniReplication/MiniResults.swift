@@ -108,8 +108,7 @@ public struct MiniResults: Sendable {
       // A row is kept only for this checkpoint and with the accuracy its trainer measured (the
       // engine gives the same answers: parity), so an edited value is evaluated again; N, V and
       // the compressor always come from the cell.
-      let trainerAccuracy = (record["eval"] as? [String: Any])?["accuracy"] as? Double
-      if let kept = existing.first(where: { $0.note.contains(Self.checkpointMark(checkpointSHA256)) }), kept.accuracy == trainerAccuracy {
+      if let kept = Self.reusableRow(in: existing, checkpointSHA256: checkpointSHA256, record: record) {
         rows.append(Self.row(cell, accuracy: kept.accuracy, note: kept.note))
         continue
       }
@@ -129,6 +128,30 @@ public struct MiniResults: Sendable {
       rows: rows)
     let rewritten = try seed.write(seedDirectory: seedDirectory)
     return Outcome(suite: suite.id, rows: rows.count, evaluated: evaluated, rewritten: rewritten)
+  }
+
+  /// The row of `existing` a refresh keeps for a checkpoint: the one naming its SHA-256, with the
+  /// accuracy its trainer's `record` measured.
+  static func reusableRow(in existing: [MiniatureSeed.Row], checkpointSHA256: String, record: [String: Any]) -> MiniatureSeed.Row? {
+    let trainerAccuracy = (record["eval"] as? [String: Any])?["accuracy"] as? Double
+    return existing.first { $0.note.contains(checkpointMark(checkpointSHA256)) && $0.accuracy == trainerAccuracy }
+  }
+
+  /// The trained cells of each suite that the next refresh would evaluate (a new or retrained
+  /// checkpoint, or a row that is not its trainer's), without evaluating anything: what
+  /// `repro status` reports, since the driver's dry run cannot see them.
+  public func pending(_ suites: [MiniSuite] = MiniSuite.all) throws -> [(suite: SuiteID, cells: [String])] {
+    try suites.compactMap { suite in
+      let existing = (try? MiniatureSeed.rows(of: suite.id, seedDirectory: seedDirectory)) ?? []
+      let cells = try suite.grid.cells.filter { cell in
+        let checkpoint = layout.checkpoint(cell)
+        guard FileManager.default.fileExists(atPath: layout.record(cell).path), FileManager.default.fileExists(atPath: checkpoint.path)
+        else { return false }
+        let record = try TrainingRecord.read(layout.record(cell))
+        return Self.reusableRow(in: existing, checkpointSHA256: try MiniVLM.sha256(of: checkpoint), record: record) == nil
+      }
+      return cells.isEmpty ? nil : (suite.id, cells.map(\.name))
+    }
   }
 
   /// The text a row's note carries for the checkpoint it was computed from.

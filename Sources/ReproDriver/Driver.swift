@@ -25,8 +25,8 @@ public final class Driver: Sendable {
   /// checked, so what it writes reaches the targets through the ordinary seed → database path.
   /// It is given the data selections the run's plan reads, so a run that reads none of its
   /// suites does not wait for it (nor fail with it); it reports what it did through the progress
-  /// reporter. Dry runs (`repro status`) skip it: they cannot see a checkpoint that is new since
-  /// the last run until that run has evaluated it.
+  /// reporter. Dry runs skip it (they write nothing), so the driver cannot see a checkpoint that
+  /// is new since the last run; `repro status` asks the replication for those separately.
   public typealias SeedRefresh = @Sendable (
     _ layout: ProjectLayout, _ selections: [DataSelection], _ progress: any ProgressReporter
   ) throws -> Void

@@ -14,8 +14,14 @@ extension Table1 {
     return results.sorted { ($0.method, $0.V, $0.N) < ($1.method, $1.V, $1.N) }.map { result in
       Table1Entry(
         method: result.method, tokens: result.V, benchmark: Column(family: result.family, N: result.N).id(unique: oneFamily),
-        metric: "accuracy_percent", value: result.value * 100)
+        metric: "accuracy_percent", value: percent(result.value))
     }
+  }
+
+  /// A fraction in percent, rounded to 10⁻⁶ points: an accuracy over a few thousand questions is
+  /// a multiple of far more than that, and ×100 alone prints 67.60000000000001.
+  static func percent(_ fraction: Double) -> Double {
+    (fraction * 1e8).rounded() / 1e6
   }
 
   private struct Column: Hashable {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MiniReplication
 import ReproDriver
 
 /// `repro status [--why]`: which targets are stale and why, without running or writing anything.
@@ -18,6 +19,12 @@ struct StatusCommand: ParsableCommand {
     let driver = try DriverCommand.driver()
     let report = try driver.status(ids)
     Self.print(report, why: why, lock: why ? try LockFile.load(from: driver.lockURL) : nil)
+    // The dry run cannot see checkpoints trained since the last run: name them.
+    let layout = driver.layout
+    for (suite, cells) in try MiniResults(layout: MiniLayout(root: layout.root), seedDirectory: layout.seedDirectory, threads: 1).pending() {
+      Swift.print("note: \(cells.count) trained cell(s) of \(suite) not evaluated yet (\(cells.joined(separator: ", "))): "
+        + "`repro all` evaluates them first, and the targets that read \(suite) then rerun")
+    }
   }
 
   /// One line per target (`figure1  up to date`, `figure2  stale: data changed, code changed`),

@@ -29,6 +29,9 @@ import Testing
   @Test func withoutTheGridEveryTwinIsUnverifiableAndSaysHowToTrainIt() throws {
     var inputs = try Bundled.inputs()
     inputs.miniReasoning = nil
+    inputs.miniPruMerge = nil
+    inputs.miniCompressors = []
+    inputs.miniInferenceCost = nil
     let report = try Ledger.verify(try Evidence(inputs: inputs, settings: HandMade.settings))
     #expect(report.twins.allSatisfy { $0.status == .unverifiable })
     let ratio = try #require(report.twins.first { $0.id == "mini.fig1.ratio" })

@@ -90,11 +90,9 @@ enum Bundled {
   static let layout = ProjectLayout(
     root: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent())
 
-  /// The database and the committed inference-cost summary.
+  /// The database and the committed cost summaries.
   static func inputs() throws -> LedgerInputs {
-    try LedgerInputs(
-      database: ResultsDatabase.openReadOnly(layout),
-      inferenceCost: MeasuredInferenceCost.load(figuresDirectory: layout.figuresDirectory))
+    try LedgerInputs(database: ResultsDatabase.openReadOnly(layout), figuresDirectory: layout.figuresDirectory)
   }
 }
 

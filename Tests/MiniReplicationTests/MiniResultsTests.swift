@@ -39,6 +39,19 @@ import Testing
     #expect(second == [.init(suite: suite.id, rows: 1, evaluated: [], rewritten: false)], "nothing new, nothing evaluated")
   }
 
+  /// `repro status` cannot run the evaluation (a dry run writes nothing), so it asks which cells
+  /// the next refresh would evaluate; before this, it said "up to date" over a new checkpoint.
+  @Test func pendingNamesTheCellsTheNextRefreshEvaluatesWithoutEvaluatingThem() throws {
+    let (layout, seeds, suite, cell) = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: layout.root) }
+    let results = MiniResults(layout: layout, seedDirectory: seeds, threads: 2)
+    let before = try results.pending([suite])
+    #expect(before.map(\.suite) == [suite.id] && before.first?.cells == [cell.name])
+    #expect(!FileManager.default.fileExists(atPath: MiniatureSeed.url(of: suite.id, seedDirectory: seeds).path), "nothing written")
+    try results.refresh([suite])
+    #expect(try results.pending([suite]).isEmpty)
+  }
+
   @Test func aHandEditedFileIsRebuiltFromTheCheckpoints() throws {
     let (layout, seeds, suite, cell) = try Self.scratch()
     defer { try? FileManager.default.removeItem(at: layout.root) }
