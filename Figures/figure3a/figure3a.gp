@@ -466,7 +466,7 @@ set mxtics 10
 set autoscale xfix
 set offsets graph 0.03, graph 0.03, graph 0.05, graph 0.05
 set grid back xtics ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
-set label 1 'Fit: least-squares on visual reasoning (28 points), α = 0.07094, β = 0.0151, T = V; frontier over N = 0.3–20B.' at screen sx(20), screen sy(682) left font ',11' tc rgb '#555555' noenhanced
+set label 1 'Fit: least-squares on visual-reasoning (28 points), α = 0.07094, β = 0.0151, T = V; frontier over N = 0.3–20B.' at screen sx(20), screen sy(682) left font ',11' tc rgb '#555555' noenhanced
 plot $P1_SERIES_1 using 1:2 with lines lw 3.0 lc rgb '#41ae76' title 'Q = 0:  V* = 1', \
   $P1_SERIES_2 using 1:2 with lines lw 3.0 lc rgb '#399b90' title 'Q = 10:  V* = 2.7', \
   $P1_SERIES_3 using 1:2 with lines lw 3.0 lc rgb '#3088ab' title 'Q = 25:  V* = 6.76', \

@@ -1,5 +1,5 @@
 # claims-at-a-glance.gp — a self-contained gnuplot script: its data and parameters are inline.
-# The claims ledger's numeric claims (Figures/report/claims.json), data 86ec74f8da1fe343a0ea3da71a8027d3dc8ed733f4019f9fe51c526d2891f0f4.
+# The claims ledger's numeric claims (Figures/report/claims.json), data 5f161bb9fd71ca7fb3197b468491376aa19089ce5e7f6043e4bc3ffa4d611acb.
 #
 # Render with gnuplot 5.4 or later (cairo terminals):
 #   gnuplot claims-at-a-glance.gp                     -> claims-at-a-glance.png

@@ -1,5 +1,5 @@
 # residual-maps.gp — a self-contained gnuplot script: its data and parameters are inline.
-# Residuals of the claims ledger's primary fits on every size, data 86ec74f8da1fe343a0ea3da71a8027d3dc8ed733f4019f9fe51c526d2891f0f4.
+# Residuals of the claims ledger's primary fits on every size, data 5f161bb9fd71ca7fb3197b468491376aa19089ce5e7f6043e4bc3ffa4d611acb.
 #
 # Render with gnuplot 5.4 or later (cairo terminals):
 #   gnuplot residual-maps.gp                     -> residual-maps.png

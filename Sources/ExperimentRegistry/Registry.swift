@@ -50,12 +50,16 @@ extension Experiment {
   }
 
   /// The fit a suite's figure registers: the first experiment, in ``all`` order, that fits the
-  /// suite's grid (visual reasoning: Figure 1; OCR: Figure 3b). `repro fit` uses it, so the
+  /// suite's grid (visual reasoning: Figure 1; OCR: Figure 3b; the PruMerge-style miniature
+  /// grid: Figure 5). `repro fit` uses it, so the
   /// command line gives the figure's numbers.
   public static func registeredFit(of suite: SuiteID) -> (experiment: Experiment, fit: LawFitSettings)? {
     for experiment in all {
       if let settings = experiment.settings as? ScalingLawFigureSettings, settings.fit.suite == suite {
         return (experiment, settings.fit)
+      }
+      if let settings = experiment.settings as? CompressorLawsFigureSettings, let fit = settings.fits.first(where: { $0.suite == suite }) {
+        return (experiment, fit)
       }
     }
     return nil

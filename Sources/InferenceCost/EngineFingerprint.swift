@@ -14,8 +14,10 @@ public enum EngineFingerprint {
     "Sources/CBLAS", "Sources/Safetensors", "Sources/ParallelMap", "Sources/VLM", "Sources/QueCC", "Sources/InferenceEngine",
   ]
 
-  /// The same for the miniature VLM's engine (MiniVLM runs on VLM's and QueCC's kernels).
-  public static let miniatureDirectories = directories + ["Sources/MiniVLM"]
+  /// The same for the miniature models' sweep: MiniVLM (on VLM's and QueCC's kernels) and the
+  /// replication library whose `MiniCostSweep` times it, so a change to what is measured or how
+  /// it is recorded measures again rather than redrawing older timings.
+  public static let miniatureDirectories = directories + ["Sources/MiniVLM", "Sources/MiniReplication"]
 
   public static func compute(root: URL, directories: [String] = directories) throws(FingerprintError) -> String {
     var files: [String] = []

@@ -80,10 +80,11 @@ public struct MiniCostSweep: Sendable {
       // A "model" is an LM size, as in the bundled sweep: its cells differ in V (and connector weights).
       SweepMeasurement(
         model: cell.language.name, N: cell.language.nonEmbeddingParameters, V: cell.visualTokens, Q: MiniTasks.questionTokens,
+        // Only QueCC has a question pass; a zero there would read as "costs 0 %" in the findings.
         costs: [
-          .visionEncoder: cost(profiles.map(\.vision)), .questionPass: cost(profiles.map(\.questionPass)),
-          .compressor: cost(profiles.map(\.connector)), .prefill: cost(profiles.map(\.prefill)),
-        ])
+          .visionEncoder: cost(profiles.map(\.vision)), .compressor: cost(profiles.map(\.connector)),
+          .prefill: cost(profiles.map(\.prefill)),
+        ].merging(cell.compressor == .quecc ? [.questionPass: cost(profiles.map(\.questionPass))] : [:]) { first, _ in first })
     }
     let sweep = CachedSweep(
       planKey: key, engineFingerprint: fingerprint, machine: .current, wallSeconds: (ContinuousClock.now - start).inSeconds,

@@ -34,7 +34,8 @@ import Testing
     #expect(figures.fits.map(\.path) == [
       "Figures/figure1/summary.json", "Figures/figure2/summary.json", "Figures/figure2/summary.json",
       "Figures/figure3a/summary.json", "Figures/figure3b/summary.json",
-      "Figures/mini-figure1/summary.json", "Figures/mini-figure2/summary.json",
+      "Figures/mini-figure1/summary.json", "Figures/mini-figure2/summary.json", "Figures/mini-figure3a/summary.json",
+      "Figures/figure5/summary.json", "Figures/figure5/summary.json",
     ])
     try figures.check(against: evidence)
     #expect(figures.fits[2].fit.alpha == evidence.holdout.primary.law.alpha, "Figure 2's hold-out fit is the ledger's")
@@ -42,6 +43,7 @@ import Testing
     let mini = try evidence.mini.get()
     #expect(figures.fits[5].fit.alpha == mini.reasoning.primary.law.alpha, "Mini Figure 1's fit is the ledger's")
     #expect(figures.fits[6].fit.alpha == mini.holdout.primary.law.alpha, "Mini Figure 2's fit is the ledger's")
+    #expect(figures.fits[9].fit.alpha == (try evidence.miniPruMerge.get()).primary.law.alpha, "Figure 5's PruMerge fit is the ledger's")
 
     var stale = figures
     stale.fits[4].fit.beta += 1e-12

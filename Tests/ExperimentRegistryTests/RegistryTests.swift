@@ -31,6 +31,17 @@ struct RegistryTests {
     }
   }
 
+  /// `repro fit --suite` fits a grid as the figure that draws it does: before Figure 5, the
+  /// PruMerge-style grid had none; a grid of several compressors has no law.
+  @Test("every fitted grid's registered fit is its figure's")
+  func registeredFits() {
+    #expect(Experiment.registeredFit(of: .visualReasoning)?.experiment == .figure1)
+    #expect(Experiment.registeredFit(of: .miniReasoning)?.experiment == .miniFigure1)
+    #expect(Experiment.registeredFit(of: .miniReasoningPruMerge)?.experiment == .figure5)
+    #expect(Experiment.registeredFit(of: .miniReasoningPruMerge)?.fit == Experiment.figure5Settings.fits[1])
+    #expect(Experiment.registeredFit(of: .miniCompressors)?.experiment == nil)
+  }
+
   @Test("Figure 1 reads only the visual-reasoning grid and names its claims")
   func figure1Registration() {
     #expect(Experiment.figure1.inputs == [.results(suite: .visualReasoning)])

@@ -50,6 +50,16 @@ struct ReadmeTests {
             "paste the output of ./repro mini cells --grid reasoning-seeds --seeds")
   }
 
+  @Test("Mini Table 1 in the README is the committed Figures/mini-table1/table1.md")
+  func miniTable1() throws {
+    let readme = try String(contentsOf: Executables.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let start = try #require(readme.range(of: "<!-- copied from Figures/mini-table1/table1.md; a test checks it -->\n"))
+    let end = try #require(readme.range(of: "<!-- end copied -->", range: start.upperBound..<readme.endIndex))
+    let table = try String(
+      contentsOf: Executables.repositoryRoot.appendingPathComponent("Figures/mini-table1/table1.md"), encoding: .utf8)
+    #expect(String(readme[start.upperBound..<end.lowerBound]) == table, "paste Figures/mini-table1/table1.md")
+  }
+
   /// Issue 14, item 8: the README linked into `../shared/`, outside the repository, which a clone
   /// does not have. Every relative link of the README and of `docs/` must name a file or folder
   /// inside the repository (web links and in-page anchors aside).

@@ -39,10 +39,14 @@ import Testing
     let counts = Dictionary(uniqueKeysWithValues: try database.tables().map { ($0.name, $0.rowCount) })
     // The paper's data, plus the miniature replication's one seed file per suite (its rows grow
     // as cells are trained, so they are counted from the file).
-    let mini = try MiniatureSeed.rows(of: SuiteID(rawValue: "mini-reasoning"), seedDirectory: try projectLayout().seedDirectory)
+    let seeds = try projectLayout().seedDirectory
+    let suites = try FileManager.default.contentsOfDirectory(atPath: seeds.appendingPathComponent("mini/results").path)
+      .filter { $0.hasSuffix(".csv") }.map { SuiteID(rawValue: String($0.dropLast(".csv".count))) }
+    #expect(Set(suites) == [.miniReasoning, .miniReasoningPruMerge, .miniCompressors])
+    let mini = try suites.flatMap { try MiniatureSeed.rows(of: $0, seedDirectory: seeds) }
     #expect(counts == [
-      "source": 3 + 1, "model": 5 + Set(mini.map(\.paramsBillion)).count, "suite": 10 + 1, "compressionMethod": 6 + 4,
-      "result": 28 + 28 + 116 + mini.count, "dataIssue": 3, "meta": 1 + 3 + 1,
+      "source": 3 + suites.count, "model": 5 + Set(mini.map(\.paramsBillion)).count, "suite": 10 + suites.count,
+      "compressionMethod": 6 + 4, "result": 28 + 28 + 116 + mini.count, "dataIssue": 3, "meta": 1 + 3 + suites.count,
     ])
   }
 
