@@ -1,3 +1,4 @@
+import Foundation
 // The ledger as text: a terminal table, one claim in full, and the README's Markdown table.
 extension LedgerReport {
   /// One row per claim (id, status, the paper's value, ours) and a closing count, each row
@@ -129,17 +130,27 @@ extension LedgerReport {
   /// statement and where, its value, status, our value, and the criterion.
   public var markdownTable: String { markdownTable(claims) }
 
-  /// The twins as a Markdown table, like ``markdownTable`` (the README's miniature section).
-  public var twinsMarkdownTable: String { markdownTable(twins) }
+  /// The twins as a Markdown table, like ``markdownTable`` (the README's miniature section). The
+  /// twins draw no glance rows, so their interval column lists the bootstrap's 95 % interval of
+  /// every quantity the twin computes.
+  public var twinsMarkdownTable: String { markdownTable(twins, intervals: Self.bootstrapIntervals) }
 
-  private func markdownTable(_ claims: [ClaimResult]) -> String {
+  /// Every quantity's 95 % bootstrap interval, by name, or `—` when the claim has none.
+  static func bootstrapIntervals(_ claim: ClaimResult) -> String {
+    // Numbers inside names in numeric order: optimalVAtQ25 before optimalVAtQ100.
+    let intervals = (claim.robustness?.bootstrap.intervals ?? [:]).sorted { $0.key.compare($1.key, options: .numeric) == .orderedAscending }
+      .map { "\($0.key) \(Format.interval($0.value))" }
+    return intervals.isEmpty ? "—" : intervals.joined(separator: "; ")
+  }
+
+  private func markdownTable(_ claims: [ClaimResult], intervals: ((ClaimResult) -> String)? = nil) -> String {
     var lines = [
       "| Claim | The paper says | The paper's value | Status | Our value | 95 % interval | Criterion |", "|---|---|---|---|---|---|---|",
     ]
     for claim in claims {
       let cells = [
         "`\(claim.id)`", "\(claim.statement) *(\(claim.location))*", claim.paperValue, "**\(claim.status.label)**",
-        claim.value, intervalText(claim.id), claim.criterion,
+        claim.value, intervals?(claim) ?? intervalText(claim.id), claim.criterion,
       ]
       lines.append("| " + cells.map(Self.markdownCell).joined(separator: " | ") + " |")
     }

@@ -65,7 +65,8 @@ public enum Sweep {
     return measurements
   }
 
-  static func median(_ values: [Double]) -> Double {
+  /// The median of `values` (the mean of the middle two for an even count; 0 for none).
+  public static func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     guard !sorted.isEmpty else { return 0 }
     let middle = sorted.count / 2

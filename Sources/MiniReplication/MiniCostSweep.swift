@@ -95,8 +95,6 @@ public struct MiniCostSweep: Sendable {
 
   /// Per request: FLOPs of one run and the median seconds, each divided by the requests.
   private func cost(_ stages: [MiniStageCost]) -> ComponentCost {
-    let seconds = stages.map(\.seconds).sorted()
-    let median = seconds.count % 2 == 1 ? seconds[seconds.count / 2] : (seconds[seconds.count / 2 - 1] + seconds[seconds.count / 2]) / 2
-    return ComponentCost(flops: stages[0].flops / requests, seconds: median / Double(requests))
+    ComponentCost(flops: stages[0].flops / requests, seconds: Sweep.median(stages.map(\.seconds)) / Double(requests))
   }
 }

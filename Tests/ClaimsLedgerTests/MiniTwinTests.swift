@@ -58,6 +58,13 @@ import Testing
   @Test func theMarkdownTableListsEveryTwin() throws {
     let report = try Ledger.verify(try Evidence(inputs: Bundled.inputs(), settings: HandMade.settings))
     #expect(report.twinsMarkdownTable.split(separator: "\n").count == 2 + Ledger.twins.count)
+    // The interval column lists each computed quantity's bootstrap interval, numbers in numeric order.
+    let rows = report.twinsMarkdownTable.split(separator: "\n")
+    let ratio = try #require(rows.first { $0.hasPrefix("| `mini.fig1.ratio`") })
+    #expect(ratio.contains("alpha [") && ratio.contains("; beta ["))
+    let sweep = try #require(rows.first { $0.hasPrefix("| `mini.fig3a.text-shift`") })
+    #expect(try #require(sweep.range(of: "optimalVAtQ25")).lowerBound < (try #require(sweep.range(of: "optimalVAtQ100"))).lowerBound)
+    #expect(rows.first { $0.hasPrefix("| `mini.fig3b.ocr-reversal`") }?.contains("| — |") == true)
     #expect(report.table(colour: false).contains(report.twinsSummaryLine))
   }
 }
