@@ -259,8 +259,8 @@ extension Claim {
     let sizes = cost.points.map(\.parameterCount)
     return linearCostFinding(
       cost, settings: evidence.settings,
-      models: "trained miniature models of \(Set(cost.points.map(\.model)).count) LM sizes (\(Format.number(Double(sizes.min()!)))–"
-        + "\(Format.number(Double(sizes.max()!))) non-embedding parameters, one reasoning family)",
+      models: "trained miniature models of \(Set(cost.points.map(\.model)).count) LM sizes (\(sizes.min()!)–\(sizes.max()!) "
+        + "non-embedding parameters, one reasoning family)",
       findings: "Figures/\(Experiment.miniCost.outputFolder)/findings.md",
       closing: "Only the reasoning family is timed: the OCR family has no trained grid (docs/miniature-vlm.md §4).")
   }
