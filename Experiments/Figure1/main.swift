@@ -18,11 +18,17 @@ ExperimentRun.main(.figure1) { run in
   let fit = try settings.fit.fitter.fit(FitProblem(observations))
   let Qs = settings.Q
 
+  // Seed noise where the registration's grid has several seeds (the miniature corner cells).
+  let errorBars = try run.seedSpreads(suite).map {
+    ErrorBar(N: $0.N, V: Double($0.V), meanAccuracy: $0.mean, standardDeviation: $0.standardDeviation)
+  }
   let panels = zip(["(a)", "(b)"], Qs).map { letter, Q in
-    ScalingLawPanel.fitted(
+    var panel = ScalingLawPanel.fitted(
       title: "\(letter) Q = \(Int(Q))" + (Q == 0 ? " (cached text)" : ""), Q: Q, law: fit.law,
       lawLabel: "Scaling law (\(method))", observations: observations, frontierN: settings.frontierNBillion,
       visualTokenRange: settings.visualTokenRange)
+    panel.errorBars = errorBars
+    return panel
   }
   let figure = PlotFigure(name: "figure1", panels: panels.map(PlotPanel.scalingLaw), header: [
     "Figure 1 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",

@@ -23,10 +23,15 @@ ExperimentRun.main(.figure5) { run in
     let compressor = compressors.joined(separator: "+")
     let fit = try lawSettings.fitter.fit(FitProblem(observations))
     let law = fit.law
-    panels.append(.scalingLaw(ScalingLawPanel.fitted(
+    var panel = ScalingLawPanel.fitted(
       title: "\(PaperStyle.panelLabel(index)) \(compressor): α = \(PaperStyle.compact(law.alpha)), β = \(PaperStyle.compact(law.beta)), Q = \(Int(Q))",
       Q: Q, law: law, lawLabel: "Scaling law (\(lawSettings.method))", observations: observations,
-      frontierN: settings.frontierNBillion, visualTokenRange: settings.visualTokenRange)))
+      frontierN: settings.frontierNBillion, visualTokenRange: settings.visualTokenRange)
+    // Seed noise where the grid has several seeds (the TokenPacker-style corner cells).
+    panel.errorBars = try run.seedSpreads(lawSettings.suite).map {
+      ErrorBar(N: $0.N, V: Double($0.V), meanAccuracy: $0.mean, standardDeviation: $0.standardDeviation)
+    }
+    panels.append(.scalingLaw(panel))
     inputs.append("\(run.describe(lawSettings.suite, observations)) (\(compressor)); fit \(lawSettings.method), SSE \(fit.sse)")
     laws.append(CompressorLawsSummary.CompressorLaw(
       compressor: compressor, fit: FitSummary(suite: lawSettings.suite.rawValue, result: fit),

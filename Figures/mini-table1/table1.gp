@@ -1,7 +1,7 @@
 # table1.gp — a self-contained gnuplot script: its data and parameters are inline.
 # Table 1 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters', as grouped bars.
 # Registered as mini-table1: Mini Table 1 — four token compressors at 16, 4 and 1 tokens on models trained here (reasoning family).
-# Input: results:mini-compressors of paper-artifacts/results.sqlite, data e59eeff7c98f01c8acf302892344396488c8429deb5f9082e03b23b5da33258a.
+# Input: results:mini-compressors of paper-artifacts/results.sqlite, data 675bbe9b1f391bbebab19445d50bdfffacfd37866b49f0751c1d8de173ef96da.
 #
 # Render with gnuplot 5.4 or later (cairo terminals):
 #   gnuplot table1.gp                     -> table1.png
@@ -122,11 +122,11 @@ $P3_BARS << EOD
 -0.30000000000000004 51.6 0.2 5085759.0
 -0.1 50.425 0.2 10066329.0
 0.1 61.775 0.2 14102567.0
-0.30000000000000004 61.775 0.2 2912179.0
+0.30000000000000004 55.575 0.2 2912179.0
 0.7 54.9 0.2 5085759.0
 0.9 53.05 0.2 10066329.0
 1.1 56.85 0.2 14102567.0
-1.3 58.0 0.2 2912179.0
+1.3 58.916667 0.2 2912179.0
 EOD
 reset
 set pointsize pointscale
@@ -147,9 +147,8 @@ set xtics ('N = 25.4k' 0.0, 'N = 793k' 1.0) scale 0 noenhanced font ',12'
 set format y '%g'
 set grid back ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
 set label 1 '★' at first 0.1, first 61.775 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
-set label 2 '★' at first 0.30000000000000004, first 61.775 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
-set label 3 '★' at first 1.3, first 58.0 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
-set label 4 '★ best in the block; y axis starts at 30%.' at screen sx(20), screen sy(22) left font ',11' tc rgb '#555555' noenhanced
+set label 2 '★' at first 1.3, first 58.916667 center offset char 0.0, 0.7 font ',12' tc rgb '#000000' noenhanced front
+set label 3 '★ best in the block; y axis starts at 30%.' at screen sx(20), screen sy(22) left font ',11' tc rgb '#555555' noenhanced
 plot $P3_BARS using 1:2:3:4 with boxes lc rgb variable notitle, \
   keyentry with boxes fs solid 1.0 noborder lc rgb '#4d9a3f' title 'mini-pool (1)', \
   keyentry with boxes fs solid 1.0 noborder lc rgb '#999999' title 'mini-prumerge (1)', \

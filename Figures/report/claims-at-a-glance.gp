@@ -1,5 +1,5 @@
 # claims-at-a-glance.gp — a self-contained gnuplot script: its data and parameters are inline.
-# The claims ledger's numeric claims (Figures/report/claims.json), data 5f161bb9fd71ca7fb3197b468491376aa19089ce5e7f6043e4bc3ffa4d611acb.
+# The claims ledger's numeric claims (Figures/report/claims.json), data bdeca07fd2912587cc33fbc05bb7a15eb0fe4554ba1aa4ba1e93b0227d973895.
 #
 # Render with gnuplot 5.4 or later (cairo terminals):
 #   gnuplot claims-at-a-glance.gp                     -> claims-at-a-glance.png

@@ -1,5 +1,5 @@
 # residual-maps.gp — a self-contained gnuplot script: its data and parameters are inline.
-# Residuals of the claims ledger's primary fits on every size, data 5f161bb9fd71ca7fb3197b468491376aa19089ce5e7f6043e4bc3ffa4d611acb.
+# Residuals of the claims ledger's primary fits on every size, data bdeca07fd2912587cc33fbc05bb7a15eb0fe4554ba1aa4ba1e93b0227d973895.
 #
 # Render with gnuplot 5.4 or later (cairo terminals):
 #   gnuplot residual-maps.gp                     -> residual-maps.png

@@ -33,6 +33,10 @@ extension Claim {
     case "mini.fig5.compressor-invariance":
       "Fit the mini-reasoning-prumerge grid as Figure 5 does (the method and box of Mini Figure 1); compare α and β, and "
         + "find the compute-optimal V (V ∈ [1, 144]) at Q = 0 at the inference compute 2·N·V of every trained cell."
+    case "mini.data.monotone":
+      "On mini-reasoning (seed means where a configuration has several seeds) and mini-reasoning-prumerge, compare "
+        + "accuracy between every pair of cells one step apart in N or in V; σ is the pooled sample standard deviation "
+        + "(root mean variance) of the corner cells' seeds, from the results store."
     case "mini.cost.linear-in-tokens":
       "Fit the engine's median prefill time per request of every trained reasoning cell (the mini-cost experiment, "
         + "\(MeasuredInferenceCost.summaryPath(of: .miniCost))) against 2·N·(Q+V) by ordinary least squares, "
@@ -52,9 +56,6 @@ extension Claim {
       + "is no mini-ocr grid.",
     "mini.fig4.iso-compute": "Needs the mini-ocr grid as well as mini-reasoning; the OCR family is not learnable at the "
       + "grid's budget yet (docs/miniature-vlm.md §4).",
-    "mini.data.monotone": "The corner cells' three seeds are trained (grid reasoning-seeds; their spread is in the README), "
-      + "but the results store keeps one accuracy per cell, seed 0's, so the criterion's seed standard deviation is not in "
-      + "the data the ledger reads yet.",
   ]
 
   private static func decide(_ criterion: MiniClaimCriterion, _ evidence: Evidence) -> Finding {
@@ -63,6 +64,7 @@ extension Claim {
     case "mini.fig5.compressor-invariance": return compressorInvariance(evidence)
     case "mini.table1.quecc-extreme": return queccExtreme(evidence)
     case "mini.cost.linear-in-tokens": return linearCost(evidence)
+    case "mini.data.monotone": return monotone(evidence)
     default: break
     }
     let fits: Evidence.MiniFits
@@ -263,5 +265,48 @@ extension Claim {
         + "non-embedding parameters, one reasoning family)",
       findings: "Figures/\(Experiment.miniCost.outputFolder)/findings.md",
       closing: "Only the reasoning family is timed: the OCR family has no trained grid (docs/miniature-vlm.md §4).")
+  }
+
+  /// `mini.data.monotone`: no step up in N or V loses more than 2σ of accuracy, σ the corner
+  /// cells' pooled seed standard deviation.
+  private static func monotone(_ evidence: Evidence) -> Finding {
+    let spreads = evidence.inputs.miniSeedSpreads
+    guard !spreads.isEmpty else {
+      return .unverifiable(
+        "No seed spread in the results store: train the corner cells' other seeds (`./repro mini train --grid "
+          + "reasoning-seeds --all`) and run `./repro all`.")
+    }
+    let sigma = (spreads.map { $0.standardDeviation * $0.standardDeviation }.reduce(0, +) / Double(spreads.count)).squareRoot()
+    let grids = [evidence.inputs.miniReasoning, evidence.inputs.miniPruMerge].compactMap { $0 }
+    var pairs = 0
+    var falls: [(text: String, drop: Double)] = []
+    for grid in grids {
+      let accuracy = Dictionary(grid.observations.map { ("\($0.N) \($0.V)", 1 - $0.Y) }, uniquingKeysWith: { first, _ in first })
+      let sizes = Set(grid.observations.map(\.N)).sorted(), tokens = Set(grid.observations.map(\.V)).sorted()
+      for (i, N) in sizes.enumerated() {
+        for (j, V) in tokens.enumerated() {
+          guard let here = accuracy["\(N) \(V)"] else { continue }
+          let steps = [(i + 1 < sizes.count ? (sizes[i + 1], V) : nil), (j + 1 < tokens.count ? (N, tokens[j + 1]) : nil)]
+          for case let (nextN, nextV)? in steps {
+            guard let next = accuracy["\(nextN) \(nextV)"] else { continue }
+            pairs += 1
+            if here - next > 2 * sigma {
+              falls.append((
+                "\(grid.suite): \(Format.percent(here)) at (N = \(Int((N * 1e9).rounded())), V = \(Format.number(V))) → "
+                  + "\(Format.percent(next)) at (N = \(Int((nextN * 1e9).rounded())), V = \(Format.number(nextV)))", here - next))
+            }
+          }
+        }
+      }
+    }
+    let worst = falls.max { $0.drop < $1.drop }
+    return Finding(
+      holds: falls.isEmpty,
+      value: "\(falls.count) of \(pairs) neighbour steps fall by more than 2σ = \(Format.number(200 * sigma)) points",
+      quantities: ["falls": Double(falls.count), "pairs": Double(pairs), "sigma": sigma, "worstFall": worst?.drop ?? 0],
+      explanation: "σ = \(Format.number(100 * sigma)) points, pooled over \(spreads.count) configurations with "
+        + "\(spreads.map(\.seeds).max() ?? 0) seeds each (the rest have one seed, so a single cell's accuracy stands for its "
+        + "configuration). " + (falls.isEmpty ? "No step falls beyond it." : "Falls beyond it: "
+          + falls.sorted { $0.drop > $1.drop }.map(\.text).joined(separator: "; ") + "."))
   }
 }

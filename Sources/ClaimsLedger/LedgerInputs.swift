@@ -29,6 +29,9 @@ public struct LedgerInputs: Sendable {
   /// The miniature compressor comparison's rows (Table 1's analog): several compressors at each
   /// (N, V), so not one grid; empty when the database has none.
   public var miniCompressors: [MeasuredResult] = []
+  /// The miniature reasoning grid's configurations trained with several seeds: their mean, count
+  /// and spread (the corner cells).
+  public var miniSeedSpreads: [SeedSpread] = []
   /// The trained miniature models' timings (the mini-cost experiment's output), when it has run.
   public var miniInferenceCost: MeasuredInferenceCost?
   /// Why a miniature grid the database declares could not be read, by suite.
@@ -72,6 +75,9 @@ public struct LedgerInputs: Sendable {
     miniReasoning = try miniGrid(.miniReasoning)
     miniPruMerge = try miniGrid(.miniReasoningPruMerge)
     miniCompressors = try database.measurements(suite: .miniCompressors).filter(\.isAverageAccuracy)
+    miniSeedSpreads = try database.seedSpreads(suite: .miniReasoning)
+    // As an experiment's data digest: it names every selection the report declares, read or not.
+    for selection in Self.selections { _ = try database.canonicalDump(selection) }
     dataDigest = database.readDigest
   }
 

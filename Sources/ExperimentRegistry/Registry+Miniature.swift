@@ -33,7 +33,7 @@ extension Experiment {
   public static let miniFigure1 = Experiment(
     id: "mini-1", executable: "figure1", target: "mini-figure1",
     title: "Mini Figure 1 — the scaling law on models trained here (reasoning family, Q = 0 and the question's length)",
-    inputs: [.results(suite: miniFigure1Settings.fit.suite)],
+    inputs: [.results(suite: miniFigure1Settings.fit.suite), .seedSpread(suite: miniFigure1Settings.fit.suite)],
     settings: miniFigure1Settings,
     claims: ["mini.fig1.ratio", "mini.fig1.optimal-v-q0", "mini.fig1.optimal-v-question", "mini.abstract.extreme-compression"])
 
@@ -79,7 +79,7 @@ extension Experiment {
   public static let figure5 = Experiment(
     id: "5", executable: "figure5",
     title: "Figure 5 — the scaling law with a PruMerge-style compressor (the paper's data is unpublished: the miniature analog)",
-    inputs: figure5Settings.fits.map { .results(suite: $0.suite) },
+    inputs: figure5Settings.fits.flatMap { [.results(suite: $0.suite), .seedSpread(suite: $0.suite)] },
     settings: figure5Settings,
     claims: ["fig5.compressor-invariance", "mini.fig5.compressor-invariance"])
 

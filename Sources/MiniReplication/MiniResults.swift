@@ -96,27 +96,24 @@ public struct MiniResults: Sendable {
     var evaluated: [String] = []
     var evalSet: (MiniEvalSet, String)?
     for cell in suite.grid.cells {
-      let checkpoint = layout.checkpoint(cell)
-      guard FileManager.default.fileExists(atPath: layout.record(cell).path),
-        FileManager.default.fileExists(atPath: checkpoint.path)
-      else { continue }
-      let checkpointSHA256 = try MiniVLM.sha256(of: checkpoint)
-      let record = try TrainingRecord.read(layout.record(cell))
-      guard let parity = record["parity"] as? [String: Any], parity["passes"] as? Bool == true,
-        parity["checkpoint_sha256"] as? String == checkpointSHA256
-      else { throw MiniReplicationError.parityMissing(cell: cell.name, checkpoint: checkpoint.path) }
-      // A row is kept only for this checkpoint and with the accuracy its trainer measured (the
-      // engine gives the same answers: parity), so an edited value is evaluated again; N, V and
-      // the compressor always come from the cell.
-      if let kept = Self.reusableRow(in: existing, checkpointSHA256: checkpointSHA256, record: record) {
-        rows.append(Self.row(cell, accuracy: kept.accuracy, note: kept.note))
+      // The cell and the same configuration trained with other seeds (grid reasoning-seeds):
+      // the row is their mean, with the seed count and spread.
+      guard let members = try trainedSeeds(of: cell, requireParity: true) else { continue }
+      // A row is kept only for these checkpoints and with the accuracy their trainers measured
+      // (the engine gives the same answers: parity), so an edited value is evaluated again; N, V
+      // and the compressor always come from the cell.
+      if let kept = Self.reusableRow(in: existing, members: members) {
+        rows.append(Self.row(cell, accuracy: kept.accuracy, note: kept.note, seedSpread: kept.seedSpread))
         continue
       }
       let set = try evalSet ?? heldOutSet(cell.family)
       evalSet = set
-      rows.append(try evaluate(cell, record: record, checkpoint: checkpoint, checkpointSHA256: checkpointSHA256, on: set))
-      evaluated.append(cell.name)
-      progress("evaluated \(cell.name): accuracy \(rows.last!.accuracy)")
+      let seedRows = try members.map { member in
+        try evaluate(member.cell, record: member.record, checkpoint: layout.checkpoint(member.cell), checkpointSHA256: member.sha256, on: set)
+      }
+      rows.append(Self.combined(cell, seedRows: seedRows, seeds: members.map(\.cell.seed)))
+      evaluated += members.map(\.cell.name)
+      progress("evaluated \(members.map(\.cell.name).joined(separator: ", ")): accuracy \(rows.last!.accuracy)")
     }
     let seed = MiniatureSeed(
       suite: suite.id, description: suite.description,
@@ -130,11 +127,73 @@ public struct MiniResults: Sendable {
     return Outcome(suite: suite.id, rows: rows.count, evaluated: evaluated, rewritten: rewritten)
   }
 
-  /// The row of `existing` a refresh keeps for a checkpoint: the one naming its SHA-256, with the
-  /// accuracy its trainer's `record` measured.
-  static func reusableRow(in existing: [MiniatureSeed.Row], checkpointSHA256: String, record: [String: Any]) -> MiniatureSeed.Row? {
-    let trainerAccuracy = (record["eval"] as? [String: Any])?["accuracy"] as? Double
-    return existing.first { $0.note.contains(checkpointMark(checkpointSHA256)) && $0.accuracy == trainerAccuracy }
+  /// A trained checkpoint of a configuration: its cell, SHA-256 and training record.
+  struct TrainedSeed {
+    var cell: MiniCell
+    var sha256: String
+    var record: [String: Any]
+  }
+
+  /// `cell` and every other seed of its configuration (in any registered grid) that is trained,
+  /// by seed; `nil` when `cell` itself is not trained. With `requireParity`, a checkpoint without
+  /// a passing engine-parity check is an error naming the command that checks it.
+  func trainedSeeds(of cell: MiniCell, requireParity: Bool) throws -> [TrainedSeed]? {
+    func trained(_ cell: MiniCell) -> Bool {
+      FileManager.default.fileExists(atPath: layout.record(cell).path) && FileManager.default.fileExists(atPath: layout.checkpoint(cell).path)
+    }
+    guard trained(cell) else { return nil }
+    var others: [MiniCell] = []
+    for other in MiniGrid.all.flatMap(\.cells) where other.seed != cell.seed && !others.contains(other) {
+      var same = other
+      same.seed = cell.seed
+      if same == cell && trained(other) { others.append(other) }
+    }
+    return try ([cell] + others).sorted { $0.seed < $1.seed }.map { member in
+      let checkpoint = layout.checkpoint(member)
+      let sha256 = try MiniVLM.sha256(of: checkpoint)
+      let record = try TrainingRecord.read(layout.record(member))
+      if requireParity {
+        guard let parity = record["parity"] as? [String: Any], parity["passes"] as? Bool == true,
+          parity["checkpoint_sha256"] as? String == sha256
+        else { throw MiniReplicationError.parityMissing(cell: member.name, checkpoint: checkpoint.path) }
+      }
+      return TrainedSeed(cell: member, sha256: sha256, record: record)
+    }
+  }
+
+  /// The row of `existing` a refresh keeps for a configuration's trained seeds: the one naming
+  /// every checkpoint's SHA-256, over as many seeds, with the mean of the accuracies their
+  /// trainers measured.
+  static func reusableRow(in existing: [MiniatureSeed.Row], members: [TrainedSeed]) -> MiniatureSeed.Row? {
+    let accuracies = members.compactMap { ($0.record["eval"] as? [String: Any])?["accuracy"] as? Double }
+    guard accuracies.count == members.count else { return nil }
+    let mean = Self.mean(accuracies)
+    return existing.first { row in
+      members.allSatisfy { row.note.contains(checkpointMark($0.sha256)) } && row.accuracy == mean
+        && (row.seedSpread?.seeds ?? 1) == members.count
+    }
+  }
+
+  /// The mean in seed order (one fixed summation order, so a kept row compares equal).
+  static func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
+
+  /// The sample standard deviation (n − 1), for n ≥ 2.
+  static func sampleStandardDeviation(_ values: [Double]) -> Double {
+    let mean = mean(values)
+    return (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count - 1)).squareRoot()
+  }
+
+  /// One seed's row as it is, several seeds' as their mean with the count, the spread and every
+  /// seed's provenance in the note.
+  static func combined(_ cell: MiniCell, seedRows: [MiniatureSeed.Row], seeds: [Int]) -> MiniatureSeed.Row {
+    guard seedRows.count > 1 else { return seedRows[0] }
+    let accuracies = seedRows.map(\.accuracy)
+    let perSeed: [String] = zip(seeds, accuracies).map { seed, accuracy in "seed \(seed): \(accuracy)" }
+    let seedList: String = seeds.map(String.init).joined(separator: ", ")
+    let note: String = "mean of seeds \(seedList) (\(perSeed.joined(separator: ", "))); " + seedRows.map(\.note).joined(separator: " | ")
+    return row(
+      cell, accuracy: mean(accuracies), note: note,
+      seedSpread: (seeds: seedRows.count, standardDeviation: sampleStandardDeviation(accuracies)))
   }
 
   /// The trained cells of each suite that the next refresh would evaluate (a new or retrained
@@ -143,14 +202,13 @@ public struct MiniResults: Sendable {
   public func pending(_ suites: [MiniSuite] = MiniSuite.all) throws -> [(suite: SuiteID, cells: [String])] {
     try suites.compactMap { suite in
       let existing = (try? MiniatureSeed.rows(of: suite.id, seedDirectory: seedDirectory)) ?? []
-      let cells = try suite.grid.cells.filter { cell in
-        let checkpoint = layout.checkpoint(cell)
-        guard FileManager.default.fileExists(atPath: layout.record(cell).path), FileManager.default.fileExists(atPath: checkpoint.path)
-        else { return false }
-        let record = try TrainingRecord.read(layout.record(cell))
-        return Self.reusableRow(in: existing, checkpointSHA256: try MiniVLM.sha256(of: checkpoint), record: record) == nil
+      let cells = try suite.grid.cells.flatMap { cell -> [String] in
+        guard let members = try trainedSeeds(of: cell, requireParity: false),
+          Self.reusableRow(in: existing, members: members) == nil
+        else { return [] }
+        return members.map(\.cell.name)
       }
-      return cells.isEmpty ? nil : (suite.id, cells.map(\.name))
+      return cells.isEmpty ? nil : (suite.id, cells)
     }
   }
 
@@ -175,10 +233,13 @@ public struct MiniResults: Sendable {
   }
 
   /// `cell`'s row: its LLM family, N in billions, V and compressor, with `accuracy` and `note`.
-  static func row(_ cell: MiniCell, accuracy: Double, note: String) -> MiniatureSeed.Row {
+  static func row(
+    _ cell: MiniCell, accuracy: Double, note: String, seedSpread: (seeds: Int, standardDeviation: Double)? = nil
+  ) -> MiniatureSeed.Row {
     MiniatureSeed.Row(
       family: MiniSuite.family, paramsBillion: Double(cell.language.nonEmbeddingParameters) / 1e9,
-      visualTokens: cell.visualTokens, method: MiniSuite.methodID(cell.compressor), accuracy: accuracy, note: note)
+      visualTokens: cell.visualTokens, method: MiniSuite.methodID(cell.compressor), accuracy: accuracy, note: note,
+      seedSpread: seedSpread)
   }
 
   /// The family's held-out set and its one shard's SHA-256, generated first when `.mini-data/`

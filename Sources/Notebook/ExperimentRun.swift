@@ -67,6 +67,13 @@ public final class ExperimentRun {
     return try results.table1()
   }
 
+  /// The results of a suite that are means over several training seeds, when the registration
+  /// declares them (the miniature grids); none otherwise, so the paper's figures draw no bars.
+  public func seedSpreads(_ suite: SuiteID) throws -> [SeedSpread] {
+    guard experiment.inputs.contains(.seedSpread(suite: suite)) else { return [] }
+    return try results.seedSpreads(suite: suite)
+  }
+
   /// The known defects recorded for a suite's data.
   public func dataIssues(_ suite: SuiteID) throws -> [DataIssue] {
     try require(.dataIssues(suite: suite))

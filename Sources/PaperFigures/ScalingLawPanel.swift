@@ -27,6 +27,9 @@ public struct ScalingLawPanel: Hashable, Sendable {
   public var notes: [String]
   /// More measurements drawn as open markers, each series with its own legend entry.
   public var extraSeries: [PointSeries]
+  /// Seed noise of the measurements trained with several seeds: a vertical bar of ± one sample
+  /// standard deviation around each (the other measurements have one seed, so no bar).
+  public var errorBars: [ErrorBar] = []
 
   public init(
     title: String, Q: Double, xLabel: String, law: ScalingLaw, lawLabel: String = "Scaling law fit",
@@ -43,6 +46,23 @@ public struct ScalingLawPanel: Hashable, Sendable {
     self.frontier = frontier
     self.notes = notes
     self.extraSeries = extraSeries
+  }
+}
+
+/// ± `halfWidth` around the error `Y` measured at (N, V): one sample standard deviation over seeds.
+public struct ErrorBar: Hashable, Sendable {
+  public var N: Double
+  public var V: Double
+  public var Y: Double
+  public var halfWidth: Double
+
+  public init(N: Double, V: Double, Y: Double, halfWidth: Double) {
+    (self.N, self.V, self.Y, self.halfWidth) = (N, V, Y, halfWidth)
+  }
+
+  /// The bar of a mean accuracy over seeds: at error 1 − mean, ± the accuracies' standard deviation.
+  public init(N: Double, V: Double, meanAccuracy: Double, standardDeviation: Double) {
+    self.init(N: N, V: V, Y: 1 - meanAccuracy, halfWidth: standardDeviation)
   }
 }
 

@@ -14,6 +14,9 @@ public enum DataSelection: Hashable, Sendable, Identifiable, CustomStringConvert
   case dataIssues(suite: SuiteID?)
   /// Every seed file's provenance: ``ResultsDatabase/sources()``.
   case sources
+  /// The results of one suite that are means over several training seeds, with the count and
+  /// spread: ``ResultsDatabase/seedSpreads(suite:)``.
+  case seedSpread(suite: SuiteID)
 
   /// A stable text name, e.g. `results:visual-reasoning`, `table1`, `dataIssues:ocr`, `dataIssues`.
   public var id: String {
@@ -23,6 +26,7 @@ public enum DataSelection: Hashable, Sendable, Identifiable, CustomStringConvert
     case .dataIssues(let suite?): "dataIssues:\(suite.rawValue)"
     case .dataIssues(nil): "dataIssues"
     case .sources: "sources"
+    case .seedSpread(let suite): "seedSpread:\(suite.rawValue)"
     }
   }
 
@@ -35,6 +39,7 @@ public enum DataSelection: Hashable, Sendable, Identifiable, CustomStringConvert
     case ("dataIssues", 2): self = .dataIssues(suite: SuiteID(rawValue: parts[1]))
     case ("dataIssues", 1): self = .dataIssues(suite: nil)
     case ("sources", 1): self = .sources
+    case ("seedSpread", 2): self = .seedSpread(suite: SuiteID(rawValue: parts[1]))
     default: return nil
     }
   }
@@ -92,6 +97,19 @@ public enum DataSelection: Hashable, Sendable, Identifiable, CustomStringConvert
         ORDER BY key
         """,
         []
+      )
+    case .seedSpread(let suite):
+      (
+        """
+        SELECT model.paramsBillion AS N, result.visualTokens AS V, result.compressionMethodId AS method,
+               result.value AS mean, seedSpread.seeds AS seeds, seedSpread.standardDeviation AS standardDeviation
+        FROM seedSpread
+        JOIN result ON result.id = seedSpread.resultId
+        JOIN model ON model.id = result.modelId
+        WHERE result.suiteId = ?
+        ORDER BY model.family, model.paramsBillion, result.visualTokens, result.compressionMethodId
+        """,
+        [suite]
       )
     }
   }

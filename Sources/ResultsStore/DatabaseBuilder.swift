@@ -72,6 +72,10 @@ enum DatabaseBuilder {
             suiteId: row.suite, modelId: modelIDs[key]!, compressionMethodId: row.method, visualTokens: row.V,
             metric: row.metric, value: row.value, sourceId: sourceID, note: row.note)
           try result.insert(db)
+          if let seeds = row.seeds, let spread = row.seedStandardDeviation {
+            var record = SeedSpreadRecord(resultId: result.id!, seeds: seeds, standardDeviation: spread)
+            try record.insert(db)
+          }
         }
       }
       for issue in seed.issues {

@@ -20,14 +20,27 @@ public struct MiniatureSeed: Equatable, Sendable {
     public var accuracy: Double
     /// Provenance: the cell, its checkpoint's SHA-256, the evaluation's counts and cross-entropy.
     public var note: String
+    /// When the configuration was trained with several seeds: how many (``accuracy`` is their
+    /// mean) and their accuracies' sample standard deviation; `nil` for one seed.
+    public var seedSpread: (seeds: Int, standardDeviation: Double)?
 
-    public init(family: String, paramsBillion: Double, visualTokens: Int, method: String, accuracy: Double, note: String) {
+    public init(
+      family: String, paramsBillion: Double, visualTokens: Int, method: String, accuracy: Double, note: String,
+      seedSpread: (seeds: Int, standardDeviation: Double)? = nil
+    ) {
       self.family = family
       self.paramsBillion = paramsBillion
       self.visualTokens = visualTokens
       self.method = method
       self.accuracy = accuracy
       self.note = note
+      self.seedSpread = seedSpread
+    }
+
+    public static func == (lhs: Row, rhs: Row) -> Bool {
+      (lhs.family, lhs.paramsBillion, lhs.visualTokens, lhs.method, lhs.accuracy, lhs.note)
+        == (rhs.family, rhs.paramsBillion, rhs.visualTokens, rhs.method, rhs.accuracy, rhs.note)
+        && lhs.seedSpread?.seeds == rhs.seedSpread?.seeds && lhs.seedSpread?.standardDeviation == rhs.seedSpread?.standardDeviation
     }
   }
 
@@ -57,7 +70,8 @@ public struct MiniatureSeed: Equatable, Sendable {
     let lines = rows.sorted { ($0.method, $0.paramsBillion, $0.visualTokens) < ($1.method, $1.paramsBillion, $1.visualTokens) }
       .map { row in
         [suite.rawValue, row.family, ResultIngest.number(row.paramsBillion), String(row.visualTokens), row.method,
-         ReferenceData.averageAccuracy, ResultIngest.number(row.accuracy), row.note]
+         ReferenceData.averageAccuracy, ResultIngest.number(row.accuracy), row.seedSpread.map { String($0.seeds) } ?? "",
+         row.seedSpread.map { ResultIngest.number($0.standardDeviation) } ?? "", row.note]
           .map(ResultIngest.csvField).joined(separator: ",")
       }
     return (["# " + SuiteDeclaration.headerText(id: suite, description: description)] + header.map { "# " + $0 }
@@ -81,8 +95,10 @@ public struct MiniatureSeed: Equatable, Sendable {
     let url = url(of: suite, seedDirectory: seedDirectory)
     guard let bytes = FileManager.default.contents(atPath: url.path) else { return [] }
     let file = SeedFile(relativePath: "\(SeedFile.miniatureDirectory)/\(url.lastPathComponent)", url: url, layout: .miniature, bytes: bytes)
-    return try SeedParser.parse(file).rows.map {
-      Row(family: $0.family, paramsBillion: $0.N, visualTokens: $0.V, method: $0.method, accuracy: $0.value, note: $0.note ?? "")
+    return try SeedParser.parse(file).rows.map { row in
+      Row(
+        family: row.family, paramsBillion: row.N, visualTokens: row.V, method: row.method, accuracy: row.value, note: row.note ?? "",
+        seedSpread: row.seeds.flatMap { seeds in row.seedStandardDeviation.map { (seeds, $0) } })
     }
   }
 }

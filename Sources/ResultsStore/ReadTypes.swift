@@ -61,6 +61,24 @@ extension MeasuredResult {
   public var isAverageAccuracy: Bool { metric == ReferenceData.averageAccuracy }
 }
 
+/// A result that is the mean over several training seeds (the miniature replication's corner
+/// cells): its configuration, the mean, the seed count and the sample standard deviation.
+public struct SeedSpread: Hashable, Sendable, Codable, FetchableRecord {
+  /// LLM parameters, in billions.
+  public var N: Double
+  public var V: Int
+  public var method: String
+  /// The result's value: the mean over the seeds.
+  public var mean: Double
+  public var seeds: Int
+  /// Sample standard deviation over the seeds, in the value's units.
+  public var standardDeviation: Double
+
+  public init(N: Double, V: Int, method: String, mean: Double, seeds: Int, standardDeviation: Double) {
+    (self.N, self.V, self.method, self.mean, self.seeds, self.standardDeviation) = (N, V, method, mean, seeds, standardDeviation)
+  }
+}
+
 /// A known problem in the published data, recorded as published and not fixed.
 public struct DataIssue: Hashable, Sendable, Codable, FetchableRecord {
   public var suite: SuiteID

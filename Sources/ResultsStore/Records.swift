@@ -80,6 +80,14 @@ struct ResultRecord: Codable, FetchableRecord, MutablePersistableRecord {
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
+/// A row of `seedSpread`: a result that is the mean over several training seeds.
+struct SeedSpreadRecord: Codable, FetchableRecord, MutablePersistableRecord {
+  static let databaseTableName = "seedSpread"
+  var resultId: Int64
+  var seeds: Int
+  var standardDeviation: Double
+}
+
 /// A row of `dataIssue`: a known problem in the published data, kept visible.
 struct DataIssueRecord: Codable, FetchableRecord, MutablePersistableRecord {
   static let databaseTableName = "dataIssue"

@@ -134,6 +134,11 @@ public struct ResultsDatabase: Sendable {
     try fetch(.dataIssues(suite: suite))
   }
 
+  /// The results of `suite` that are means over several training seeds: ``DataSelection/seedSpread(suite:)``.
+  public func seedSpreads(suite: SuiteID) throws -> [SeedSpread] {
+    try fetch(.seedSpread(suite: suite))
+  }
+
   /// Every seed file's provenance, ordered by key: ``DataSelection/sources``.
   public func sources() throws -> [Source] {
     try fetch(.sources)

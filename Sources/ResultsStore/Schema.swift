@@ -84,6 +84,17 @@ enum Schema {
         );
         """)
     }
+    // The miniature replication trains some configurations with several seeds: their result is
+    // the mean, and this table keeps how many seeds and how far apart (seed noise, error bars).
+    migrator.registerMigration("v2-seed-spread") { db in
+      try db.execute(sql: """
+        CREATE TABLE seedSpread (
+          resultId INTEGER NOT NULL PRIMARY KEY REFERENCES result(id),
+          seeds INTEGER NOT NULL CHECK (typeof(seeds) = 'integer' AND seeds >= 2),  -- the result is the mean of this many
+          standardDeviation REAL NOT NULL CHECK (typeof(standardDeviation) = 'real' AND standardDeviation >= 0)  -- sample, in the value's units
+        );
+        """)
+    }
     return migrator
   }
 }

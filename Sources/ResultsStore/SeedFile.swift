@@ -14,7 +14,7 @@ struct SeedFile {
     case table1
     /// `suite,llm_params_billion,visual_tokens,metric,value,source_note`, written by an ingest step.
     case ingested
-    /// `suite,llm_family,llm_params_billion,visual_tokens,compression_method,metric,value,source_note`:
+    /// `suite,llm_family,llm_params_billion,visual_tokens,compression_method,metric,value,seeds,seed_std,source_note`:
     /// the miniature replication's models, evaluated by the bundled engine (``miniatureColumns``).
     case miniature
   }
@@ -25,10 +25,14 @@ struct SeedFile {
     ("visual_reasoning_avg_accuracy.csv", .grid(.visualReasoning)),
   ]
   static let ingestedDirectory = "ingested"
+  /// How many seeds a miniature mean may be over: at least two, and a count a CPU could train.
+  static let seedCountRange = 2...1_000
   static let miniatureDirectory = "mini/results"
-  /// The miniature layout's columns, in order: the rows name their own family and compressor.
+  /// The miniature layout's columns, in order: the rows name their own family and compressor;
+  /// `seeds` and `seed_std` are empty unless the value is a mean over several training seeds.
   public static let miniatureColumns = [
-    "suite", "llm_family", "llm_params_billion", "visual_tokens", "compression_method", "metric", "value", "source_note",
+    "suite", "llm_family", "llm_params_billion", "visual_tokens", "compression_method", "metric", "value", "seeds", "seed_std",
+    "source_note",
   ]
 
   /// Path inside the seed directory, e.g. `ocr_avg_accuracy.csv` or `ingested/x.csv`; the `source` key.

@@ -26,6 +26,9 @@ struct SeedRow {
   var metric: String
   var value: Double
   var note: String?
+  /// Miniature rows only: the value is the mean over this many seeds, with this sample standard deviation.
+  var seeds: Int? = nil
+  var seedStandardDeviation: Double? = nil
 }
 
 /// One "Known problems" bullet of a seed file's header.
@@ -203,11 +206,25 @@ enum SeedParser {
       let line = lines.lowerBound
       try count(fields, SeedFile.miniatureColumns.count, line: line)
       let field = { (index: Int) in fields[index].trimmingCharacters(in: .whitespaces) }
-      return SeedRow(
+      var row = SeedRow(
         line: line, lastLine: lines.upperBound, suite: SuiteID(rawValue: field(0)), family: field(1),
         N: try number(fields[2], "llm_params_billion", line: line), method: field(4),
         V: try integer(fields[3], "visual_tokens", line: line), metric: field(5), value: try number(fields[6], "value", line: line),
-        note: field(7).isEmpty ? nil : field(7))
+        note: field(9).isEmpty ? nil : field(9))
+      switch (field(7).isEmpty, field(8).isEmpty) {
+      case (true, true): break
+      case (false, false):
+        let seeds = try integer(fields[7], "seeds", line: line)
+        guard SeedFile.seedCountRange.contains(seeds) else {
+          throw error(line, "seeds must be \(SeedFile.seedCountRange.lowerBound)…\(SeedFile.seedCountRange.upperBound) (a mean over one seed is the value itself: leave both seed columns empty)")
+        }
+        let spread = try number(fields[8], "seed_std", line: line)
+        guard spread >= 0 else { throw error(line, "seed_std must be ≥ 0") }
+        (row.seeds, row.seedStandardDeviation) = (seeds, spread)
+      default:
+        throw error(line, "seeds and seed_std go together: both empty (one seed) or both set")
+      }
+      return row
     }
 
     /// `method,tokens,<benchmark>…`: one row per method and token count, one result per non-empty cell.

@@ -96,6 +96,32 @@ import ExperimentRegistry
   }
 }
 
+/// `mini.data.monotone` on a hand-made grid: a fall beyond twice the corner cells' seed spread fails.
+@Suite struct MiniMonotoneTwinTests {
+  static func grid(_ accuracy: (Int, Int) -> Double) -> Grid {
+    Grid(suite: .miniReasoning, observations: MiniCompressorTwinTests.sizes.enumerated().flatMap { i, N in
+      MiniCompressorTwinTests.visualTokens.enumerated().map { j, V in Observation(N: N, V: V, accuracy: accuracy(i, j)) }
+    })
+  }
+
+  @Test func aFallBeyondTwiceTheSeedSpreadFailsAndOneWithinItDoesNot() throws {
+    var inputs = HandMade.inputs()
+    inputs.miniReasoning = Self.grid { i, j in 0.5 + 0.02 * Double(i + j) }
+    #expect(try HandMade.twin("mini.data.monotone", inputs).explanation.contains("--grid reasoning-seeds"))
+    inputs.miniSeedSpreads = [SeedSpread(N: MiniCompressorTwinTests.sizes[0], V: 1, method: "mini-tokenpacker", mean: 0.5, seeds: 3, standardDeviation: 0.03)]
+    let rising = try HandMade.twin("mini.data.monotone", inputs)
+    #expect(rising.status == .pass && rising.value.hasPrefix("0 of 31 neighbour steps"), "\(rising.value)")
+    // One cell 5 points below its neighbours: within 2σ = 6 points.
+    inputs.miniReasoning = Self.grid { i, j in i == 3 && j == 0 ? 0.5 : 0.55 }
+    #expect(try HandMade.twin("mini.data.monotone", inputs).status == .pass)
+    // 7 points below: a fall beyond 2σ, from the smaller LM at V = 1.
+    inputs.miniReasoning = Self.grid { i, j in i == 3 && j == 0 ? 0.48 : 0.55 }
+    let falls = try HandMade.twin("mini.data.monotone", inputs)
+    #expect(falls.status == .fail && falls.value.hasPrefix("1 of 31"))
+    #expect(falls.explanation.contains("(N = 202048, V = 1) → 48 % at (N = 793216, V = 1)"), "\(falls.explanation)")
+  }
+}
+
 extension HandMade {
   /// The verdict of one `mini.` twin on `inputs`.
   static func twin(_ id: String, _ inputs: LedgerInputs) throws -> ClaimResult {

@@ -10,7 +10,7 @@ import Testing
   static let decidable = [
     "mini.fig1.ratio", "mini.fig1.optimal-v-q0", "mini.fig1.optimal-v-question", "mini.fig2.holdout",
     "mini.fig3a.text-shift", "mini.table1.quecc-extreme", "mini.abstract.extreme-compression",
-    "mini.fig5.compressor-invariance", "mini.cost.linear-in-tokens",
+    "mini.fig5.compressor-invariance", "mini.data.monotone", "mini.cost.linear-in-tokens",
   ]
 
   @Test func theTrainedGridDecidesItsTwinsAndAFailingTwinIsNotAFailedClaim() throws {
@@ -24,7 +24,9 @@ import Testing
     // The findings these grids give (docs/miniature-vlm.md §6, §7): the largest LM is not
     // predicted, QueCC is not the best compressor at 1–4 tokens, and with the PruMerge-style
     // compressor β > α.
-    for id in ["mini.fig2.holdout", "mini.table1.quecc-extreme", "mini.fig5.compressor-invariance"] {
+    // The largest LM at V = 1 (the mean of three seeds) falls below the next smaller LM by more
+    // than twice the seed noise: the same cell the hold-out fails on.
+    for id in ["mini.fig2.holdout", "mini.table1.quecc-extreme", "mini.fig5.compressor-invariance", "mini.data.monotone"] {
       #expect(report.twins.first { $0.id == id }?.status == .fail, "\(id)")
     }
     #expect(!report.hasFailures, "twins do not fail verify")
@@ -37,6 +39,7 @@ import Testing
     inputs.miniPruMerge = nil
     inputs.miniCompressors = []
     inputs.miniInferenceCost = nil
+    inputs.miniSeedSpreads = []
     let report = try Ledger.verify(try Evidence(inputs: inputs, settings: HandMade.settings))
     #expect(report.twins.allSatisfy { $0.status == .unverifiable })
     let ratio = try #require(report.twins.first { $0.id == "mini.fig1.ratio" })

@@ -39,6 +39,32 @@ import Testing
     #expect(second == [.init(suite: suite.id, rows: 1, evaluated: [], rewritten: false)], "nothing new, nothing evaluated")
   }
 
+  /// A configuration trained with another seed (grid reasoning-seeds) is one row: the mean over
+  /// its seeds, with their count and sample spread, each seed's checkpoint named in the note.
+  @Test func anotherSeedOfTheCellMakesItsRowTheMeanWithTheSpread() throws {
+    let (layout, seeds, suite, cell) = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: layout.root) }
+    var other = cell
+    other.seed = 1
+    #expect(MiniGrid.reasoningSeeds.cells.contains(other))
+    for (from, to) in zip(CommittedCheckpointTests.layout.cellFiles(other), layout.cellFiles(other)) {
+      try FileManager.default.copyItem(at: from, to: to)
+    }
+    let results = MiniResults(layout: layout, seedDirectory: seeds, threads: 2)
+    #expect(try results.pending([suite]).first?.cells == [cell.name, other.name])
+    let outcome = try results.refresh([suite])
+    #expect(outcome.first?.evaluated == [cell.name, other.name] && outcome.first?.rows == 1)
+    let row = try #require(try MiniatureSeed.rows(of: suite.id, seedDirectory: seeds).first)
+    let accuracies = try [cell, other].map { try #require((try TrainingRecord.read(layout.record($0))["eval"] as? [String: Any])?["accuracy"] as? Double) }
+    #expect(row.accuracy == (accuracies[0] + accuracies[1]) / 2)
+    #expect(row.seedSpread?.seeds == 2)
+    #expect(abs(row.seedSpread!.standardDeviation - abs(accuracies[0] - accuracies[1]) / 2.0.squareRoot()) < 1e-12)
+    for member in [cell, other] {
+      #expect(row.note.contains(try CellTraining.sha256(Data(contentsOf: layout.checkpoint(member)))))
+    }
+    #expect(try results.refresh([suite]).first?.evaluated == [], "kept on the next run")
+  }
+
   /// `repro status` cannot run the evaluation (a dry run writes nothing), so it asks which cells
   /// the next refresh would evaluate; before this, it said "up to date" over a new checkpoint.
   @Test func pendingNamesTheCellsTheNextRefreshEvaluatesWithoutEvaluatingThem() throws {

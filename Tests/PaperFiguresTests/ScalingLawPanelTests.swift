@@ -93,6 +93,20 @@ struct ScalingLawPanelTests {
     #expect(throws: PlotFigureError.script(.invalidScriptName("bad/name"))) { try figure.script() }
   }
 
+  @Test("seed error bars are drawn under the markers, with a note; a bar that cannot be drawn is refused")
+  func errorBars() throws {
+    let figure = figure1Like { $0[0].errorBars = [ErrorBar(N: 7, V: 1, meanAccuracy: 0.6, standardDeviation: 0.05)] }
+    let text = try figure.script().text
+    #expect(text.contains("$P1_SEED_SD << EOD\n# N_billion V error seed_sd\n# ± one sample standard deviation over seeds\n7.0 1.0 0.4 0.05\n"))
+    let bars = try #require(text.range(of: "$P1_SEED_SD using (flops($1,$2)):3:4 with yerrorbars"))
+    let markers = try #require(text.range(of: "$P1_OBS index 0 using"))
+    #expect(bars.lowerBound < markers.lowerBound, "bars first, markers on top")
+    #expect(text.contains("Bars: ± one standard deviation over training seeds"))
+    #expect(!(try figure1Like().script().text.contains("yerrorbars")), "no seeds, no bars")
+    let bad = figure1Like { $0[1].errorBars = [ErrorBar(N: 7, V: 1, Y: 0.4, halfWidth: -0.1)] }
+    #expect(throws: PlotFigureError.self) { try bad.script() }
+  }
+
   @Test("notes and extra series are drawn: small print under the panel, open markers with a key entry")
   func extras() throws {
     let figure = figure1Like {

@@ -46,14 +46,15 @@ import Testing
 
   @Test func unknownTableListsTheTables() throws {
     #expect(throws: ResultsStoreError.unknownTable(
-      name: "results", available: ["source", "model", "suite", "compressionMethod", "result", "dataIssue", "meta"])) {
+      name: "results", available: ["source", "model", "suite", "compressionMethod", "result", "dataIssue", "meta", "seedSpread"])) {
       try database.export(table: "results", format: .csv)
     }
   }
 
   @Test func schemaDescriptionIsTheSQL() throws {
     let schema = try database.schemaDescription()
-    #expect(schema.hasPrefix("-- results.sqlite schema, migrations: v1-paper-results\n\nCREATE TABLE source ("))
+    #expect(schema.hasPrefix("-- results.sqlite schema, migrations: v1-paper-results, v2-seed-spread\n\nCREATE TABLE source ("))
+    #expect(schema.contains("CREATE TABLE seedSpread ("))
     #expect(schema.contains("FOREIGN KEY (suiteId, metric) REFERENCES suite(id, metric)"))
     #expect(schema.contains("CREATE TRIGGER result_value_within_suite_range_on_insert"))
     #expect(!schema.contains("grdb_migrations"))

@@ -61,8 +61,42 @@ import Testing
     let error = try #require(throws: ResultsStoreError.self) { try scratch.rebuild() }
     #expect("\(error)".contains("named after its suite"))
     try FileManager.default.removeItem(at: scratch.seedDirectory.appendingPathComponent("mini/results/mini-test.backup.csv"))
-    try scratch.write(text + "visual-reasoning,mini-VLM,0.5,1,mini-tokenpacker,avg_accuracy,0.5,\n", to: "mini/results/mini-test.csv")
+    try scratch.write(text + "visual-reasoning,mini-VLM,0.5,1,mini-tokenpacker,avg_accuracy,0.5,,,\n", to: "mini/results/mini-test.csv")
     let mixed = try #require(throws: ResultsStoreError.self) { try scratch.rebuild() }
     #expect("\(mixed)".contains("a row of suite 'visual-reasoning'"))
+  }
+
+  /// A configuration trained with several seeds: its row is their mean, and the seed count and
+  /// spread reach the database's seedSpread table and the `seedSpread:` selection.
+  @Test func aMeanOverSeedsKeepsItsCountAndSpread() throws {
+    let scratch = try Scratch()
+    var seed = Self.seed([(2.5e-5, 1, 0.55), (8e-4, 1, 0.7)])
+    seed.rows[1].seedSpread = (seeds: 3, standardDeviation: 0.05)
+    try seed.write(seedDirectory: scratch.seedDirectory)
+    #expect(try scratch.read("mini/results/mini-test.csv").contains(",avg_accuracy,0.7,3,0.05,"))
+    let read = try MiniatureSeed.rows(of: Self.suite, seedDirectory: scratch.seedDirectory)
+    #expect(read == seed.rows)
+    try scratch.rebuild()
+    let database = try scratch.open()
+    #expect(try database.seedSpreads(suite: Self.suite) == [
+      SeedSpread(N: 8e-4, V: 1, method: "mini-tokenpacker", mean: 0.7, seeds: 3, standardDeviation: 0.05),
+    ])
+    #expect(try database.canonicalDump(.seedSpread(suite: Self.suite)).hasPrefix("# seedSpread:mini-test\n"))
+    #expect(DataSelection(id: "seedSpread:mini-test") == .seedSpread(suite: Self.suite))
+    #expect(try database.seedSpreads(suite: .visualReasoning).isEmpty)
+  }
+
+  @Test(arguments: [
+    ("3,", "seeds and seed_std go together"), (",0.05", "seeds and seed_std go together"),
+    ("1,0.05", "seeds must be 2…1000"), ("3,-0.01", "seed_std must be ≥ 0"), ("3,nan", "not a finite number"),
+    ("2.5,0.01", "not a whole number"),
+  ])
+  func aMalformedSeedSpreadIsRejectedWithItsLine(fields: String, reason: String) throws {
+    let scratch = try Scratch()
+    try Self.seed([(2.5e-5, 1, 0.55)]).write(seedDirectory: scratch.seedDirectory)
+    let text = try scratch.read("mini/results/mini-test.csv")
+    try scratch.write(text.replacingOccurrences(of: ",avg_accuracy,0.55,,,", with: ",avg_accuracy,0.55,\(fields),"), to: "mini/results/mini-test.csv")
+    let error = try #require(throws: ResultsStoreError.self) { try scratch.rebuild() }
+    #expect("\(error)".contains(reason) && "\(error)".contains("mini-test.csv"), "\(error)")
   }
 }

@@ -21,7 +21,7 @@ import Testing
     let rebuilt = try ResultsDatabase.openReadOnly(scratch.databaseURL, seedDirectory: layout.seedDirectory)
 
     let tables = try database.tables()
-    #expect(tables.map(\.name) == ["source", "model", "suite", "compressionMethod", "result", "dataIssue", "meta"])
+    #expect(tables.map(\.name) == ["source", "model", "suite", "compressionMethod", "result", "dataIssue", "meta", "seedSpread"])
     #expect(try rebuilt.tables() == tables)
     for table in tables {
       for format in ExportFormat.allCases {
@@ -47,6 +47,7 @@ import Testing
     #expect(counts == [
       "source": 3 + suites.count, "model": 5 + Set(mini.map(\.paramsBillion)).count, "suite": 10 + suites.count,
       "compressionMethod": 6 + 4, "result": 28 + 28 + 116 + mini.count, "dataIssue": 3, "meta": 1 + 3 + suites.count,
+      "seedSpread": mini.filter { $0.seedSpread != nil }.count,
     ])
   }
 
