@@ -1,5 +1,5 @@
 # claims-at-a-glance.gp — a self-contained gnuplot script: its data and parameters are inline.
-# The claims ledger's numeric claims (Figures/report/claims.json), data bdeca07fd2912587cc33fbc05bb7a15eb0fe4554ba1aa4ba1e93b0227d973895.
+# The claims ledger's numeric claims (Figures/report/claims.json), data 144dc9eb05ad79e6b007f2a5e522891e30dfc0e491a07c308052ea9fd66b9025.
 #
 # Render with gnuplot 5.4 or later (cairo terminals):
 #   gnuplot claims-at-a-glance.gp                     -> claims-at-a-glance.png

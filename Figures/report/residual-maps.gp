@@ -1,5 +1,5 @@
 # residual-maps.gp — a self-contained gnuplot script: its data and parameters are inline.
-# Residuals of the claims ledger's primary fits on every size, data bdeca07fd2912587cc33fbc05bb7a15eb0fe4554ba1aa4ba1e93b0227d973895.
+# Residuals of the claims ledger's primary fits on every size, data 144dc9eb05ad79e6b007f2a5e522891e30dfc0e491a07c308052ea9fd66b9025.
 #
 # Render with gnuplot 5.4 or later (cairo terminals):
 #   gnuplot residual-maps.gp                     -> residual-maps.png

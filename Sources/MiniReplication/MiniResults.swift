@@ -120,7 +120,8 @@ public struct MiniResults: Sendable {
       header: [
         "Computed by the Swift engine's evaluation (MiniVLM) from the committed checkpoints in paper-artifacts/mini/cells/, "
           + "grid \(suite.grid.name); rewritten by ./repro all when a checkpoint changes, never by hand.",
-        "llm_params_billion = the LM's non-embedding parameters / 1e9 (N). value = accuracy on the family's held-out questions.",
+        "llm_params_billion = the LM's non-embedding parameters / 1e9 (N). value = accuracy on the family's held-out questions; "
+          + "where seeds is set, the mean over that many training seeds, seed_std their sample standard deviation.",
       ],
       rows: rows)
     let rewritten = try seed.write(seedDirectory: seedDirectory)
