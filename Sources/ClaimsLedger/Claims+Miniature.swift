@@ -75,7 +75,9 @@ extension Claim {
     let settings = evidence.settings
     let range = Experiment.miniVisualTokenRange
     let grid = fits.grid.observations
-    let budgets: @Sendable (Double) -> [Double] = { Q in budgetsGFLOP(of: grid, Q: Q) }
+    // The grid's budgets at each Q the twins ask about, computed once (not per bootstrap law).
+    let budgetsByQ = Dictionary(uniqueKeysWithValues: Set([0] + settings.miniFigure1.Q).map { ($0, budgetsGFLOP(of: grid, Q: $0)) })
+    let budgets: @Sendable (Double) -> [Double] = { Q in budgetsByQ[Q] ?? budgetsGFLOP(of: grid, Q: Q) }
     let optimalV: @Sendable (ScalingLaw, Double) -> [Double] = { law, Q in optimalTokens(law, Q: Q, budgetsGFLOP: budgets(Q)) }
     let fitNote = "Fitted on \(fits.reasoning.observations.count) trained cells, R² of the primary fit "
       + "\(Format.number(fits.reasoning.primary.rSquared))"
@@ -281,21 +283,15 @@ extension Claim {
     var pairs = 0
     var falls: [(text: String, drop: Double)] = []
     for grid in grids {
-      let accuracy = Dictionary(grid.observations.map { ("\($0.N) \($0.V)", 1 - $0.Y) }, uniquingKeysWith: { first, _ in first })
-      let sizes = Set(grid.observations.map(\.N)).sorted(), tokens = Set(grid.observations.map(\.V)).sorted()
-      for (i, N) in sizes.enumerated() {
-        for (j, V) in tokens.enumerated() {
-          guard let here = accuracy["\(N) \(V)"] else { continue }
-          let steps = [(i + 1 < sizes.count ? (sizes[i + 1], V) : nil), (j + 1 < tokens.count ? (N, tokens[j + 1]) : nil)]
-          for case let (nextN, nextV)? in steps {
-            guard let next = accuracy["\(nextN) \(nextV)"] else { continue }
-            pairs += 1
-            if here - next > 2 * sigma {
-              falls.append((
-                "\(grid.suite): \(Format.percent(here)) at (N = \(Int((N * 1e9).rounded())), V = \(Format.number(V))) → "
-                  + "\(Format.percent(next)) at (N = \(Int((nextN * 1e9).rounded())), V = \(Format.number(nextV)))", here - next))
-            }
-          }
+      for step in DataChecks.steps(grid) {
+        pairs += 1
+        // Y is the error: a fall in accuracy is a rise in Y.
+        let drop = step.upper.Y - step.lower.Y
+        if drop > 2 * sigma {
+          let cell = { (o: Observation) in "(N = \(Int((o.N * 1e9).rounded())), V = \(Format.number(o.V)))" }
+          falls.append((
+            "\(grid.suite): \(Format.percent(1 - step.lower.Y)) at \(cell(step.lower)) → \(Format.percent(1 - step.upper.Y)) at "
+              + cell(step.upper), drop))
         }
       }
     }

@@ -23,21 +23,40 @@ enum DataChecks {
     }
   }
 
-  /// Every neighbouring pair of `grid` along N and along V where accuracy does not strictly rise.
-  static func exceptions(_ grid: Grid, issues: [DataIssue]) -> [Exception] {
+  /// One step between neighbouring configurations of a grid: the same V and the next N, or the
+  /// same N and the next V, among the grid's own points (a missing configuration is stepped over).
+  struct Step: Sendable {
+    /// `N` or `V`: the direction of the step.
+    var along: String
+    var lower: Observation
+    var upper: Observation
+    /// The seed file of the larger configuration.
+    var upperSource: String
+  }
+
+  /// Every step of `grid`, along N (by V), then along V (by N): what every monotonicity check
+  /// of the ledger walks, the paper's grids and the miniature ones alike.
+  static func steps(_ grid: Grid) -> [Step] {
     let points = Array(zip(grid.observations, grid.sources))
-    var exceptions: [Exception] = []
+    var steps: [Step] = []
     for (along, key, other) in [("N", \Observation.V, \Observation.N), ("V", \Observation.N, \Observation.V)] {
       for fixed in Set(points.map { $0.0[keyPath: key] }).sorted() {
         let line = points.filter { $0.0[keyPath: key] == fixed }.sorted { $0.0[keyPath: other] < $1.0[keyPath: other] }
-        for (lower, upper) in zip(line, line.dropFirst()) where upper.0.Y >= lower.0.Y {
-          exceptions.append(Exception(
-            along: along, lower: lower.0, upper: upper.0, source: upper.1,
-            documented: named(lower.0, issues) || named(upper.0, issues)))
+        for (lower, upper) in zip(line, line.dropFirst()) {
+          steps.append(Step(along: along, lower: lower.0, upper: upper.0, upperSource: upper.1))
         }
       }
     }
-    return exceptions
+    return steps
+  }
+
+  /// Every step of `grid` along N and along V where accuracy does not strictly rise.
+  static func exceptions(_ grid: Grid, issues: [DataIssue]) -> [Exception] {
+    steps(grid).filter { $0.upper.Y >= $0.lower.Y }.map { step in
+      Exception(
+        along: step.along, lower: step.lower, upper: step.upper, source: step.upperSource,
+        documented: named(step.lower, issues) || named(step.upper, issues))
+    }
   }
 
   /// Warnings for a reviewer, each problem once: every recorded data issue (the seed file's own

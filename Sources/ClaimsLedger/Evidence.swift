@@ -41,26 +41,14 @@ public struct Evidence: Sendable {
   public init(inputs: LedgerInputs, settings: LedgerSettings) throws {
     self.inputs = inputs
     self.settings = settings
-    if let grid = inputs.miniReasoning {
-      do {
-        mini = .success(MiniFits(
-          grid: grid, reasoning: try SuiteFits(grid: grid, fit: settings.miniFigure1.fit, settings: settings),
-          holdout: try SuiteFits(grid: grid, fit: settings.miniFigure2.fit, settings: settings)))
-      } catch {
-        mini = .failure(MiniUnavailable(reason: "the mini-reasoning grid cannot be fitted as registered: \(error)"))
-      }
-    } else {
-      mini = .failure(Self.missing(.miniReasoning, grid: "reasoning-scaling", inputs: inputs))
+    mini = Self.miniFits(inputs.miniReasoning, .miniReasoning, trainedBy: "reasoning-scaling", inputs: inputs) { grid in
+      MiniFits(
+        grid: grid, reasoning: try SuiteFits(grid: grid, fit: settings.miniFigure1.fit, settings: settings),
+        holdout: try SuiteFits(grid: grid, fit: settings.miniFigure2.fit, settings: settings))
     }
     let pruMergeFit = settings.figure5.fits.first { $0.suite == .miniReasoningPruMerge }!
-    if let grid = inputs.miniPruMerge {
-      do {
-        miniPruMerge = .success(try SuiteFits(grid: grid, fit: pruMergeFit, settings: settings))
-      } catch {
-        miniPruMerge = .failure(MiniUnavailable(reason: "the \(grid.suite) grid cannot be fitted as registered: \(error)"))
-      }
-    } else {
-      miniPruMerge = .failure(Self.missing(.miniReasoningPruMerge, grid: "reasoning-prumerge", inputs: inputs))
+    miniPruMerge = Self.miniFits(inputs.miniPruMerge, .miniReasoningPruMerge, trainedBy: "reasoning-prumerge", inputs: inputs) {
+      try SuiteFits(grid: $0, fit: pruMergeFit, settings: settings)
     }
     visualReasoning = try SuiteFits(grid: inputs.visualReasoning, fit: settings.figure1.fit, settings: settings)
     extrapolation = settings.figure2.fit == settings.figure1.fit
@@ -93,6 +81,19 @@ public struct Evidence: Sendable {
 }
 
 extension Evidence {
+  /// A miniature grid's fits, or why there are none: the grid is missing (train it with grid
+  /// `trainedBy`), unreadable, or cannot be fitted as registered.
+  static func miniFits<T>(
+    _ grid: Grid?, _ suite: SuiteID, trainedBy: String, inputs: LedgerInputs, _ fit: (Grid) throws -> T
+  ) -> Result<T, MiniUnavailable> {
+    guard let grid else { return .failure(missing(suite, grid: trainedBy, inputs: inputs)) }
+    do {
+      return .success(try fit(grid))
+    } catch {
+      return .failure(MiniUnavailable(reason: "the \(suite) grid cannot be fitted as registered: \(error)"))
+    }
+  }
+
   /// Why a miniature suite is not in the inputs: unreadable, or never trained (and how to train it).
   static func missing(_ suite: SuiteID, grid: String, inputs: LedgerInputs) -> MiniUnavailable {
     MiniUnavailable(reason: inputs.miniProblems[suite] ?? "the database has no \(suite) grid: train its cells "

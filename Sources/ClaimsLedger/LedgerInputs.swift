@@ -61,10 +61,9 @@ public struct LedgerInputs: Sendable {
       miniReasoning: nil)
     // The replication's grids are optional: one that cannot be read as a grid (declared without
     // rows yet, say) leaves its twins unverifiable, and the paper's claims are checked as ever.
-    // Each is read even when absent, so the data digest names every selection the ledger declares.
     let declared = try database.gridSuites()
-    func miniGrid(_ suite: SuiteID) throws -> Grid? {
-      guard !(try database.measurements(suite: suite)).isEmpty || declared.contains(suite) else { return nil }
+    func miniGrid(_ suite: SuiteID) -> Grid? {
+      guard declared.contains(suite) else { return nil }
       do {
         return try Grid(suite: suite, database: database)
       } catch {
@@ -72,8 +71,8 @@ public struct LedgerInputs: Sendable {
         return nil
       }
     }
-    miniReasoning = try miniGrid(.miniReasoning)
-    miniPruMerge = try miniGrid(.miniReasoningPruMerge)
+    miniReasoning = miniGrid(.miniReasoning)
+    miniPruMerge = miniGrid(.miniReasoningPruMerge)
     miniCompressors = try database.measurements(suite: .miniCompressors).filter(\.isAverageAccuracy)
     miniSeedSpreads = try database.seedSpreads(suite: .miniReasoning)
     // As an experiment's data digest: it names every selection the report declares, read or not.

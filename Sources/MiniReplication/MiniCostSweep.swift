@@ -68,7 +68,7 @@ public struct MiniCostSweep: Sendable {
     progress("timing \(cells.count) trained cells of \(grid.name): \(repetitions) × \(requests) requests each")
     let start = ContinuousClock.now
     var loads = [Machine.loadAverage()].compactMap { $0 }
-    let set = try MiniResults(layout: layout, seedDirectory: layout.root, threads: 1).heldOutSet(.reasoning).0.requests(requests)
+    let set = try layout.heldOutSet(.reasoning).0.requests(requests)
     let models = try cells.map { try MiniVLM.load(checkpoint: layout.checkpoint($0), tower: layout.visionTower) }
     for model in models { _ = try model.profile(set) }  // warm-up: page faults, allocator growth
     var runs = Array(repeating: [MiniForwardProfile](), count: models.count)

@@ -106,7 +106,7 @@ public struct MiniResults: Sendable {
         rows.append(Self.row(cell, accuracy: kept.accuracy, note: kept.note, seedSpread: kept.seedSpread))
         continue
       }
-      let set = try evalSet ?? heldOutSet(cell.family)
+      let set = try evalSet ?? layout.heldOutSet(cell.family)
       evalSet = set
       let seedRows = try members.map { member in
         try evaluate(member.cell, record: member.record, checkpoint: layout.checkpoint(member.cell), checkpointSHA256: member.sha256, on: set)
@@ -242,15 +242,17 @@ public struct MiniResults: Sendable {
       visualTokens: cell.visualTokens, method: MiniSuite.methodID(cell.compressor), accuracy: accuracy, note: note,
       seedSpread: seedSpread)
   }
+}
 
+extension MiniLayout {
   /// The family's held-out set and its one shard's SHA-256, generated first when `.mini-data/`
-  /// lacks it or holds an older generator's data.
+  /// lacks it or holds an older generator's data: what the evaluation and the cost sweep read.
   func heldOutSet(_ family: TaskFamily) throws -> (MiniEvalSet, String) {
-    if (try? layout.currentManifest(family)) == nil {
-      try MiniDataset.write(try MiniDatasetPlan(generator: .standard(family)), into: layout.dataDirectory)
+    if (try? currentManifest(family)) == nil {
+      try MiniDataset.write(try MiniDatasetPlan(generator: .standard(family)), into: dataDirectory)
     }
-    let shards = try layout.shards(family, .eval)
-    guard shards.count == 1 else { throw MiniReplicationError.missingData(family: family, directory: layout.familyData(family).path) }
-    return (try MiniEvalSet.load(shards[0], family: family.rawValue), try SHA256Hex.of(fileAt: shards[0]))
+    let evalShards = try shards(family, .eval)
+    guard evalShards.count == 1 else { throw MiniReplicationError.missingData(family: family, directory: familyData(family).path) }
+    return (try MiniEvalSet.load(evalShards[0], family: family.rawValue), try SHA256Hex.of(fileAt: evalShards[0]))
   }
 }
