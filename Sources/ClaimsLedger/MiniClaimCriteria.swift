@@ -24,6 +24,13 @@ public struct MiniClaimCriterion: Sendable, Hashable, Identifiable {
   public let twinOf: String
   public let statement: String
   public let criterion: String
+  /// Why and when the criterion was changed after it was first committed, if it was; the ledger
+  /// shows it beside the criterion, and the history shows it preceding the cells it reads.
+  public let amendment: String?
+
+  init(id: String, twinOf: String, statement: String, criterion: String, amendment: String? = nil) {
+    (self.id, self.twinOf, self.statement, self.criterion, self.amendment) = (id, twinOf, statement, criterion, amendment)
+  }
 
   /// The prediction tolerance of `fig2` (2 %), the compression factor of
   /// `abstract.extreme-compression` (20×), and the R² of `cost.linear-in-tokens` (0.95), kept.
@@ -63,7 +70,9 @@ public struct MiniClaimCriterion: Sendable, Hashable, Identifiable {
     MiniClaimCriterion(
       id: "mini.fig3b.ocr-reversal", twinOf: "fig3b.ocr-reversal",
       statement: "On the OCR family the trend reverses: visual tokens matter more than LM size.",
-      criterion: "β > α for the law fitted to the mini-ocr grid (TokenPacker-style compressor)."),
+      criterion: "β > α for the law fitted to the mini-ocr grid (average pooling).",
+      amendment: "Amended on 2026-12-03, before any OCR cell was trained: first committed (8777bef) as the TokenPacker-style "
+        + "grid, a compressor that did not learn the OCR family within the budget in any probe (docs/miniature-vlm.md §4.1)."),
     MiniClaimCriterion(
       id: "mini.fig4.iso-compute", twinOf: "fig4.iso-compute",
       statement: "At similar compute, a bigger LM with fewer visual tokens wins on reasoning and loses on OCR.",

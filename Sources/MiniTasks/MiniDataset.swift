@@ -120,7 +120,7 @@ public enum MiniDataset {
       for (index, range) in plan.shards(split).enumerated() {
         let examples = plan.examples(split, images: range.images)
         let metadata = ShardMetadata(
-          family: plan.family, generatorVersion: MiniTasks.generatorVersion, split: split, seed: plan.seed,
+          family: plan.family, generatorVersion: plan.family.generatorVersion, split: split, seed: plan.seed,
           shard: index, vocabulary: MiniVocabulary.tokens, questionTypes: plan.family.questionTypes,
           questionTokens: MiniTasks.questionTokens, patchLabelClasses: plan.generator.patchLabelClasses)
         let data = try MiniShard(metadata: metadata, examples: examples).encoded()
@@ -137,7 +137,7 @@ public enum MiniDataset {
         majorityBaselines: tally.baselines))
     }
     return MiniManifest(
-      family: plan.family, generatorVersion: MiniTasks.generatorVersion, parameters: plan.generator.parameters,
+      family: plan.family, generatorVersion: plan.family.generatorVersion, parameters: plan.generator.parameters,
       seed: plan.seed, vocabularySize: MiniVocabulary.count, questionTokens: MiniTasks.questionTokens,
       questionTypes: plan.family.questionTypes, patchLabelClasses: plan.generator.patchLabelClasses, splits: splits)
   }

@@ -111,7 +111,7 @@ struct AnswerTally {
 
 extension MiniManifest {
   /// Checks that `manifest` (the bytes of a family's `manifest.json`) was written by this
-  /// generator — the current ``MiniTasks/generatorVersion`` and the family's standard parameters —
+  /// generator — the current ``TaskFamily/generatorVersion`` and the family's standard parameters —
   /// so that nothing trains or evaluates on data an older generator wrote.
   ///
   /// Why: a data directory written before a generator change still has a manifest and shards, and
@@ -119,14 +119,14 @@ extension MiniManifest {
   /// cells trained on version-1 scenes after version 2 had landed, 43 % instead of 62 %).
   public static func requireCurrentGenerator(_ manifest: Data, family: TaskFamily, path: String) throws(MiniTasksError) {
     let stale = { (found: String) -> MiniTasksError in
-      .staleData(directory: path, family: family, found: found, expected: "version \(MiniTasks.generatorVersion), "
+      .staleData(directory: path, family: family, found: found, expected: "version \(family.generatorVersion), "
         + "parameters \(String(decoding: Self.parametersJSON(family), as: UTF8.self))")
     }
     guard let object = try? JSONSerialization.jsonObject(with: manifest) as? [String: Any] else {
       throw stale("a manifest that is not a JSON object")
     }
     let version = object[CodingKeys.generatorVersion.stringValue] as? Int
-    guard version == MiniTasks.generatorVersion else { throw stale("version \(version.map(String.init) ?? "none")") }
+    guard version == family.generatorVersion else { throw stale("version \(version.map(String.init) ?? "none")") }
     let expected = try? JSONSerialization.jsonObject(with: parametersJSON(family)) as? NSDictionary
     guard let found = object[CodingKeys.parameters.stringValue] as? NSDictionary, let expected, found.isEqual(expected) else {
       throw stale("other generator parameters")
@@ -144,6 +144,6 @@ extension MiniManifest {
   /// generator version and parameters only (for tests of code that reads manifests).
   public static func currentGeneratorStamp(_ family: TaskFamily) -> Data {
     let parameters = String(decoding: parametersJSON(family), as: UTF8.self)
-    return Data("{\"generator_version\": \(MiniTasks.generatorVersion), \"parameters\": \(parameters)}\n".utf8)
+    return Data("{\"generator_version\": \(family.generatorVersion), \"parameters\": \(parameters)}\n".utf8)
   }
 }

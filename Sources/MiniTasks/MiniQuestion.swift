@@ -25,9 +25,6 @@ public struct MiniExample: Hashable, Sendable {
 
 /// Constants of the format shared by every family (docs/miniature-vlm.md §1).
 public enum MiniTasks {
-  /// The version of the generators and their default parameters; any change to what they produce
-  /// for the same seed (pixels, questions, vocabulary, defaults) must bump it.
-  public static let generatorVersion = 2
   /// The value of the metadata's `format`.
   public static let format = "mini-tasks/1"
   /// Image side in pixels.

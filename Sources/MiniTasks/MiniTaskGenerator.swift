@@ -3,7 +3,7 @@ public enum MiniTaskGenerator: Sendable {
   case reasoning(ReasoningTask)
   case ocr(OCRTask)
 
-  /// The family at its version-``MiniTasks/generatorVersion`` defaults.
+  /// The family at its version-``TaskFamily/generatorVersion`` defaults.
   public static func standard(_ family: TaskFamily) -> MiniTaskGenerator {
     switch family {
     // The defaults are valid (a test checks them), so these initialisers cannot throw.

@@ -2,6 +2,8 @@
 public enum MiniTasksError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A generator knob or a count outside its documented range.
   case outOfRange(name: String, value: String, range: String)
+  /// A combination of generator knobs that cannot work together; `reason` says why.
+  case invalidParameter(name: String, reason: String)
   /// A shard that is not a valid mini-tasks shard; `reason` says which check failed.
   case invalidShard(file: String, reason: String)
   /// Writing the data directory failed.
@@ -13,6 +15,8 @@ public enum MiniTasksError: Error, Equatable, Sendable, CustomStringConvertible 
     switch self {
     case .outOfRange(let name, let value, let range):
       "\(name) = \(value) is outside its range \(range)"
+    case .invalidParameter(let name, let reason):
+      "\(name): \(reason)"
     case .invalidShard(let file, let reason):
       "\(file) is not a valid mini-tasks shard (\(MiniTasks.format)): \(reason). Regenerate it with `repro mini data`."
     case .io(let path, let reason):

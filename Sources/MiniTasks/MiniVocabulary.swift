@@ -5,7 +5,7 @@
 /// question. Counts are bare digits (`0`…`6`); glyphs of the OCR font are quoted (`'7'`, `'B'`), so
 /// "how many '2' in row 3" and its answer `2` are different tokens; rows and columns are
 /// 1-based (`row1`…`row6`, `col1`…`col6`). Changing this list changes every shard: bump
-/// ``MiniTasks/generatorVersion``.
+/// ``TaskFamily/generatorVersion``.
 public enum MiniVocabulary {
   /// Every token string; a token's id is its index.
   public static let tokens: [String] =

@@ -57,6 +57,8 @@ protocol SceneTask {
   static var family: TaskFamily { get }
   var questionsPerImage: Int { get }
   var noise: Int { get }
+  /// How many question types the task asks (their indices are `0..<questionTypeCount`).
+  var questionTypeCount: Int { get }
   func randomScene(using rng: inout SplitMix64) -> Scene
   /// Every question of type index `type` that `scene` admits, with its answer.
   func candidates(type: Int, _ scene: Scene) -> [QuestionSampling.Candidate]
@@ -70,7 +72,7 @@ extension SceneTask {
     var rng = ImageStream.generator(family: Self.family, split: split, seed: seed, index: index)
     let scene = randomScene(using: &rng)
     let questions = QuestionSampling.questions(
-      image: index, count: questionCount, perImage: questionsPerImage, typeCount: Self.family.questionTypes.count,
+      image: index, count: questionCount, perImage: questionsPerImage, typeCount: questionTypeCount,
       using: &rng
     ) { candidates(type: $0, scene) }
     var image = render(scene)

@@ -120,6 +120,7 @@ extension ReasoningTask: SceneTask {
   static let family = TaskFamily.reasoning
   var questionsPerImage: Int { parameters.questionsPerImage }
   var noise: Int { parameters.noise }
+  var questionTypeCount: Int { ReasoningQuestionType.allCases.count }
   func randomScene(using rng: inout SplitMix64) -> ReasoningScene { .random(parameters, using: &rng) }
   func candidates(type: Int, _ scene: ReasoningScene) -> [QuestionSampling.Candidate] {
     candidates(ReasoningQuestionType.allCases[type], scene)

@@ -14,11 +14,23 @@ public enum TaskFamily: String, CaseIterable, Codable, Sendable {
     }
   }
 
+  /// The version of the family's generator and its default parameters: any change to what it
+  /// produces for the same seed (pixels, questions, vocabulary, defaults) bumps it. Kept per
+  /// family, so a change to one family's data leaves the other's manifest, and every cell
+  /// trained on it, untouched. Reasoning: version 2 (larger, fewer objects; docs §4). OCR:
+  /// version 3 (a 4 × 4 grid with highlights; versions 1 and 2 were never learned, docs §4).
+  public var generatorVersion: Int {
+    switch self {
+    case .reasoning: 2
+    case .ocr: 3
+    }
+  }
+
   /// The family's question types, in the order of their index in `question_types`.
   public var questionTypes: [String] {
     switch self {
     case .reasoning: ReasoningQuestionType.allCases.map(\.rawValue)
-    case .ocr: OCRQuestionType.allCases.map(\.rawValue)
+    case .ocr: OCRParameters.default.questionTypes.map(\.rawValue)
     }
   }
 }

@@ -172,8 +172,9 @@ struct BenchMiniCommand: ParsableCommand {
     var generator = SplitMix64(seed: 1)
     func next(_ bound: Int) -> Int { Int(generator.nextUnitDouble() * Double(bound)) }
     let Q = configuration.questionTokens, vocabulary = configuration.language.vocabularySize
+    let family = TaskFamily(rawValue: configuration.family) ?? .reasoning
     let metadata = ShardMetadata(
-      family: TaskFamily(rawValue: configuration.family) ?? .reasoning, generatorVersion: MiniTasks.generatorVersion, split: .eval,
+      family: family, generatorVersion: family.generatorVersion, split: .eval,
       seed: 1, shard: 0, vocabulary: ["<pad>"] + (1..<vocabulary).map { "t\($0)" }, questionTypes: ["random"],
       questionTokens: Q, patchLabelClasses: 1)
     var shard = MiniShard(metadata: metadata, examples: [])

@@ -36,7 +36,7 @@ struct MiniContactSheetCommand: ParsableCommand {
     }
     let sheet = ContactSheet(
       family: family, examples: examples,
-      title: "\(family.rawValue): eval images 0–11 of seed \(seed), generator version \(MiniTasks.generatorVersion)")
+      title: "\(family.rawValue): eval images 0–11 of seed \(seed), generator version \(family.generatorVersion)")
     let script = try sheet.script(name: url.deletingPathExtension().lastPathComponent)
     let written = try GnuplotRenderer.locate().render(script, into: directory, formats: [.png])
     print(written.map(\.path).joined(separator: "\n"))

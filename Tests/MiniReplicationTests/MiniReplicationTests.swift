@@ -59,6 +59,29 @@ import Testing
     #expect(MiniGrid.reasoningCompressors.recipe == MiniGrid.reasoningScaling.recipe)
   }
 
+  /// A cell's checkpoint is one file whichever grid trains it, so every grid that lists a cell
+  /// must train it with the same recipe (the OCR recipe differs from the reasoning one).
+  @Test func aCellSharedByTwoGridsHasOneRecipe() {
+    var recipes: [String: (grid: String, recipe: TrainingRecipe)] = [:]
+    for grid in MiniGrid.all {
+      for cell in grid.cells {
+        if let seen = recipes[cell.name] {
+          #expect(seen.recipe == grid.recipe, "\(cell.name) is in \(seen.grid) and \(grid.name) with other recipes")
+        }
+        recipes[cell.name] = (grid.name, grid.recipe)
+      }
+    }
+  }
+
+  /// The OCR grid is the reasoning grid's (N, V) lattice on the other family.
+  @Test func theOCRGridSpansTheReasoningGridsSizesAndTokenCounts() {
+    let ocr = MiniGrid.ocrScaling.cells
+    #expect(ocr.allSatisfy { $0.family == .ocr && $0.seed == 0 })
+    #expect(Set(ocr.map(\.language)) == Set(MiniGrid.reasoningScaling.cells.map(\.language)))
+    #expect(Set(ocr.map(\.visualTokens)) == Set(MiniGrid.reasoningScaling.cells.map(\.visualTokens)))
+    #expect(ocr.count == MiniGrid.reasoningScaling.cells.count)
+  }
+
   @Test func everyGridTokenCountIsOneTheTwelveByTwelveGridCanMake() {
     let supported: Set = [1, 4, 9, 16, 36, 144]
     for grid in MiniGrid.all {
@@ -154,7 +177,7 @@ import Testing
     let manifest = layout.familyData(.reasoning).appendingPathComponent(MiniDataset.manifestName)
     let current = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: manifest)) as? [String: Any])
     var older = current
-    older["generator_version"] = MiniTasks.generatorVersion - 1
+    older["generator_version"] = TaskFamily.reasoning.generatorVersion - 1
     try JSONSerialization.data(withJSONObject: older).write(to: manifest)
     let error = try #require(throws: MiniTasksError.self) { try training.inputsFingerprint(cell) }
     #expect("\(error)".contains("./repro mini data --family reasoning"))

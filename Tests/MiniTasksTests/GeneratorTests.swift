@@ -154,49 +154,101 @@ struct ReasoningTests {
 
 @Suite("OCR family")
 struct OCRTests {
-  @Test func everyAnswerAgreesWithTheIndependentSolver() {
-    for index in 0..<300 {
-      let (grid, example) = ocr.example(index: index, split: .train, seed: 3, questionCount: 10)
-      for question in example.questions {
-        #expect(question.tokens.count == MiniTasks.questionTokens)
-        #expect(!question.tokens.contains(0))
-        #expect(IndependentSolver.answer(words(question), grid: grid) == MiniVocabulary.tokens[Int(question.answer)],
-                "image \(index): \(words(question))")
+  /// Versions 1 and 2 of the OCR family: a 6 × 6 grid, no highlights, position-addressed questions
+  /// (still selectable as parameters, so their answer code stays checked).
+  static let version2 = OCRParameters(
+    gridSide: 6, alphabetSize: 16, blankPercent: 25, jitter: true, noise: 0, questionsPerImage: 10,
+    highlightColours: 0, highlightPercent: 40, questionTypes: [.glyphAt, .countInRow, .columnOf])
+
+  @Test func everyAnswerAgreesWithTheIndependentSolver() throws {
+    for task in [ocr, try OCRTask(parameters: Self.version2)] {
+      var asked = Set<Int>()
+      for index in 0..<300 {
+        let (grid, example) = task.example(index: index, split: .train, seed: 3, questionCount: 10)
+        for question in example.questions {
+          asked.insert(question.type)
+          #expect(question.tokens.count == MiniTasks.questionTokens)
+          #expect(!question.tokens.contains(0))
+          #expect(IndependentSolver.answer(words(question), grid: grid) == MiniVocabulary.tokens[Int(question.answer)],
+                  "image \(index): \(words(question))")
+        }
       }
+      #expect(asked == Set(task.parameters.questionTypes.indices))
     }
   }
 
-  @Test func everyGlyphCellShowsTheFontBitmap() {
+  @Test func everyGlyphCellShowsTheFontBitmapOnItsHighlight() {
+    let side = OCRParameters.default.gridSide, margin = OCRParameters.default.marginPixels
+    var highlights = Set<ObjectColour>()
     for index in 0..<100 {
       let (grid, example) = ocr.example(index: index, split: .eval, seed: 1, questionCount: 1)
-      #expect(grid.side == 6 && grid.cells.count == 36)
-      for row in 0..<6 {
-        for column in 0..<6 {
+      #expect(grid.side == side && grid.cells.count == side * side)
+      for row in 0..<side {
+        for column in 0..<side {
           let cell = grid.cell(row: row, column: column)
           // At most 2 of the 3 spare pixels to the right: neighbouring glyphs in a row never touch.
           #expect((0...2).contains(cell.offsetX) && (0...1).contains(cell.offsetY))
+          // A glyph cell always has a highlight, a blank cell never.
+          #expect((cell.glyph == nil) == (cell.highlight == nil))
+          if let highlight = cell.highlight { highlights.insert(highlight) }
+          let paper: [UInt8] = cell.highlight.map { colour in
+            let (r, g, b) = OCRParameters.default.tint(colour)
+            return [r, g, b]
+          } ?? [255, 255, 255]
           for dy in 0..<8 {
             for dx in 0..<8 {
-              let offset = 3 * (48 * (8 * row + dy) + 8 * column + dx)
+              let offset = 3 * (48 * (margin + 8 * row + dy) + margin + 8 * column + dx)
               let pixel = Array(example.image[offset..<(offset + 3)])
               let (gx, gy) = (dx - cell.offsetX, dy - cell.offsetY)
               let ink = cell.glyph.map { glyph in
                 (0..<5).contains(gx) && (0..<7).contains(gy) && GlyphFont.rows[glyph][gy].dropFirst(gx).first == "#"
               } ?? false
-              #expect(pixel == (ink ? [0, 0, 0] : [255, 255, 255]), "image \(index) cell \(row),\(column) pixel \(dx),\(dy)")
+              #expect(pixel == (ink ? [0, 0, 0] : paper), "image \(index) cell \(row),\(column) pixel \(dx),\(dy)")
             }
           }
         }
       }
     }
+    #expect(highlights == Set(ObjectColour.allCases))
+  }
+
+  @Test func aHighlightIsTintedTowardsItsColourAndStaysApartFromInkAndPaper() {
+    let parameters = OCRParameters.default
+    // Red is (220, 30, 30): 40 % of the way from white is 255 − 0.4 · (35, 225, 225), rounded down.
+    let red = parameters.tint(.red)
+    #expect([red.0, red.1, red.2] == [241, 165, 165])
+    let tints: [[UInt8]] = ObjectColour.allCases.map { colour in
+      let (r, g, b) = parameters.tint(colour)
+      return [r, g, b]
+    }
+    #expect(Set(tints).count == tints.count)
+    #expect(tints.allSatisfy { $0 != [255, 255, 255] && $0 != [0, 0, 0] })
+  }
+
+  @Test func highlightKnobsAreChecked() {
+    var none = OCRParameters.default
+    none.highlightColours = 0
+    #expect(throws: MiniTasksError.self) { try OCRTask(parameters: none) }
+    var twice = OCRParameters.default
+    twice.questionTypes = [.glyphOfHighlight, .glyphOfHighlight]
+    #expect(throws: MiniTasksError.self) { try OCRTask(parameters: twice) }
+    var empty = OCRParameters.default
+    empty.questionTypes = []
+    #expect(throws: MiniTasksError.self) { try OCRTask(parameters: empty) }
+    var harsh = OCRParameters.default
+    harsh.highlightPercent = 0
+    #expect(throws: MiniTasksError.self) { try OCRTask(parameters: harsh) }
   }
 
   @Test func patchLabelsNameTheGlyphAndQuadrant() {
+    let side = OCRParameters.default.gridSide, marginPatches = OCRParameters.default.marginPixels / 4
     let (grid, example) = ocr.example(index: 7, split: .train, seed: 1, questionCount: 1)
     for patchRow in 0..<12 {
       for patchColumn in 0..<12 {
-        let cell = grid.cells[(patchRow / 2) * 6 + patchColumn / 2]
-        let expected = cell.glyph.map { 1 + 4 * $0 + 2 * (patchRow % 2) + patchColumn % 2 } ?? 0
+        let (r, c) = (patchRow - marginPatches, patchColumn - marginPatches)
+        let inside = (0..<(2 * side)).contains(r) && (0..<(2 * side)).contains(c)
+        let glyph = inside ? grid.cells[(r / 2) * side + c / 2].glyph : nil
+        let expected = glyph.map { 1 + 4 * $0 + 2 * (r % 2) + c % 2 } ?? 0
         #expect(Int(example.patchLabels[12 * patchRow + patchColumn]) == expected)
       }
     }
@@ -204,14 +256,14 @@ struct OCRTests {
 
   @Test func aSmallerGridIsCentredAndLabelledOnItsOwnPatches() throws {
     var parameters = OCRParameters.default
-    parameters.gridSide = 4
+    parameters.gridSide = 2
     let task = try OCRTask(parameters: parameters)
     let (grid, example) = task.example(index: 0, split: .train, seed: 1, questionCount: 3)
-    // A 4 × 4 grid of 8-pixel cells leaves 8 pixels (2 patches) on every side.
-    #expect(example.patchLabels[0..<24].allSatisfy { $0 == 0 })
+    // A 2 × 2 grid of 8-pixel cells leaves 16 pixels (4 patches) on every side.
+    #expect(example.patchLabels[0..<48].allSatisfy { $0 == 0 })
     let first = grid.cells[0].glyph.map { UInt8(1 + 4 * $0) } ?? 0
-    #expect(example.patchLabels[2 * 12 + 2] == first)
-    #expect(example.image[0..<(3 * 48 * 8)].allSatisfy { $0 == 255 })
+    #expect(example.patchLabels[4 * 12 + 4] == first)
+    #expect(example.image[0..<(3 * 48 * 16)].allSatisfy { $0 == 255 })
   }
 
   @Test func noiseStaysWithinItsAmplitudeAndKeepsInkReadable() throws {

@@ -45,6 +45,17 @@ enum IndependentSolver {
 
   /// The answer to `words` (e.g. `["count", "row3", "'B'", "?"]`) about `grid`, as a token string.
   static func answer(_ words: [String], grid: GlyphGrid) -> String? {
+    let name = { (glyph: Int) in "'\(Array("0123456789ABCDEF")[glyph])'" }
+    let inked = grid.cells.filter { $0.glyph != nil }
+    switch (words.first, words.dropFirst().first) {
+    case ("glyph", "of"):  // the one glyph whose cell has the named highlight
+      let matches = inked.filter { $0.highlight?.rawValue == words[2] }
+      return matches.count == 1 ? matches[0].glyph.map(name) : nil
+    case ("colour", "of"):  // the highlight of the one cell holding the named glyph
+      let matches = inked.filter { $0.glyph.map(name) == words[2] }
+      return matches.count == 1 ? matches[0].highlight?.rawValue : nil
+    default: break
+    }
     guard words.count == 4, words[3] == "?", words[1].hasPrefix("row"), let row = Int(words[1].dropFirst(3)) else {
       return nil
     }
