@@ -10,7 +10,10 @@ import ResultsStore
 import ExperimentRegistry
 
 /// How the panels name each suite.
-let suiteNames = ["visual-reasoning": "Visual reasoning", "ocr": "OCR / text understanding"]
+let suiteNames = [
+  "visual-reasoning": "Visual reasoning", "ocr": "OCR / text understanding",
+  "mini-reasoning": "Reasoning family (trained here)", "mini-ocr": "OCR family (trained here)",
+]
 
 ExperimentRun.main(.figure4) { run in
   let settings: IsoComputeFigureSettings = try run.settings()

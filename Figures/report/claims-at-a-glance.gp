@@ -1,5 +1,5 @@
 # claims-at-a-glance.gp — a self-contained gnuplot script: its data and parameters are inline.
-# The claims ledger's numeric claims (Figures/report/claims.json), data 144dc9eb05ad79e6b007f2a5e522891e30dfc0e491a07c308052ea9fd66b9025.
+# The claims ledger's numeric claims (Figures/report/claims.json), data 78519fce8179ed35f15df41a363b92e26589d238f0f8abe76ca25584fd0884b3.
 #
 # Render with gnuplot 5.4 or later (cairo terminals):
 #   gnuplot claims-at-a-glance.gp                     -> claims-at-a-glance.png

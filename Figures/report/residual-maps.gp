@@ -1,5 +1,5 @@
 # residual-maps.gp — a self-contained gnuplot script: its data and parameters are inline.
-# Residuals of the claims ledger's primary fits on every size, data 144dc9eb05ad79e6b007f2a5e522891e30dfc0e491a07c308052ea9fd66b9025.
+# Residuals of the claims ledger's primary fits on every size, data 78519fce8179ed35f15df41a363b92e26589d238f0f8abe76ca25584fd0884b3.
 #
 # Render with gnuplot 5.4 or later (cairo terminals):
 #   gnuplot residual-maps.gp                     -> residual-maps.png

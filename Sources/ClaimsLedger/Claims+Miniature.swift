@@ -1,5 +1,6 @@
 import ComputeFrontier
 import ExperimentRegistry
+import PaperAnalysis
 import ResultValues
 import ResultsStore
 import ScalingLaw
@@ -35,13 +36,21 @@ extension Claim {
       "Fit the mini-reasoning-prumerge grid as Figure 5 does (the method and box of Mini Figure 1); compare α and β, and "
         + "find the compute-optimal V (V ∈ [1, 144]) at Q = 0 at the inference compute 2·N·V of every trained cell."
     case "mini.data.monotone":
-      "On mini-reasoning (seed means where a configuration has several seeds) and mini-reasoning-prumerge, compare "
-        + "accuracy between every pair of cells one step apart in N or in V; σ is the pooled sample standard deviation "
-        + "(root mean variance) of the corner cells' seeds, from the results store."
+      "On mini-reasoning (seed means where a configuration has several seeds), mini-reasoning-prumerge and mini-ocr, "
+        + "compare accuracy between every pair of cells one step apart in N or in V; σ is the pooled sample standard "
+        + "deviation (root mean variance) of the reasoning grid's corner cells' seeds, from the results store (the OCR "
+        + "grid has one seed per cell)."
     case "mini.cost.linear-in-tokens":
       "Fit the engine's median prefill time per request of every trained reasoning cell (the mini-cost experiment, "
         + "\(MeasuredInferenceCost.summaryPath(of: .miniCost))) against 2·N·(Q+V) by ordinary least squares, "
         + "time ≈ c·2N(Q+V) + overhead, as cost.linear-in-tokens does."
+    case "mini.fig3b.ocr-reversal":
+      "Fit the mini-ocr grid (average pooling, every trained size) as Mini Figure 3b does (the method and box of Mini "
+        + "Figure 1); compare α and β."
+    case "mini.fig4.iso-compute":
+      "Group each miniature grid's trained cells (mini-reasoning as seed means) into iso-compute groups at Q = 0 exactly as "
+        + "Mini Figure 4 draws them (Figure 4's grouping and tolerance); count the groups whose most accurate member has the "
+        + "group's largest N."
     case "mini.table1.quecc-extreme":
       "Arrange the mini-compressors rows as Mini Table 1 does (one column per LM size) and count, in the 4- and 1-token "
         + "blocks, the columns where QueCC's held-out accuracy is the highest (ties count)."
@@ -49,19 +58,10 @@ extension Claim {
     }
   }
 
-  /// Twins the results store cannot decide yet, and what is missing. Every decided twin is decided
-  /// on seed 0's grid with a bootstrap over the fit's points, not the seed means and the bootstrap
-  /// over questions and seeds the criteria's preamble plans (docs/miniature-vlm.md §6).
-  private static let untrained: [String: String] = [
-    "mini.fig3b.ocr-reversal": "The OCR grid (ocr-scaling, generator version 3) is defined but not trained yet, so there is "
-      + "no mini-ocr suite.",
-    "mini.fig4.iso-compute": "Needs the mini-ocr grid as well as mini-reasoning; the OCR grid (ocr-scaling) is defined but "
-      + "not trained yet.",
-  ]
-
   private static func decide(_ criterion: MiniClaimCriterion, _ evidence: Evidence) -> Finding {
-    if let missing = untrained[criterion.id] { return .unverifiable(missing) }
     switch criterion.id {
+    case "mini.fig3b.ocr-reversal": return ocrReversal(evidence)
+    case "mini.fig4.iso-compute": return isoCompute(evidence)
     case "mini.fig5.compressor-invariance": return compressorInvariance(evidence)
     case "mini.table1.quecc-extreme": return queccExtreme(evidence)
     case "mini.cost.linear-in-tokens": return linearCost(evidence)
@@ -198,6 +198,51 @@ extension Claim {
     }
   }
 
+  /// `mini.fig3b.ocr-reversal`: β > α on the OCR grid's fit.
+  private static func ocrReversal(_ evidence: Evidence) -> Finding {
+    let fits: SuiteFits
+    switch evidence.miniOCR {
+    case .success(let ocr): fits = ocr
+    case .failure(let unavailable): return .unverifiable("Cannot decide: \(unavailable.reason).")
+    }
+    return LawCriterion(
+      holds: { $0.beta > $0.alpha }, quantities: { ["alpha": $0.alpha, "beta": $0.beta] },
+      describe: { "α = \(Format.number($0.alpha)), β = \(Format.number($0.beta))" }
+    ).finding(fits) { _, robustness in
+      let reasoning = (try? evidence.mini.get()).map {
+        " On the reasoning family (TokenPacker-style): α = \(Format.number($0.reasoning.primary.law.alpha)), "
+          + "β = \(Format.number($0.reasoning.primary.law.beta))."
+      } ?? ""
+      return "Fitted on \(fits.observations.count) trained cells, R² \(Format.number(fits.primary.rSquared)).\(reasoning) "
+        + "Holds in \(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits."
+    }
+  }
+
+  /// `mini.fig4.iso-compute`: at Q = 0, the bigger N wins more than half of the iso-compute
+  /// groups on mini-reasoning and fewer than half on mini-ocr.
+  private static func isoCompute(_ evidence: Evidence) -> Finding {
+    let inputs = evidence.inputs
+    for (suite, grid, trainedBy) in [(SuiteID.miniReasoning, inputs.miniReasoning, "reasoning-scaling"), (.miniOCR, inputs.miniOCR, "ocr-scaling")]
+    where grid == nil {
+      return .unverifiable("Cannot decide: " + Evidence.missing(suite, grid: trainedBy, inputs: inputs).reason + ".")
+    }
+    let grouping = IsoComputeGrouping(tolerance: evidence.settings.miniFigure4.tolerance)
+    let Q = 0.0
+    let reasoning = IsoComputeComparison(suite: .miniReasoning, Q: Q, observations: inputs.miniReasoning!.observations, grouping: grouping)
+    let ocr = IsoComputeComparison(suite: .miniOCR, Q: Q, observations: inputs.miniOCR!.observations, grouping: grouping)
+    let reasoningShare = reasoning.groupShareWonByBiggerN ?? .nan
+    let ocrShare = ocr.groupShareWonByBiggerN ?? .nan
+    return Finding(
+      holds: reasoningShare > 0.5 && ocrShare < 0.5,  // false without groups (NaN)
+      value: "bigger N wins groups at Q = 0: reasoning \(reasoning.groupsWonByBiggerN)/\(reasoning.groups.count), "
+        + "OCR \(ocr.groupsWonByBiggerN)/\(ocr.groups.count)",
+      quantities: ["reasoningShareAtQ0": reasoningShare, "ocrShareAtQ0": ocrShare],
+      explanation: "No fit is involved: the counts are Mini Figure 4's panel titles at Q = 0. Counted by pairs of different N "
+        + "inside the groups, the bigger N wins \(reasoning.pairsWonByBiggerN)/\(reasoning.pairs) on reasoning and "
+        + "\(ocr.pairsWonByBiggerN)/\(ocr.pairs) on OCR. The two grids use different compressors (TokenPacker-style and "
+        + "pooling) and recipes; each comparison stays inside one grid.")
+  }
+
   /// The token counts `mini.table1.quecc-extreme` compares at (its criterion's "V = 1 and V = 4"),
   /// and how many compressors it compares (pooling, PruMerge-style, TokenPacker-style, QueCC).
   private static let miniExtremeTokenCounts = [4, 1]
@@ -280,7 +325,7 @@ extension Claim {
           + "reasoning-seeds --all`) and run `./repro all`.")
     }
     let sigma = (spreads.map { $0.standardDeviation * $0.standardDeviation }.reduce(0, +) / Double(spreads.count)).squareRoot()
-    let grids = [evidence.inputs.miniReasoning, evidence.inputs.miniPruMerge].compactMap { $0 }
+    let grids = [evidence.inputs.miniReasoning, evidence.inputs.miniPruMerge, evidence.inputs.miniOCR].compactMap { $0 }
     var pairs = 0
     var falls: [(text: String, drop: Double)] = []
     for grid in grids {

@@ -24,6 +24,8 @@ public struct Evidence: Sendable {
   public let mini: Result<MiniFits, MiniUnavailable>
   /// The miniature reasoning grid with the PruMerge-style compressor, fitted as Figure 5 fits it.
   public let miniPruMerge: Result<SuiteFits, MiniUnavailable>
+  /// The miniature OCR grid, fitted as Mini Figure 3b fits it.
+  public let miniOCR: Result<SuiteFits, MiniUnavailable>
 
   /// The miniature reasoning grid fitted as Mini Figure 1 registers it, and without its largest
   /// LM as Mini Figure 2 does.
@@ -49,6 +51,9 @@ public struct Evidence: Sendable {
     let pruMergeFit = settings.figure5.fits.first { $0.suite == .miniReasoningPruMerge }!
     miniPruMerge = Self.miniFits(inputs.miniPruMerge, .miniReasoningPruMerge, trainedBy: "reasoning-prumerge", inputs: inputs) {
       try SuiteFits(grid: $0, fit: pruMergeFit, settings: settings)
+    }
+    miniOCR = Self.miniFits(inputs.miniOCR, .miniOCR, trainedBy: "ocr-scaling", inputs: inputs) {
+      try SuiteFits(grid: $0, fit: settings.miniFigure3b.fit, settings: settings)
     }
     visualReasoning = try SuiteFits(grid: inputs.visualReasoning, fit: settings.figure1.fit, settings: settings)
     extrapolation = settings.figure2.fit == settings.figure1.fit

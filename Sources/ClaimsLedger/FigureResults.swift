@@ -12,14 +12,20 @@ public struct FigureResults: Sendable {
   public var fits: [(path: String, fit: FitSummary)]
   /// Figure 4's groups, when its summary exists.
   public var isoCompute: (path: String, summary: IsoComputeFigureSummary)?
+  /// Mini Figure 4's groups, when its summary exists.
+  public var miniIsoCompute: (path: String, summary: IsoComputeFigureSummary)?
 
-  public init(fits: [(path: String, fit: FitSummary)] = [], isoCompute: (path: String, summary: IsoComputeFigureSummary)? = nil) {
+  public init(
+    fits: [(path: String, fit: FitSummary)] = [], isoCompute: (path: String, summary: IsoComputeFigureSummary)? = nil,
+    miniIsoCompute: (path: String, summary: IsoComputeFigureSummary)? = nil
+  ) {
     self.fits = fits
     self.isoCompute = isoCompute
+    self.miniIsoCompute = miniIsoCompute
   }
 
   /// Reads the summaries of Figures 1, 2 (both fits), 3a, 3b, 4 and 5 (one fit per compressor),
-  /// and of Mini Figures 1, 2 and 3a, from `figuresDirectory` (those that exist).
+  /// and of Mini Figures 1, 2, 3a, 3b and 4, from `figuresDirectory` (those that exist).
   public static func load(figuresDirectory: URL) throws(LedgerError) -> FigureResults {
     func read<T: Decodable>(_ experiment: Experiment, as type: T.Type) throws(LedgerError) -> (String, T)? {
       try summary(of: experiment, as: type, figuresDirectory: figuresDirectory)
@@ -38,8 +44,11 @@ public struct FigureResults: Sendable {
       try read(.miniFigure1, as: FitFigureSummary.self).map { ($0.0, $0.1.fit) },
       miniFigure2.map { ($0.0, $0.1.extrapolation.fit) },
       try read(.miniFigure3a, as: FitFigureSummary.self).map { ($0.0, $0.1.fit) },
+      try read(.miniFigure3b, as: FitFigureSummary.self).map { ($0.0, $0.1.fit) },
     ].compactMap { $0 } + (figure5.map { figure in figure.1.laws.map { (figure.0, $0.fit) } } ?? [])
-    return FigureResults(fits: fits + miniFits, isoCompute: try read(.figure4, as: IsoComputeFigureSummary.self))
+    return FigureResults(
+      fits: fits + miniFits, isoCompute: try read(.figure4, as: IsoComputeFigureSummary.self),
+      miniIsoCompute: try read(.miniFigure4, as: IsoComputeFigureSummary.self))
   }
 
   /// An experiment's `summary.json` (its repository path, and its contents decoded with the
@@ -63,7 +72,8 @@ public struct FigureResults: Sendable {
   /// figures and the ledger compute through the same registered settings and code, so only
   /// stale outputs or other data can make them differ).
   public func check(against evidence: Evidence) throws(LedgerError) {
-    let mini = ((try? evidence.mini.get()).map { [$0.reasoning, $0.holdout] } ?? []) + [try? evidence.miniPruMerge.get()].compactMap { $0 }
+    let mini = ((try? evidence.mini.get()).map { [$0.reasoning, $0.holdout] } ?? [])
+      + [try? evidence.miniPruMerge.get(), try? evidence.miniOCR.get()].compactMap { $0 }
     let ledgerFits = [evidence.visualReasoning, evidence.holdout, evidence.ocr] + mini
     for (path, figure) in fits {
       let sameSuite = ledgerFits.filter { $0.suite.rawValue == figure.suite }
@@ -83,10 +93,15 @@ public struct FigureResults: Sendable {
         throw .figureDisagrees(path: path, parameter: name, figure: theirs, ledger: mine)
       }
     }
-    if let (path, figure) = isoCompute {
-      let settings = evidence.settings.figure4
+    let inputs = evidence.inputs
+    let checks = [
+      isoCompute.map { ($0, evidence.settings.figure4, [inputs.visualReasoning, inputs.ocr]) },
+      miniIsoCompute.map { ($0, evidence.settings.miniFigure4, [inputs.miniReasoning, inputs.miniOCR].compactMap { $0 }) },
+    ].compactMap { $0 }
+    for ((path, figure), settings, grids) in checks {
+      // A miniature grid the ledger cannot read leaves its twin unverifiable, not this check failed.
+      guard settings.suites.allSatisfy({ suite in grids.contains { $0.suite == suite } }) else { continue }
       let grouping = IsoComputeGrouping(tolerance: settings.tolerance)
-      let grids = [evidence.inputs.visualReasoning, evidence.inputs.ocr]
       let mine = settings.suites.flatMap { suite in
         settings.Q.map { Q in
           IsoComputeComparison(

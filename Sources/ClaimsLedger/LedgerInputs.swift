@@ -26,6 +26,8 @@ public struct LedgerInputs: Sendable {
   public var miniReasoning: Grid?
   /// The same grid trained with the PruMerge-style compressor (Figure 5's analog), when present.
   public var miniPruMerge: Grid?
+  /// The miniature OCR grid (Figure 3b's analog), when present.
+  public var miniOCR: Grid?
   /// The miniature compressor comparison's rows (Table 1's analog): several compressors at each
   /// (N, V), so not one grid; empty when the database has none.
   public var miniCompressors: [MeasuredResult] = []
@@ -73,6 +75,7 @@ public struct LedgerInputs: Sendable {
     }
     miniReasoning = miniGrid(.miniReasoning)
     miniPruMerge = miniGrid(.miniReasoningPruMerge)
+    miniOCR = miniGrid(.miniOCR)
     miniCompressors = try database.measurements(suite: .miniCompressors).filter(\.isAverageAccuracy)
     miniSeedSpreads = try database.seedSpreads(suite: .miniReasoning)
     // As an experiment's data digest: it names every selection the report declares, read or not.

@@ -6,7 +6,9 @@ extension Experiment {
   /// The miniature replication's figures (issue 12): the paper figures' own executables,
   /// registered again on the grid of models trained here (`mini-reasoning`), each with its own
   /// target, output folder and lock entry; and the paper's Figure 5, whose data only exists here.
-  static let miniature: [Experiment] = [miniFigure1, miniFigure2, miniFigure3a, figure5, miniTable1, miniCost]
+  static let miniature: [Experiment] = [
+    miniFigure1, miniFigure2, miniFigure3a, miniFigure3b, miniFigure4, figure5, miniTable1, miniCost,
+  ]
 
   /// The non-embedding LM parameters of the miniature grid's four sizes (d32l2, d48l3, d64l4,
   /// d128l4), in billions as the results store keeps N. Written here because the registry sits
@@ -53,6 +55,37 @@ extension Experiment {
   public static let miniFigure3aSettings = ScalingLawFigureSettings(
     fit: miniReasoningFit, Q: figure3aSettings.Q, frontierNBillion: miniFigure1Settings.frontierNBillion,
     visualTokenRange: miniVisualTokenRange)
+
+  /// The law fitted to the miniature OCR grid, as the reasoning grid's is (method, box, sizes).
+  public static let miniOCRFit = LawFitSettings(
+    suite: .miniOCR, sizesBillion: miniSizesBillion, method: miniReasoningFit.method, bounds: miniReasoningFit.bounds)
+
+  /// Figure 3b on the miniature OCR grid: Figure 1's code (the law and its frontier at Q = 0 and
+  /// at the question's length), since the paper's Figure 3b is Figure 1 on the OCR grid; the
+  /// paper's own Figure 3b adds only what its published data needs (the authors' box, the
+  /// grid's recorded defects).
+  public static let miniFigure3b = Experiment(
+    id: "mini-3b", executable: "figure1", target: "mini-figure3b",
+    title: "Mini Figure 3b — on the OCR family, do visual tokens matter more than LM size? (models trained here)",
+    inputs: [.results(suite: miniFigure3bSettings.fit.suite)],
+    settings: miniFigure3bSettings,
+    claims: ["mini.fig3b.ocr-reversal"])
+
+  public static let miniFigure3bSettings = ScalingLawFigureSettings(
+    fit: miniOCRFit, Q: miniFigure1Settings.Q, frontierNBillion: miniFigure1Settings.frontierNBillion,
+    visualTokenRange: miniVisualTokenRange)
+
+  /// Figure 4 on the two miniature grids: iso-compute groups of the trained cells, with the
+  /// paper figure's tolerance, at Q = 0 (the twin's) and at the question's length.
+  public static let miniFigure4 = Experiment(
+    id: "mini-4", executable: "figure4", target: "mini-figure4",
+    title: "Mini Figure 4 — at equal compute, does the bigger LM with fewer tokens win? (models trained here)",
+    inputs: miniFigure4Settings.suites.map { .results(suite: $0) },
+    settings: miniFigure4Settings,
+    claims: ["mini.fig4.iso-compute"])
+
+  public static let miniFigure4Settings = IsoComputeFigureSettings(
+    suites: [.miniReasoning, .miniOCR], Q: miniFigure1Settings.Q, tolerance: figure4Settings.tolerance)
 
   /// Figure 2 on the miniature grid: fitted without the largest LM, predict it (the twin of the
   /// paper's 7 B hold-out), and fitted on the two smallest, predict the third.

@@ -39,8 +39,15 @@ public struct MiniSuite: Sendable {
       + "(pooling, PruMerge-style, TokenPacker-style, QueCC) on the reasoning family's held-out questions, evaluated by "
       + "the bundled Swift engine.")
 
+  /// The OCR family's (N, V) grid, pooled (``MiniGrid/ocrScaling`` says why): the miniature
+  /// analog of the paper's OCR grid.
+  public static let ocr = MiniSuite(
+    id: .miniOCR, grid: .ocrScaling,
+    description: "Miniature replication: accuracy of our trained miniature VLMs (average pooling) on the OCR family's "
+      + "held-out questions (generator version 3), evaluated by the bundled Swift engine.")
+
   /// Every suite the replication writes, in the order `./repro all` refreshes them.
-  public static let all: [MiniSuite] = [reasoning, reasoningPruMerge, compressors]
+  public static let all: [MiniSuite] = [reasoning, reasoningPruMerge, compressors, ocr]
 
   /// The `llm_family` of every miniature row: the LLM is ours, not any published family.
   public static let family = "mini-VLM"

@@ -116,12 +116,12 @@ public enum MiniDataset {
     var splits: [MiniManifest.Split] = []
     for split in DataSplit.allCases {
       var shards: [MiniManifest.Shard] = []
-      var tally = AnswerTally(questionTypes: plan.family.questionTypes)
+      var tally = AnswerTally(questionTypes: plan.generator.questionTypes)
       for (index, range) in plan.shards(split).enumerated() {
         let examples = plan.examples(split, images: range.images)
         let metadata = ShardMetadata(
           family: plan.family, generatorVersion: plan.family.generatorVersion, split: split, seed: plan.seed,
-          shard: index, vocabulary: MiniVocabulary.tokens, questionTypes: plan.family.questionTypes,
+          shard: index, vocabulary: MiniVocabulary.tokens, questionTypes: plan.generator.questionTypes,
           questionTokens: MiniTasks.questionTokens, patchLabelClasses: plan.generator.patchLabelClasses)
         let data = try MiniShard(metadata: metadata, examples: examples).encoded()
         let name = plan.shardName(split, index)
@@ -139,7 +139,7 @@ public enum MiniDataset {
     return MiniManifest(
       family: plan.family, generatorVersion: plan.family.generatorVersion, parameters: plan.generator.parameters,
       seed: plan.seed, vocabularySize: MiniVocabulary.count, questionTokens: MiniTasks.questionTokens,
-      questionTypes: plan.family.questionTypes, patchLabelClasses: plan.generator.patchLabelClasses, splits: splits)
+      questionTypes: plan.generator.questionTypes, patchLabelClasses: plan.generator.patchLabelClasses, splits: splits)
   }
 
   /// Lowercase hex SHA-256 of `data`.

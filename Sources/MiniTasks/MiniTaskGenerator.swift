@@ -26,6 +26,15 @@ public enum MiniTaskGenerator: Sendable {
     }
   }
 
+  /// The question types this generator asks, in the order of their index in `question_types`
+  /// (an OCR generator asks the ones its parameters list).
+  public var questionTypes: [String] {
+    switch self {
+    case .reasoning: ReasoningQuestionType.allCases.map(\.rawValue)
+    case .ocr(let task): task.parameters.questionTypes.map(\.rawValue)
+    }
+  }
+
   public var patchLabelClasses: Int {
     switch self {
     case .reasoning(let task): task.parameters.patchLabelClasses

@@ -96,8 +96,16 @@ public struct OCRTask: Sendable {
         candidates.append(.init(tokens: [V.id(.colour), V.id(.of), V.id(glyph: glyph), questionMark], answer: V.id(highlight)))
       }
       return candidates
-    case .glyphAt, .countInRow, .columnOf: break
+    case .glyphAt, .countInRow, .columnOf:
+      return rowCandidates(type, grid)
     }
+  }
+
+  /// Every question of a row-addressed type (versions 1 and 2) that `grid` admits.
+  private func rowCandidates(_ type: OCRQuestionType, _ grid: GlyphGrid) -> [QuestionSampling.Candidate] {
+    typealias V = MiniVocabulary
+    let questionMark = V.id(.questionMark)
+    var candidates: [QuestionSampling.Candidate] = []
     for row in 0..<grid.side {
       let glyphs = grid.glyphs(inRow: row)
       switch type {
@@ -113,13 +121,15 @@ public struct OCRTask: Sendable {
             tokens: [V.id(.count), V.id(row: row), V.id(glyph: glyph), questionMark],
             answer: V.id(count: glyphs.count { $0 == glyph })))
         }
-      case .columnOf, .glyphOfHighlight, .highlightOfGlyph:
+      case .columnOf:
         for glyph in 0..<parameters.alphabetSize {
           let columns = glyphs.indices.filter { glyphs[$0] == glyph }
           guard columns.count == 1 else { continue }
           candidates.append(.init(
             tokens: [V.id(.column), V.id(row: row), V.id(glyph: glyph), questionMark], answer: V.id(column: columns[0])))
         }
+      case .glyphOfHighlight, .highlightOfGlyph:
+        preconditionFailure("\(type.rawValue) is not addressed by row")
       }
     }
     return candidates

@@ -26,13 +26,9 @@ public enum TaskFamily: String, CaseIterable, Codable, Sendable {
     }
   }
 
-  /// The family's question types, in the order of their index in `question_types`.
-  public var questionTypes: [String] {
-    switch self {
-    case .reasoning: ReasoningQuestionType.allCases.map(\.rawValue)
-    case .ocr: OCRParameters.default.questionTypes.map(\.rawValue)
-    }
-  }
+  /// The question types of the family's standard generator, in the order of their index in
+  /// `question_types`.
+  public var questionTypes: [String] { MiniTaskGenerator.standard(self).questionTypes }
 }
 
 /// Which set an image belongs to; train and eval images come from disjoint generator streams.

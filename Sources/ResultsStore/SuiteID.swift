@@ -23,6 +23,9 @@ public struct SuiteID: RawRepresentable, Hashable, Comparable, Sendable, Codable
   /// The miniature compressor comparison (four compressors, two LM sizes, V = 1, 4, 16): the
   /// analog of Table 1.
   public static let miniCompressors = SuiteID(rawValue: "mini-compressors")
+  /// The miniature replication's OCR grid (pooling; generator version 3): the analog of the
+  /// paper's OCR grid (Figure 3b).
+  public static let miniOCR = SuiteID(rawValue: "mini-ocr")
 
   public var description: String { rawValue }
 

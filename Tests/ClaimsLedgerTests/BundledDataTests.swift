@@ -35,7 +35,7 @@ import Testing
       "Figures/figure1/summary.json", "Figures/figure2/summary.json", "Figures/figure2/summary.json",
       "Figures/figure3a/summary.json", "Figures/figure3b/summary.json",
       "Figures/mini-figure1/summary.json", "Figures/mini-figure2/summary.json", "Figures/mini-figure3a/summary.json",
-      "Figures/figure5/summary.json", "Figures/figure5/summary.json",
+      "Figures/mini-figure3b/summary.json", "Figures/figure5/summary.json", "Figures/figure5/summary.json",
     ])
     try figures.check(against: evidence)
     #expect(figures.fits[2].fit.alpha == evidence.holdout.primary.law.alpha, "Figure 2's hold-out fit is the ledger's")
@@ -43,7 +43,9 @@ import Testing
     let mini = try evidence.mini.get()
     #expect(figures.fits[5].fit.alpha == mini.reasoning.primary.law.alpha, "Mini Figure 1's fit is the ledger's")
     #expect(figures.fits[6].fit.alpha == mini.holdout.primary.law.alpha, "Mini Figure 2's fit is the ledger's")
-    #expect(figures.fits[9].fit.alpha == (try evidence.miniPruMerge.get()).primary.law.alpha, "Figure 5's PruMerge fit is the ledger's")
+    #expect(figures.fits[8].fit.alpha == (try evidence.miniOCR.get()).primary.law.alpha, "Mini Figure 3b's fit is the ledger's")
+    #expect(figures.fits[10].fit.alpha == (try evidence.miniPruMerge.get()).primary.law.alpha, "Figure 5's PruMerge fit is the ledger's")
+    #expect(figures.miniIsoCompute != nil, "Mini Figure 4's groups are read and checked")
 
     var stale = figures
     stale.fits[4].fit.beta += 1e-12
@@ -63,6 +65,11 @@ import Testing
     var regrouped = try FigureResults.load(figuresDirectory: Bundled.layout.figuresDirectory)
     regrouped.isoCompute?.summary.comparisons[0].groupsWonByBiggerN -= 1
     #expect(throws: LedgerError.figureGroupsDisagree(path: "Figures/figure4/summary.json")) { try regrouped.check(against: evidence) }
+    var miniRegrouped = try FigureResults.load(figuresDirectory: Bundled.layout.figuresDirectory)
+    miniRegrouped.miniIsoCompute?.summary.comparisons[2].groupsWonByBiggerN += 1
+    #expect(throws: LedgerError.figureGroupsDisagree(path: "Figures/mini-figure4/summary.json")) {
+      try miniRegrouped.check(against: evidence)
+    }
   }
 
   /// The ledger and Figure 4 count the same thing: the committed figure's groups.

@@ -1,16 +1,18 @@
 import Foundation
+import ExperimentRegistry
 import ResultsStore
+import ScalingLaw
 import Testing
 
 @testable import ClaimsLedger
 
 /// The miniature replication's twins, decided on the committed grid of models trained here.
 @Suite struct MiniTwinTests {
-  /// Twins the trained grids decide; the others need the OCR family or seed spreads in the store.
+  /// Twins the trained grids decide: all of them, since the OCR grid is trained.
   static let decidable = [
     "mini.fig1.ratio", "mini.fig1.optimal-v-q0", "mini.fig1.optimal-v-question", "mini.fig2.holdout",
-    "mini.fig3a.text-shift", "mini.table1.quecc-extreme", "mini.abstract.extreme-compression",
-    "mini.fig5.compressor-invariance", "mini.data.monotone", "mini.cost.linear-in-tokens",
+    "mini.fig3a.text-shift", "mini.fig3b.ocr-reversal", "mini.fig4.iso-compute", "mini.table1.quecc-extreme",
+    "mini.abstract.extreme-compression", "mini.fig5.compressor-invariance", "mini.data.monotone", "mini.cost.linear-in-tokens",
   ]
 
   @Test func theTrainedGridDecidesItsTwinsAndAFailingTwinIsNotAFailedClaim() throws {
@@ -29,6 +31,10 @@ import Testing
     for id in ["mini.fig2.holdout", "mini.table1.quecc-extreme", "mini.fig5.compressor-invariance", "mini.data.monotone"] {
       #expect(report.twins.first { $0.id == id }?.status == .fail, "\(id)")
     }
+    // The pooled OCR grid reverses the trend, and the bigger LM loses its iso-compute groups.
+    for id in ["mini.fig3b.ocr-reversal", "mini.fig4.iso-compute"] {
+      #expect(report.twins.first { $0.id == id }?.status == .pass, "\(id)")
+    }
     #expect(!report.hasFailures, "twins do not fail verify")
     #expect(report.twinCounts.values.reduce(0, +) == Ledger.twins.count)
   }
@@ -37,6 +43,7 @@ import Testing
     var inputs = try Bundled.inputs()
     inputs.miniReasoning = nil
     inputs.miniPruMerge = nil
+    inputs.miniOCR = nil
     inputs.miniCompressors = []
     inputs.miniInferenceCost = nil
     inputs.miniSeedSpreads = []
@@ -67,7 +74,46 @@ import Testing
     #expect(ratio.contains("alpha [") && ratio.contains("; beta ["))
     let sweep = try #require(rows.first { $0.hasPrefix("| `mini.fig3a.text-shift`") })
     #expect(try #require(sweep.range(of: "optimalVAtQ25")).lowerBound < (try #require(sweep.range(of: "optimalVAtQ100"))).lowerBound)
-    #expect(rows.first { $0.hasPrefix("| `mini.fig3b.ocr-reversal`") }?.contains("| — |") == true)
+    let ocr = try #require(rows.first { $0.hasPrefix("| `mini.fig3b.ocr-reversal`") })
+    #expect(ocr.contains("alpha [") && ocr.contains("Amended on 2026-12-03"))
     #expect(report.table(colour: false).contains(report.twinsSummaryLine))
+  }
+
+  /// A miniature OCR grid from a known law: every size of the replication × its five token counts.
+  static func ocrGrid(_ law: ScalingLaw) -> Grid {
+    Grid(suite: .miniOCR, observations: Experiment.miniSizesBillion.flatMap { N in
+      [1.0, 4, 9, 16, 36].map { V in Observation(N: N, V: V, Y: law.error(N: N, T: V)) }
+    })
+  }
+
+  /// The OCR twin reads the OCR grid's own fit: β > α passes, α > β fails, no grid says how to train it.
+  @Test func theOCRTwinComparesTheExponentsOfTheOCRGridsFit() throws {
+    func verdict(_ grid: Grid?) throws -> ClaimResult {
+      var inputs = try Bundled.inputs()
+      inputs.miniOCR = grid
+      let report = try Ledger.verify(try Evidence(inputs: inputs, settings: HandMade.settings))
+      return try #require(report.twins.first { $0.id == "mini.fig3b.ocr-reversal" })
+    }
+    #expect(try verdict(Self.ocrGrid(ScalingLaw(a: 0.6, alpha: 0.05, beta: 0.3, D: 0.1))).status == .pass)
+    #expect(try verdict(Self.ocrGrid(ScalingLaw(a: 0.6, alpha: 0.3, beta: 0.05, D: 0.1))).status == .fail)
+    let missing = try verdict(nil)
+    #expect(missing.status == .unverifiable)
+    #expect(missing.explanation.contains("./repro mini train --grid ocr-scaling --all"))
+  }
+
+  /// The iso-compute twin needs both grids; on OCR data where tokens matter far more than size the
+  /// bigger N loses the OCR groups.
+  @Test func theIsoComputeTwinCountsGroupsOnBothMiniatureGrids() throws {
+    var inputs = try Bundled.inputs()
+    inputs.miniReasoning = Grid(suite: .miniReasoning, observations: Self.ocrGrid(ScalingLaw(a: 0.6, alpha: 0.4, beta: 0.01, D: 0.05))
+      .observations)
+    inputs.miniOCR = Self.ocrGrid(ScalingLaw(a: 0.6, alpha: 0.01, beta: 0.4, D: 0.05))
+    let report = try Ledger.verify(try Evidence(inputs: inputs, settings: HandMade.settings))
+    let twin = try #require(report.twins.first { $0.id == "mini.fig4.iso-compute" })
+    #expect(twin.status == .pass, "\(twin.value)")
+    #expect(twin.quantities["reasoningShareAtQ0"] == 1 && twin.quantities["ocrShareAtQ0"] == 0)
+    inputs.miniOCR = nil
+    let without = try Ledger.verify(try Evidence(inputs: inputs, settings: HandMade.settings))
+    #expect(without.twins.first { $0.id == "mini.fig4.iso-compute" }?.status == .unverifiable)
   }
 }

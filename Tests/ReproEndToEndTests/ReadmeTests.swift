@@ -34,12 +34,12 @@ struct ReadmeTests {
     #expect(try Self.generatedSection("verify --twins --markdown") == run.stdout, "paste the output of ./repro verify --twins --markdown")
   }
 
-  @Test("the replication grid's table is what repro mini cells --markdown prints")
-  func gridTable() throws {
-    let run = try Executables.run("repro", ["mini", "cells", "--grid", "reasoning-scaling", "--markdown"])
+  @Test("each replication grid's table is what repro mini cells --markdown prints", arguments: ["reasoning-scaling", "ocr-scaling"])
+  func gridTable(grid: String) throws {
+    let run = try Executables.run("repro", ["mini", "cells", "--grid", grid, "--markdown"])
     #expect(run.status == 0)
-    #expect(try Self.generatedSection("mini cells --grid reasoning-scaling --markdown") == run.stdout,
-            "paste the output of ./repro mini cells --grid reasoning-scaling --markdown")
+    #expect(try Self.generatedSection("mini cells --grid \(grid) --markdown") == run.stdout,
+            "paste the output of ./repro mini cells --grid \(grid) --markdown")
   }
 
   @Test("the seed-noise table is what repro mini cells --seeds prints")

@@ -42,7 +42,7 @@ import Testing
     let seeds = try projectLayout().seedDirectory
     let suites = try FileManager.default.contentsOfDirectory(atPath: seeds.appendingPathComponent("mini/results").path)
       .filter { $0.hasSuffix(".csv") }.map { SuiteID(rawValue: String($0.dropLast(".csv".count))) }
-    #expect(Set(suites) == [.miniReasoning, .miniReasoningPruMerge, .miniCompressors])
+    #expect(Set(suites) == [.miniReasoning, .miniReasoningPruMerge, .miniCompressors, .miniOCR])
     let mini = try suites.flatMap { try MiniatureSeed.rows(of: $0, seedDirectory: seeds) }
     #expect(counts == [
       "source": 3 + suites.count, "model": 5 + Set(mini.map(\.paramsBillion)).count, "suite": 10 + suites.count,
