@@ -3,21 +3,21 @@ import Foundation
 /// A PyTorch (eager, CPU) reference run as a Python subprocess: the timing a benchmark divides by.
 ///
 /// The interpreter is, in order: the explicit `--python`, `$REPRO_TORCH_PYTHON`, the project's
-/// training virtualenv `/work/.venv-mini/bin/python` where it exists, else `python3`. Torch is
-/// never required: when it is missing, the benchmark says so and reports the Swift side only.
+/// training virtualenv where it exists (the caller names it: `MiniReplication.PythonTrainer`
+/// knows where `repro mini setup` puts it), else `python3`. Torch is never required: when it is
+/// missing, the benchmark says so and reports the Swift side only.
 public struct TorchReference: Sendable {
   public static let environmentVariable = "REPRO_TORCH_PYTHON"
-  static let trainingVirtualenv = "/work/.venv-mini/bin/python"
 
   public var python: String
 
-  public init(python explicit: String? = nil) {
+  public init(python explicit: String? = nil, trainingVirtualenv: URL? = nil) {
     if let explicit {
       python = explicit
     } else if let variable = ProcessInfo.processInfo.environment[Self.environmentVariable], !variable.isEmpty {
       python = variable
-    } else if FileManager.default.isExecutableFile(atPath: Self.trainingVirtualenv) {
-      python = Self.trainingVirtualenv
+    } else if let trainingVirtualenv, FileManager.default.isExecutableFile(atPath: trainingVirtualenv.path) {
+      python = trainingVirtualenv.path
     } else {
       python = "python3"
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import InferenceCost
+import MiniReplication
 import InferenceEngine
 import ResultsStore
 
@@ -31,7 +32,7 @@ struct BenchInferCommand: ParsableCommand {
   func run() throws {
     let root = try ProjectLayout.locate().root
     let store = CheckpointStore(projectRoot: root)
-    let torch = (reference: TorchReference(python: python), script: root.appendingPathComponent("Benchmarks/torch_prefill.py"))
+    let torch = (reference: TorchReference(python: python, trainingVirtualenv: PythonTrainer.interpreter(layout: MiniLayout(root: root))), script: root.appendingPathComponent("Benchmarks/torch_prefill.py"))
     let report = try InferenceBenchmark.run(store: store, tokens: tokens, minimumSeconds: seconds, prefillThreads: threads, torch: torch) { print($0) }
     print(report.text)
   }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InferenceCost
+import MiniReplication
 import MiniTasks
 import MiniVLM
 import ResultsStore
@@ -108,7 +109,7 @@ struct BenchMiniCommand: ParsableCommand {
       swift: Side(medianSeconds: pipeline, towerMedianSeconds: towerOnly, examplesPerSecond: Double(batch) / pipeline),
       machine: Machine.current.summary)
 
-    let reference = TorchReference(python: python)
+    let reference = TorchReference(python: python, trainingVirtualenv: PythonTrainer.interpreter(layout: MiniLayout(root: root)))
     switch reference.runJSON(
       ["-m", "minivlm.bench", "--tower", resolvedTower.path, "--checkpoint", checkpointURL.path, "--eval-shard", shardURL.path,
        "--batch-size", String(batch), "--threads", String(threads), "--repeats", String(repeats)],

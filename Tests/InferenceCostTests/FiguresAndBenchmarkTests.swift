@@ -66,3 +66,16 @@ struct FiguresAndBenchmarkTests {
     #expect(report.text.contains("(target ≥ 0.70: met)"))
   }
 }
+
+/// Which interpreter the PyTorch reference of `repro bench mini|infer` runs under.
+@Suite struct TorchReferenceTests {
+  /// The default was a path on one machine (`/work/.venv-mini`), so a checkout whose training
+  /// virtualenv is where `repro mini setup` puts it benchmarked against nothing.
+  @Test func theTrainingVirtualenvTheCallerNamesIsTheDefault() throws {
+    guard ProcessInfo.processInfo.environment[TorchReference.environmentVariable] == nil else { return }
+    let executable = URL(fileURLWithPath: "/bin/sh")
+    #expect(TorchReference(trainingVirtualenv: executable).python == executable.path)
+    #expect(TorchReference(trainingVirtualenv: URL(fileURLWithPath: "/nonexistent/python")).python == "python3")
+    #expect(TorchReference(python: "/usr/bin/python3", trainingVirtualenv: executable).python == "/usr/bin/python3")
+  }
+}
