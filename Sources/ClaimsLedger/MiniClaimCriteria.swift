@@ -41,6 +41,8 @@ public struct MiniClaimCriterion: Sendable, Hashable, Identifiable {
   public static let uncompressedTokens = 144.0
   /// The Q sweep of the text-shift twin (the paper figure's own sweep).
   public static let textTokenSweep: [Double] = [0, 10, 25, 50, 100, 200]
+  /// The text tokens at which the iso-compute twin groups the cells (the criterion's Q = 0).
+  public static let isoComputeTextTokens = 0.0
 
   /// Every twin, in the order of the paper's claims.
   public static let all: [MiniClaimCriterion] = [
@@ -71,12 +73,14 @@ public struct MiniClaimCriterion: Sendable, Hashable, Identifiable {
       id: "mini.fig3b.ocr-reversal", twinOf: "fig3b.ocr-reversal",
       statement: "On the OCR family the trend reverses: visual tokens matter more than LM size.",
       criterion: "β > α for the law fitted to the mini-ocr grid (average pooling).",
-      amendment: "Amended on 2026-12-03, before any OCR cell was trained: first committed (8777bef) as the TokenPacker-style "
-        + "grid, a compressor that did not learn the OCR family within the budget in any probe (docs/miniature-vlm.md §4.1)."),
+      amendment: "Amended on 2026-12-03, before the OCR grid was trained but after the probes that chose its design: first "
+        + "committed (8777bef) as the TokenPacker-style grid, a compressor that did not learn the OCR family within the budget "
+        + "in any probe; two probes had the exact setup of two grid cells (d32l2 and d128l4 at V = 36), so those two "
+        + "results were known (docs/miniature-vlm.md §4.1)."),
     MiniClaimCriterion(
       id: "mini.fig4.iso-compute", twinOf: "fig4.iso-compute",
       statement: "At similar compute, a bigger LM with fewer visual tokens wins on reasoning and loses on OCR.",
-      criterion: "In iso-compute groups of the trained cells (within ±25 % of the group's geometric-mean 2·N·(Q+V), Q = 0), "
+      criterion: "In iso-compute groups of the trained cells (within ±25 % of the group's geometric-mean 2·N·(Q+V), Q = \(Int(isoComputeTextTokens))), "
         + "the bigger N wins more than half of the groups on mini-reasoning and fewer than half on mini-ocr."),
     MiniClaimCriterion(
       id: "mini.table1.quecc-extreme", twinOf: "table1.quecc-extreme",

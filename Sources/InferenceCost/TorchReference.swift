@@ -11,10 +11,13 @@ public struct TorchReference: Sendable {
 
   public var python: String
 
-  public init(python explicit: String? = nil, trainingVirtualenv: URL? = nil) {
+  public init(
+    python explicit: String? = nil, trainingVirtualenv: URL? = nil,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) {
     if let explicit {
       python = explicit
-    } else if let variable = ProcessInfo.processInfo.environment[Self.environmentVariable], !variable.isEmpty {
+    } else if let variable = environment[Self.environmentVariable], !variable.isEmpty {
       python = variable
     } else if let trainingVirtualenv, FileManager.default.isExecutableFile(atPath: trainingVirtualenv.path) {
       python = trainingVirtualenv.path

@@ -44,7 +44,7 @@ public struct MiniSuite: Sendable {
   public static let ocr = MiniSuite(
     id: .miniOCR, grid: .ocrScaling,
     description: "Miniature replication: accuracy of our trained miniature VLMs (average pooling) on the OCR family's "
-      + "held-out questions (generator version 3), evaluated by the bundled Swift engine.")
+      + "held-out questions (generator version \(TaskFamily.ocr.generatorVersion)), evaluated by the bundled Swift engine.")
 
   /// Every suite the replication writes, in the order `./repro all` refreshes them.
   public static let all: [MiniSuite] = [reasoning, reasoningPruMerge, compressors, ocr]

@@ -92,6 +92,12 @@ public struct OCRParameters: Hashable, Sendable, Codable {
     if highlightColours == 0, let type = questionTypes.first(where: \.needsHighlights) {
       throw .invalidParameter(name: "questionTypes", reason: "\(type.rawValue) needs highlightColours ≥ 1")
     }
+    // With one colour every glyph shares it, so no highlight is ever held by exactly one glyph and
+    // the redraw loop would never end; with two or more a grid admits the question with
+    // probability > 0 (blankPercent ≤ 75 leaves glyphs).
+    if highlightColours == 1, questionTypes.contains(.glyphOfHighlight) {
+      throw .invalidParameter(name: "questionTypes", reason: "glyph_of_highlight needs highlightColours ≥ 2")
+    }
   }
 
   enum CodingKeys: String, CodingKey {

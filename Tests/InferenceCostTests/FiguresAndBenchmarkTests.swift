@@ -72,10 +72,11 @@ struct FiguresAndBenchmarkTests {
   /// The default was a path on one machine (`/work/.venv-mini`), so a checkout whose training
   /// virtualenv is where `repro mini setup` puts it benchmarked against nothing.
   @Test func theTrainingVirtualenvTheCallerNamesIsTheDefault() throws {
-    guard ProcessInfo.processInfo.environment[TorchReference.environmentVariable] == nil else { return }
     let executable = URL(fileURLWithPath: "/bin/sh")
-    #expect(TorchReference(trainingVirtualenv: executable).python == executable.path)
-    #expect(TorchReference(trainingVirtualenv: URL(fileURLWithPath: "/nonexistent/python")).python == "python3")
-    #expect(TorchReference(python: "/usr/bin/python3", trainingVirtualenv: executable).python == "/usr/bin/python3")
+    #expect(TorchReference(trainingVirtualenv: executable, environment: [:]).python == executable.path)
+    #expect(TorchReference(trainingVirtualenv: URL(fileURLWithPath: "/nonexistent/python"), environment: [:]).python == "python3")
+    #expect(TorchReference(python: "/usr/bin/python3", trainingVirtualenv: executable, environment: [:]).python == "/usr/bin/python3")
+    let variable = [TorchReference.environmentVariable: "/opt/torch/python"]
+    #expect(TorchReference(trainingVirtualenv: executable, environment: variable).python == "/opt/torch/python")
   }
 }

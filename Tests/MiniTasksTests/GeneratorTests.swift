@@ -225,7 +225,7 @@ struct OCRTests {
     #expect(tints.allSatisfy { $0 != [255, 255, 255] && $0 != [0, 0, 0] })
   }
 
-  @Test func highlightKnobsAreChecked() {
+  @Test func highlightKnobsAreChecked() throws {
     var none = OCRParameters.default
     none.highlightColours = 0
     #expect(throws: MiniTasksError.self) { try OCRTask(parameters: none) }
@@ -235,6 +235,13 @@ struct OCRTests {
     var empty = OCRParameters.default
     empty.questionTypes = []
     #expect(throws: MiniTasksError.self) { try OCRTask(parameters: empty) }
+    var single = OCRParameters.default
+    single.highlightColours = 1
+    #expect(throws: MiniTasksError.invalidParameter(name: "questionTypes", reason: "glyph_of_highlight needs highlightColours ≥ 2")) {
+      try OCRTask(parameters: single)
+    }
+    single.questionTypes = [.highlightOfGlyph]
+    _ = try OCRTask(parameters: single)
     var harsh = OCRParameters.default
     harsh.highlightPercent = 0
     #expect(throws: MiniTasksError.self) { try OCRTask(parameters: harsh) }
