@@ -27,22 +27,14 @@ extension Claim {
         var pairs: [String] = []
         var quantities: [String: Double] = [:]
         for Q in evidence.settings.figure4.Q {
-          let reasoning = IsoComputeComparison(
-            suite: .visualReasoning, Q: Q, observations: evidence.inputs.visualReasoning.observations, grouping: grouping)
-          let ocr = IsoComputeComparison(suite: .ocr, Q: Q, observations: evidence.inputs.ocr.observations, grouping: grouping)
-          let reasoningShare = reasoning.groupShareWonByBiggerN ?? .nan
-          let ocrShare = ocr.groupShareWonByBiggerN ?? .nan
-          holds = holds && reasoningShare > 0.5 && ocrShare < 0.5  // false without groups (NaN)
-          parts.append(
-            "Q = \(Format.number(Q)): reasoning \(reasoning.groupsWonByBiggerN)/\(reasoning.groups.count), "
-              + "OCR \(ocr.groupsWonByBiggerN)/\(ocr.groups.count)")
-          pairs.append(
-            "Q = \(Format.number(Q)): reasoning \(reasoning.pairsWonByBiggerN)/\(reasoning.pairs), "
-              + "OCR \(ocr.pairsWonByBiggerN)/\(ocr.pairs)")
-          quantities["reasoningShareAtQ\(Int(Q))"] = reasoningShare
-          quantities["ocrShareAtQ\(Int(Q))"] = ocrShare
-          quantities["reasoningPairShareAtQ\(Int(Q))"] = reasoning.pairShareWonByBiggerN ?? .nan
-          quantities["ocrPairShareAtQ\(Int(Q))"] = ocr.pairShareWonByBiggerN ?? .nan
+          let verdict = IsoComputeVerdict(reasoning: evidence.inputs.visualReasoning, ocr: evidence.inputs.ocr, Q: Q, grouping: grouping)
+          holds = holds && verdict.holds
+          parts.append("Q = \(Format.number(Q)): \(verdict.groupCounts)")
+          pairs.append("Q = \(Format.number(Q)): \(verdict.pairCounts)")
+          quantities["reasoningShareAtQ\(Int(Q))"] = verdict.reasoningShare
+          quantities["ocrShareAtQ\(Int(Q))"] = verdict.ocrShare
+          quantities["reasoningPairShareAtQ\(Int(Q))"] = verdict.reasoning.pairShareWonByBiggerN ?? .nan
+          quantities["ocrPairShareAtQ\(Int(Q))"] = verdict.ocr.pairShareWonByBiggerN ?? .nan
         }
         return Finding(
           holds: holds, value: "bigger N wins groups " + parts.joined(separator: "; "), quantities: quantities,
@@ -52,4 +44,31 @@ extension Claim {
             + "smaller than the step between the paper's LLM sizes, so every comparison trades parameters for visual tokens.")
       })
   }()
+}
+
+/// Figure 4's question at one Q, for a reasoning grid and an OCR grid (the paper's, or the
+/// miniature twins'): does the bigger N win more than half of the reasoning grid's iso-compute
+/// groups and fewer than half of the OCR grid's? `fig4.iso-compute` and its twin both decide here.
+struct IsoComputeVerdict {
+  let reasoning: IsoComputeComparison
+  let ocr: IsoComputeComparison
+
+  init(reasoning: Grid, ocr: Grid, Q: Double, grouping: IsoComputeGrouping) {
+    self.reasoning = IsoComputeComparison(suite: reasoning.suite, Q: Q, observations: reasoning.observations, grouping: grouping)
+    self.ocr = IsoComputeComparison(suite: ocr.suite, Q: Q, observations: ocr.observations, grouping: grouping)
+  }
+
+  /// Share of the groups the bigger N wins; NaN without groups.
+  var reasoningShare: Double { reasoning.groupShareWonByBiggerN ?? .nan }
+  var ocrShare: Double { ocr.groupShareWonByBiggerN ?? .nan }
+  /// False without groups (a NaN share compares false).
+  var holds: Bool { reasoningShare > 0.5 && ocrShare < 0.5 }
+  /// `reasoning 3/5, OCR 1/4`: the groups the bigger N wins, of all.
+  var groupCounts: String {
+    "reasoning \(reasoning.groupsWonByBiggerN)/\(reasoning.groups.count), OCR \(ocr.groupsWonByBiggerN)/\(ocr.groups.count)"
+  }
+  /// The same counted by pairs of different N inside the groups.
+  var pairCounts: String {
+    "reasoning \(reasoning.pairsWonByBiggerN)/\(reasoning.pairs), OCR \(ocr.pairsWonByBiggerN)/\(ocr.pairs)"
+  }
 }

@@ -222,25 +222,21 @@ extension Claim {
   /// groups on mini-reasoning and fewer than half on mini-ocr.
   private static func isoCompute(_ evidence: Evidence) -> Finding {
     let inputs = evidence.inputs
-    for (suite, grid, trainedBy) in [(SuiteID.miniReasoning, inputs.miniReasoning, "reasoning-scaling"), (.miniOCR, inputs.miniOCR, "ocr-scaling")]
-    where grid == nil {
-      return .unverifiable("Cannot decide: " + Evidence.missing(suite, grid: trainedBy, inputs: inputs).reason + ".")
+    let missing = { (suite: SuiteID, trainedBy: String) in
+      Finding.unverifiable("Cannot decide: " + Evidence.missing(suite, grid: trainedBy, inputs: inputs).reason + ".")
     }
-    let grouping = IsoComputeGrouping(tolerance: evidence.settings.miniFigure4.tolerance)
+    guard let reasoning = inputs.miniReasoning else { return missing(.miniReasoning, "reasoning-scaling") }
+    guard let ocr = inputs.miniOCR else { return missing(.miniOCR, "ocr-scaling") }
     let Q = MiniClaimCriterion.isoComputeTextTokens
-    let reasoning = IsoComputeComparison(suite: .miniReasoning, Q: Q, observations: inputs.miniReasoning!.observations, grouping: grouping)
-    let ocr = IsoComputeComparison(suite: .miniOCR, Q: Q, observations: inputs.miniOCR!.observations, grouping: grouping)
-    let reasoningShare = reasoning.groupShareWonByBiggerN ?? .nan
-    let ocrShare = ocr.groupShareWonByBiggerN ?? .nan
+    let verdict = IsoComputeVerdict(
+      reasoning: reasoning, ocr: ocr, Q: Q, grouping: IsoComputeGrouping(tolerance: evidence.settings.miniFigure4.tolerance))
     return Finding(
-      holds: reasoningShare > 0.5 && ocrShare < 0.5,  // false without groups (NaN)
-      value: "bigger N wins groups at Q = 0: reasoning \(reasoning.groupsWonByBiggerN)/\(reasoning.groups.count), "
-        + "OCR \(ocr.groupsWonByBiggerN)/\(ocr.groups.count)",
-      quantities: ["reasoningShareAtQ0": reasoningShare, "ocrShareAtQ0": ocrShare],
-      explanation: "No fit is involved: the counts are Mini Figure 4's panel titles at Q = 0. Counted by pairs of different N "
-        + "inside the groups, the bigger N wins \(reasoning.pairsWonByBiggerN)/\(reasoning.pairs) on reasoning and "
-        + "\(ocr.pairsWonByBiggerN)/\(ocr.pairs) on OCR. The two grids use different compressors (TokenPacker-style and "
-        + "pooling) and recipes; each comparison stays inside one grid.")
+      holds: verdict.holds,
+      value: "bigger N wins groups at Q = \(Format.number(Q)): \(verdict.groupCounts)",
+      quantities: ["reasoningShareAtQ\(Int(Q))": verdict.reasoningShare, "ocrShareAtQ\(Int(Q))": verdict.ocrShare],
+      explanation: "No fit is involved: the counts are Mini Figure 4's panel titles at Q = \(Format.number(Q)). Counted by pairs "
+        + "of different N inside the groups, the bigger N wins \(verdict.pairCounts). The two grids use different compressors "
+        + "(TokenPacker-style and pooling) and recipes; each comparison stays inside one grid.")
   }
 
   /// The token counts `mini.table1.quecc-extreme` compares at (its criterion's "V = 1 and V = 4"),

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import InferenceCost
+import MiniReplication
 import ResultsStore
 import ScalingLaw
 import ScalingLawFit
@@ -251,5 +253,13 @@ enum NumpyPaperGrid {
       outcome.scipy = .failure(Unavailable(description: reply["scipy_error"] as? String ?? "no scipy timing in the reply"))
     }
     return .success(outcome)
+  }
+}
+
+extension TorchReference {
+  /// This checkout's PyTorch reference: `--python`, else `$REPRO_TORCH_PYTHON`, else the
+  /// virtualenv `repro mini setup` makes (where the trainer looks), else `python3`.
+  init(python: String?, projectRoot: URL) {
+    self.init(python: python, trainingVirtualenv: PythonTrainer.interpreter(layout: MiniLayout(root: projectRoot)))
   }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import InferenceCost
-import MiniReplication
 import InferenceEngine
 import ResultsStore
 
@@ -32,7 +31,7 @@ struct BenchInferCommand: ParsableCommand {
   func run() throws {
     let root = try ProjectLayout.locate().root
     let store = CheckpointStore(projectRoot: root)
-    let torch = (reference: TorchReference(python: python, trainingVirtualenv: PythonTrainer.interpreter(layout: MiniLayout(root: root))), script: root.appendingPathComponent("Benchmarks/torch_prefill.py"))
+    let torch = (reference: TorchReference(python: python, projectRoot: root), script: root.appendingPathComponent("Benchmarks/torch_prefill.py"))
     let report = try InferenceBenchmark.run(store: store, tokens: tokens, minimumSeconds: seconds, prefillThreads: threads, torch: torch) { print($0) }
     print(report.text)
   }

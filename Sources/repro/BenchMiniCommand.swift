@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import InferenceCost
-import MiniReplication
 import MiniTasks
 import MiniVLM
 import ResultsStore
@@ -109,7 +108,7 @@ struct BenchMiniCommand: ParsableCommand {
       swift: Side(medianSeconds: pipeline, towerMedianSeconds: towerOnly, examplesPerSecond: Double(batch) / pipeline),
       machine: Machine.current.summary)
 
-    let reference = TorchReference(python: python, trainingVirtualenv: PythonTrainer.interpreter(layout: MiniLayout(root: root)))
+    let reference = TorchReference(python: python, projectRoot: root)
     switch reference.runJSON(
       ["-m", "minivlm.bench", "--tower", resolvedTower.path, "--checkpoint", checkpointURL.path, "--eval-shard", shardURL.path,
        "--batch-size", String(batch), "--threads", String(threads), "--repeats", String(repeats)],
