@@ -110,19 +110,18 @@ struct FormObjective: BoxedLeastSquares {
     return total
   }
 
-  func normalEquations(_ p: [Double]) -> (jtj: [[Double]], jtr: [Double]) {
+  func normalEquations(_ p: [Double], jtj: inout [Double], jtr: inout [Double]) {
     let k = ranges.count
-    var jtj = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
-    var jtr = [Double](repeating: 0, count: k)
+    for u in 0..<k * k { jtj[u] = 0 }
+    for u in 0..<k { jtr[u] = 0 }
     for (x, y) in zip(points, y) {
       let row = form.gradient(p, at: x)
       let r = form.prediction(p, at: x) - y
       for u in 0..<k {
         jtr[u] += row[u] * r
-        for v in 0..<k { jtj[u][v] += row[u] * row[v] }
+        for v in 0..<k { jtj[u * k + v] += row[u] * row[v] }
       }
     }
-    return (jtj, jtr)
   }
 
   /// The best coefficients inside their bounds for the exponents of `p` (its coefficient
@@ -164,7 +163,7 @@ struct FormObjective: BoxedLeastSquares {
       if !free.isEmpty {
         // G_ff·c_f = b_f − G_fx·c_x, written as NormalEquations' H·δ = −g.
         let g = (0..<m).map { u in -(b[u] - (0..<m).filter { states[$0] != 0 }.reduce(0) { $0 + G[u][$1] * c[$1] }) }
-        let solution = NormalEquations.solve(G, g, free: free, lambda: 0)
+        let solution = NormalEquations.solve(G.flatMap { $0 }, g, order: m, free: free, lambda: 0)
         for (index, u) in free.enumerated() { c[u] = solution[index] }
         guard free.allSatisfy({ ranges[linear[$0]].contains(c[$0]) }) else { continue }
       }

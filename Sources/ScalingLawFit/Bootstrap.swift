@@ -14,7 +14,7 @@ public struct Bootstrap: Sendable {
   /// The resample counts a user may ask for (`repro fit --bootstrap`, `repro extrapolate
   /// --bootstrap`). At least 20: with fewer, a 95 % percentile interval has no resample beyond
   /// either end (with 1 it is the degenerate `[x, x]`). At most 10,000: each resample is a full
-  /// refit (≈ 7 ms by least squares), and the outcomes are held in memory.
+  /// refit (≈ 50 µs by least squares), and the outcomes are held in memory.
   public static let resampleRange = 20...10_000
 
   public init(resamples: Int, seed: UInt64) {

@@ -8,8 +8,10 @@ public protocol BoxedLeastSquares {
   var ranges: [ClosedRange<Double>] { get }
   /// Σ r_k(p)².
   func sumOfSquares(_ p: [Double]) -> Double
-  /// JᵀJ and Jᵀr at `p` (Jacobian J of the residuals r): the Gauss–Newton normal equations.
-  func normalEquations(_ p: [Double]) -> (jtj: [[Double]], jtr: [Double])
+  /// JᵀJ (row-major, k × k) and Jᵀr at `p` (Jacobian J of the residuals r): the Gauss–Newton
+  /// normal equations, written over the buffers' contents (their sizes are k² and k), so an
+  /// iteration allocates nothing.
+  func normalEquations(_ p: [Double], jtj: inout [Double], jtr: inout [Double])
   /// An SSE at rounding level of the data (1e-14·Σy²), below which a fit of exact data counts
   /// as converged.
   var roundingFloor: Double { get }
@@ -39,20 +41,28 @@ public struct BoxedLevenbergMarquardt: Sendable {
   public func minimize(_ objective: some BoxedLeastSquares, from start: [Double]) -> Outcome {
     let ranges = objective.ranges
     let k = ranges.count
+    let widths = ranges.map { $0.upperBound - $0.lowerBound }
     var p = start
     var sse = objective.sumOfSquares(p)
     var lambda = 1e-3
     let roundingFloor = objective.roundingFloor
+    // Buffers reused by every iteration: a fit of the paper's law runs in microseconds, and
+    // allocations would be a large share of it.
+    var jtj = [Double](repeating: 0, count: k * k), g = [Double](repeating: 0, count: k)
+    var free = [Int](), trial = p, solver = NormalEquations.Workspace(capacity: k)
+    free.reserveCapacity(k)
     for iteration in 0...maxIterations {
-      let (jtj, g) = objective.normalEquations(p)
+      objective.normalEquations(p, jtj: &jtj, jtr: &g)
       // A parameter on a bound whose gradient pushes outward is held fixed this iteration.
-      let free = (0..<k).filter { j in
-        let width = ranges[j].upperBound - ranges[j].lowerBound
-        let atLower = p[j] <= ranges[j].lowerBound + 1e-15 * max(1, width)
-        let atUpper = p[j] >= ranges[j].upperBound - 1e-15 * max(1, width)
-        return !((atLower && g[j] > 0) || (atUpper && g[j] < 0))
+      free.removeAll(keepingCapacity: true)
+      var scaledGradient = 0.0
+      for j in 0..<k {
+        let atLower = p[j] <= ranges[j].lowerBound + 1e-15 * max(1, widths[j])
+        let atUpper = p[j] >= ranges[j].upperBound - 1e-15 * max(1, widths[j])
+        guard !((atLower && g[j] > 0) || (atUpper && g[j] < 0)) else { continue }
+        free.append(j)
+        scaledGradient = max(scaledGradient, abs(2 * g[j]) * widths[j])
       }
-      let scaledGradient = free.map { abs(2 * g[$0]) * (ranges[$0].upperBound - ranges[$0].lowerBound) }.max() ?? 0
       if scaledGradient <= 1e-10 * sse + roundingFloor || free.isEmpty {
         return Outcome(parameters: p, sse: sse, iterations: iteration, converged: true,
                        criterion: "projected gradient ≤ 1e-10·SSE (scaled by bound widths)")
@@ -61,14 +71,14 @@ public struct BoxedLevenbergMarquardt: Sendable {
       // Try damped steps until one lowers the SSE.
       var accepted = false
       while lambda < 1e20 {
-        let step = NormalEquations.solve(jtj, g, free: free, lambda: lambda)
-        var trial = p
+        let step = solver.solve(jtj, g, order: k, free: free, lambda: lambda)
+        for j in 0..<k { trial[j] = p[j] }
         for (index, j) in free.enumerated() {
           trial[j] = min(max(p[j] + step[index], ranges[j].lowerBound), ranges[j].upperBound)
         }
         let trialSSE = objective.sumOfSquares(trial)
         if trialSSE < sse {
-          p = trial
+          swap(&p, &trial)
           sse = trialSSE
           lambda = max(lambda / 10, 1e-15)
           accepted = true
@@ -86,10 +96,10 @@ public struct BoxedLevenbergMarquardt: Sendable {
           return Outcome(parameters: p, sse: sse, iterations: iteration, converged: true,
                          criterion: "no further decrease at machine precision; projected gradient ≤ 1e-6·SSE")
         }
-        let newton = NormalEquations.solve(jtj, g, free: free, lambda: 0)
+        let newton = solver.solve(jtj, g, order: k, free: free, lambda: 0)
         let predicted = -2 * zip(free, newton).reduce(0) { $0 + g[$1.0] * $1.1 }
           - free.indices.reduce(0) { sum, u in
-            sum + free.indices.reduce(0) { $0 + newton[u] * jtj[free[u]][free[$1]] * newton[$1] }
+            sum + free.indices.reduce(0) { $0 + newton[u] * jtj[free[u] * k + free[$1]] * newton[$1] }
           }
         let flat = predicted.isFinite && predicted <= 1e-12 * sse + roundingFloor
         return Outcome(parameters: p, sse: sse, iterations: iteration, converged: flat,
@@ -107,29 +117,57 @@ public struct BoxedLevenbergMarquardt: Sendable {
 public enum NormalEquations {
   /// Solves (H + λ·diag H) δ = −g on the `free` parameters by Gaussian elimination with partial
   /// pivoting (a zero pivot leaves its component at 0). With λ = 0 and g = −b it solves H δ = b:
-  /// the exact least squares of a few linear coefficients.
-  public static func solve(_ h: [[Double]], _ g: [Double], free: [Int], lambda: Double) -> [Double] {
-    let m = free.count
-    let maxDiagonal = free.map { h[$0][$0] }.max() ?? 1
-    var matrix = (0..<m).map { u in
-      (0..<m).map { v in h[free[u]][free[v]] } + [-g[free[u]]]
+  /// the exact least squares of a few linear coefficients. `h` is `order` × `order`, row-major.
+  public static func solve(_ h: [Double], _ g: [Double], order: Int, free: [Int], lambda: Double) -> [Double] {
+    var workspace = Workspace(capacity: order)
+    return Array(workspace.solve(h, g, order: order, free: free, lambda: lambda))
+  }
+
+  /// The elimination's matrix and solution, kept between solves so an iteration allocates nothing.
+  public struct Workspace {
+    var matrix: [Double]
+    var x: [Double]
+
+    public init(capacity: Int) {
+      matrix = [Double](repeating: 0, count: capacity * (capacity + 1))
+      x = [Double](repeating: 0, count: capacity)
     }
-    for u in 0..<m { matrix[u][u] += lambda * max(h[free[u]][free[u]], 1e-12 * maxDiagonal) }
-    for column in 0..<m {
-      let pivot = (column..<m).max { abs(matrix[$0][column]) < abs(matrix[$1][column]) }!
-      matrix.swapAt(column, pivot)
-      guard matrix[column][column] != 0 else { continue }
-      for row in (column + 1)..<m {
-        let factor = matrix[row][column] / matrix[column][column]
-        for c in column...m { matrix[row][c] -= factor * matrix[column][c] }
+
+    /// ``NormalEquations/solve(_:_:order:free:lambda:)``, in this workspace; the result is
+    /// valid until the next solve.
+    public mutating func solve(_ h: [Double], _ g: [Double], order: Int, free: [Int], lambda: Double) -> ArraySlice<Double> {
+      let m = free.count
+      let columns = m + 1
+      var maxDiagonal = -Double.infinity
+      for u in free { maxDiagonal = max(maxDiagonal, h[u * order + u]) }
+      if free.isEmpty { maxDiagonal = 1 }
+      for u in 0..<m {
+        for v in 0..<m { matrix[u * columns + v] = h[free[u] * order + free[v]] }
+        matrix[u * columns + m] = -g[free[u]]
+        matrix[u * columns + u] += lambda * max(h[free[u] * order + free[u]], 1e-12 * maxDiagonal)
       }
+      for column in 0..<m {
+        var pivot = column
+        for row in (column + 1)..<m where abs(matrix[row * columns + column]) > abs(matrix[pivot * columns + column]) {
+          pivot = row
+        }
+        if pivot != column {
+          for c in 0..<columns { matrix.swapAt(column * columns + c, pivot * columns + c) }
+        }
+        let diagonal = matrix[column * columns + column]
+        guard diagonal != 0 else { continue }
+        for row in (column + 1)..<m {
+          let factor = matrix[row * columns + column] / diagonal
+          for c in column...m { matrix[row * columns + c] -= factor * matrix[column * columns + c] }
+        }
+      }
+      for row in stride(from: m - 1, through: 0, by: -1) {
+        var value = matrix[row * columns + m]
+        for c in (row + 1)..<m { value -= matrix[row * columns + c] * x[c] }
+        let diagonal = matrix[row * columns + row]
+        x[row] = diagonal == 0 ? 0 : value / diagonal
+      }
+      return x[0..<m]
     }
-    var x = [Double](repeating: 0, count: m)
-    for row in stride(from: m - 1, through: 0, by: -1) {
-      var value = matrix[row][m]
-      for c in (row + 1)..<m { value -= matrix[row][c] * x[c] }
-      x[row] = matrix[row][row] == 0 ? 0 : value / matrix[row][row]
-    }
-    return x
   }
 }

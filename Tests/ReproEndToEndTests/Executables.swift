@@ -54,7 +54,7 @@ enum Executables {
   static func files(in directory: URL) throws -> [String: Data] {
     let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { name in
       var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isDirectory)
+      _ = FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isDirectory)
       return !isDirectory.boolValue
     }
     return Dictionary(uniqueKeysWithValues: try names.map { ($0, try Data(contentsOf: directory.appendingPathComponent($0))) })
