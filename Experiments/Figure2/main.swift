@@ -27,6 +27,10 @@ ExperimentRun.main(.figure2) { run in
   let extrapolation = try extrapolate(settings.fit, settings.predictNBillion)
   let holdout = try extrapolate(settings.holdoutFit, settings.holdoutPredictNBillion)
 
+  // Seed noise where the registration's grid has several seeds (the miniature corner cells).
+  let errorBars = try run.seedSpreads(suite).map {
+    ErrorBar(N: $0.N, V: Double($0.V), meanAccuracy: $0.mean, standardDeviation: $0.standardDeviation)
+  }
   let panels = zip(["(a)", "(b)"], [extrapolation, holdout]).map { letter, e in
     let fitted = "\(PaperStyle.sizeLabel(N: e.fitSizes.first!))–\(PaperStyle.sizeLabel(N: e.fitSizes.last!))"
     let predicted = PaperStyle.sizeLabel(N: e.predictedN)
@@ -37,7 +41,7 @@ ExperimentRun.main(.figure2) { run in
     let naive = e.naiveBaseline.map { naive in
       "Naive prediction \"\(predicted) errs as \(PaperStyle.sizeLabel(N: naive.fromN))\": max \(PaperStyle.percent(naive.maxRelativeError)) at V = \(PaperStyle.compact(naive.maxRelativeErrorAtV))."
     }
-    return ExtrapolationPanel(
+    var panel = ExtrapolationPanel(
       title: "\(letter) fit on \(fitted), predict \(predicted)", Q: Q, law: e.fit.law, lawLabel: "Scaling law (\(method))",
       fitObservations: e.fitObservations, predictedN: e.predictedN,
       band: e.band?.points ?? [],
@@ -45,6 +49,8 @@ ExperimentRun.main(.figure2) { run in
       heldOut: e.points.filter { $0.measuredError != nil },
       callout: finding == nil ? "\(predicted) measurements not published:\ningest them with ./repro ingest" : nil,
       notes: PaperStyle.wrapped([finding ?? "\(predicted) measurements not published; ingest them with ./repro ingest FILE."] + (naive.map { [$0] } ?? []) + ["Band: \(bootstrap.resamples) refits on resampled fit points (seed \(bootstrap.seed)); fit uncertainty only."], columns: 110))
+    panel.errorBars = errorBars.filter { e.fitSizes.contains($0.N) || $0.N == e.predictedN }
+    return panel
   }
   // One x and one y range for both panels, so the eye compares like with like.
   try run.write(PlotFigure(name: "figure2", panels: ExtrapolationPanel.sharingAxes(panels).map(PlotPanel.extrapolation), header: [

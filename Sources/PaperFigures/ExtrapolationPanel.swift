@@ -29,6 +29,9 @@ public struct ExtrapolationPanel: Hashable, Sendable {
   /// The predicted size's points that were measured (with their relative error); empty when
   /// there are none.
   public var heldOut: [ExtrapolationPoint]
+  /// Seed noise of the measurements trained with several seeds (fitted or held out), as in
+  /// ``ScalingLawPanel/errorBars``.
+  public var errorBars: [ErrorBar] = []
   /// A message printed large inside the plot, top right (e.g. that the predicted size was
   /// never measured); nil for none.
   public var callout: String?
@@ -72,6 +75,7 @@ public struct ExtrapolationPanel: Hashable, Sendable {
       NBillion: largest, Q: Q, V: V.upperBound)
     let errors = [law.error(N: smallest, T: V.lowerBound), law.error(N: largest, T: V.upperBound)]
       + fitObservations.map(\.Y) + heldOut.compactMap(\.measuredError) + band.flatMap { [$0.lower, $0.upper] }
+      + errorBars.flatMap { [$0.Y - $0.halfWidth, $0.Y + $0.halfWidth] }
     guard let low = errors.min(), let high = errors.max() else { return nil }
     return (x, low...high)
   }
@@ -102,7 +106,7 @@ public struct ExtrapolationPanel: Hashable, Sendable {
     let V = fitObservations.map(\.V) + heldOut.map(\.V) + band.map(\.V)
     if let bad = V.first(where: { !($0.isFinite && $0 > 0) }) { return "V must be positive, got \(bad)" }
     if let bad = fitObservations.first(where: { !($0.N.isFinite && $0.N > 0) }) { return "N must be positive, got \(bad.N)" }
-    return nil
+    return ErrorBar.problem(errorBars)
   }
 
   func drawing(prefix: String) throws(GnuplotScriptError) -> PanelDrawing {
@@ -137,6 +141,8 @@ public struct ExtrapolationPanel: Hashable, Sendable {
       drawing.elements.append(try curve(N) + " lc \(PaperStyle.color(N: N).gnuplot) notitle")
     }
     drawing.elements.append(try curve(predictedN) + " dt (8,5) lc \(predictedColor.gnuplot) notitle")
+    // Under the markers, so each mean stays visible.
+    if let seedBars = drawing.seedErrorBars(errorBars, prefix: prefix) { drawing.elements.append(seedBars) }
     drawing.datablocks.append(("\(prefix)OBS", PanelDrawing.observationColumns, PanelDrawing.observationSections(fitObservations).map(\.section)))
     for (index, N) in fitN.enumerated() {
       drawing.elements.append(

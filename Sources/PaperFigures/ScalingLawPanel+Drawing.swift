@@ -15,9 +15,7 @@ extension ScalingLawPanel {
     if let bad = frontier.first(where: { !($0.flops.isFinite && $0.flops > 0 && $0.error.isFinite) }) {
       return "frontier point needs positive finite flops and a finite error, got \(bad.flops), \(bad.error)"
     }
-    if let bad = errorBars.first(where: { !($0.N > 0 && $0.V > 0 && $0.Y.isFinite && $0.halfWidth.isFinite && $0.halfWidth >= 0) }) {
-      return "error bar needs positive N and V, a finite Y and a finite half-width ≥ 0, got \(bad)"
-    }
+    if let bad = ErrorBar.problem(errorBars) { return bad }
     if curveN.isEmpty && observations.isEmpty { return "nothing to draw: no curves and no observations" }
     return nil
   }
@@ -53,13 +51,7 @@ extension ScalingLawPanel {
     for (series, sections) in extras.enumerated() {
       drawing.datablocks.append(("\(prefix)EXTRA_\(series + 1)", columns, sections.map(\.section)))
     }
-    let errorBarsName = "\(prefix)SEED_SD"
-    if !errorBars.isEmpty {
-      drawing.datablocks.append((errorBarsName, ["N_billion", "V", "error", "seed_sd"], [
-        DatablockSection(comment: "± one sample standard deviation over seeds", rows: errorBars.map { [$0.N, $0.V, $0.Y, $0.halfWidth] }),
-      ]))
-      drawing.notes.append("Bars: ± one standard deviation over training seeds, where a configuration has several (its mean is drawn).")
-    }
+    let seedBars = drawing.seedErrorBars(errorBars, prefix: prefix)
 
     // Back to front: fitted curves, measurements, extra series; then the key: α and β, one
     // entry per N, the frontier (drawn on top), the extra series.
@@ -67,10 +59,7 @@ extension ScalingLawPanel {
       drawing.elements.append(try PanelDrawing.lawCurve(N: N) + " lc \(PaperStyle.color(N: N).gnuplot) notitle")
     }
     // Under the markers, so each mean stays visible.
-    if !errorBars.isEmpty {
-      drawing.elements.append(
-        "$\(errorBarsName) using (flops($1,$2)):3:4 with yerrorbars pt -1 lw 1.5 lc \(PaperStyle.frontierColor.gnuplot) notitle")
-    }
+    if let seedBars { drawing.elements.append(seedBars) }
     for (index, entry) in measured.enumerated() {
       drawing.elements.append(
         "$\(observationsName) index \(index) using (flops($1,$2)):3:4 with points "

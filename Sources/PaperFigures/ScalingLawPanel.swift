@@ -49,22 +49,6 @@ public struct ScalingLawPanel: Hashable, Sendable {
   }
 }
 
-/// ± `halfWidth` around the error `Y` measured at (N, V): one sample standard deviation over seeds.
-public struct ErrorBar: Hashable, Sendable {
-  public var N: Double
-  public var V: Double
-  public var Y: Double
-  public var halfWidth: Double
-
-  public init(N: Double, V: Double, Y: Double, halfWidth: Double) {
-    (self.N, self.V, self.Y, self.halfWidth) = (N, V, Y, halfWidth)
-  }
-
-  /// The bar of a mean accuracy over seeds: at error 1 − mean, ± the accuracies' standard deviation.
-  public init(N: Double, V: Double, meanAccuracy: Double, standardDeviation: Double) {
-    self.init(N: N, V: V, Y: 1 - meanAccuracy, halfWidth: standardDeviation)
-  }
-}
 
 /// One point of the compute-optimal frontier: the lowest predicted error at a compute budget.
 public struct FrontierPoint: Hashable, Sendable {

@@ -169,6 +169,29 @@ struct PlotFigureTests {
     #expect(text.contains("title '7B predicted'"))
   }
 
+  @Test("extrapolation: seed error bars under the markers, inside the shared y range; a bar that cannot be drawn is refused")
+  func extrapolationErrorBars() throws {
+    let panels = { (bars: [ErrorBar]) -> [ExtrapolationPanel] in
+      figure2Like().panels.map { panel in
+        guard case .extrapolation(var extrapolation) = panel else { fatalError("figure2Like has extrapolation panels") }
+        extrapolation.errorBars = bars
+        return extrapolation
+      }
+    }
+    // A bar far above every point: the shared y range must grow to hold it.
+    let tall = [ErrorBar(N: 7, V: 1, Y: 0.5, halfWidth: 0.3)]
+    let text = try PlotFigure(name: "figure2-bars", panels: ExtrapolationPanel.sharingAxes(panels(tall)).map(PlotPanel.extrapolation)).script().text
+    #expect(text.contains("$P2_SEED_SD << EOD\n# N_billion V error seed_sd\n# ± one sample standard deviation over seeds\n7.0 1.0 0.5 0.3\n"))
+    let bars = try #require(text.range(of: "$P2_SEED_SD using (flops($1,$2)):3:4 with yerrorbars"))
+    let markers = try #require(text.range(of: "$P2_OBS index 0 using"))
+    #expect(bars.lowerBound < markers.lowerBound, "bars first, markers on top")
+    let yRange = try #require(text.range(of: "set yrange [")).upperBound
+    let top = try #require(Double(text[yRange...].prefix { $0 != "]" }.split(separator: ":")[1]))
+    #expect(top >= 0.8, "the y range holds the bar's top, 0.8")
+    let bad = panels([ErrorBar(N: 7, V: 1, Y: .nan, halfWidth: 0.1)])
+    #expect(throws: PlotFigureError.self) { try PlotFigure(name: "bad", panels: bad.map(PlotPanel.extrapolation)).script() }
+  }
+
   @Test("inputs that cannot be drawn are refused with the panel number")
   func refusals() {
     #expect(throws: PlotFigureError.noPanels) { try PlotFigure(name: "x", panels: []).script() }
