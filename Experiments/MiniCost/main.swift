@@ -10,16 +10,17 @@ import Notebook
 
 ExperimentRun.main(.miniCost) { run in
   let settings: MiniCostSettings = try run.settings()
-  let grid = try MiniGrid.resolve(settings.grid)
-  // Its rows name every checkpoint the sweep times: read, so a retrained cell makes this stale.
-  let evaluated = try run.measurements(Experiment.miniReasoningFit.suite)
+  let grids = try settings.grids.map { try MiniGrid.resolve($0.grid) }
+  // Their rows name every checkpoint the sweep times: read, so a retrained cell makes this stale.
+  let evaluated = try settings.grids.flatMap { try run.measurements($0.suite) }
   let sweep = MiniCostSweep(
-    layout: MiniLayout(root: run.layout.root), grid: grid, requests: settings.requests, repetitions: settings.repetitions)
+    layout: MiniLayout(root: run.layout.root), grids: grids, requests: settings.requests, repetitions: settings.repetitions)
   let measured = try sweep.sweep(force: run.force) { print($0) }
   let analysis = try CostAnalysis(measured.measurements, decodeSteps: 0, claim: MiniCostSweep.claim)
   for script in try InferenceCostFigures.scripts(
     analysis, sweep: measured, generatedBy: "the mini-cost experiment (Experiments/MiniCost)",
-    weights: "The \(measured.measurements.count) trained cells of grid \(grid.name) (\(evaluated.count) rows in the results store); "
+    weights: "The \(measured.measurements.count) trained cells of grids \(grids.map(\.name).joined(separator: " and ")) "
+      + "(\(evaluated.count) rows in the results store); "
       + "seconds per request, \(settings.requests) held-out requests in one batch on one thread.")
   {
     try run.write(script)

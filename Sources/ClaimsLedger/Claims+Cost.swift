@@ -31,10 +31,10 @@ extension Claim {
 
   /// The verdict of `cost.linear-in-tokens` (and its miniature twin) on `cost`: prefill time
   /// against 2·N·(Q+V) by least squares, with a bootstrap over the configurations. `models`
-  /// describes what was timed, `findings` where the sweep's findings are, `closing` what the
-  /// timings cannot say.
+  /// describes what was timed, `findings` where the sweep's findings are, `closing` (if any) what
+  /// the timings cannot say.
   static func linearCostFinding(
-    _ cost: MeasuredInferenceCost, settings: LedgerSettings, models: String, findings: String, closing: String
+    _ cost: MeasuredInferenceCost, settings: LedgerSettings, models: String, findings: String, closing: String? = nil
   ) -> Finding {
     let fit: LinearCostFit
     do { fit = try LinearCostFit(flops: cost.points.map(\.paperFLOPs), seconds: cost.points.map(\.prefillSeconds)) } catch {
@@ -72,7 +72,7 @@ extension Claim {
         + "QueCC's question pass and decoding are outside 2·N·(Q+V) altogether (\(findings)). "
         + "R² ≥ \(Format.number(LinearCostFit.linearityThreshold)) in "
         + "\(Format.percent(robustness.bootstrap.shareHolding)) of bootstrap resamples of the configurations, 95 % "
-        + "interval \(Format.interval(robustness.bootstrap.intervals["rSquared"])). \(closing)",
+        + "interval \(Format.interval(robustness.bootstrap.intervals["rSquared"]))." + (closing.map { " " + $0 } ?? ""),
       robustness: robustness)
   }
 

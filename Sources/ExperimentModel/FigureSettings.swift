@@ -202,19 +202,30 @@ public struct InferenceCostSettings: ExperimentSettings, Hashable {
 /// The inference cost of the trained miniature models: which grid's cells are timed, on how
 /// many held-out requests, how many times.
 public struct MiniCostSettings: ExperimentSettings, Hashable {
-  /// A grid's name (`MiniReplication.MiniGrid.named`).
-  public var grid: String
+  /// A grid timed by the sweep, by name (`MiniReplication.MiniGrid.named`), and the suite that
+  /// holds its evaluated rows (read, so a retrained cell makes the experiment stale).
+  public struct TimedGrid: Hashable, Sendable {
+    public var grid: String
+    public var suite: SuiteID
+
+    public init(grid: String, suite: SuiteID) {
+      (self.grid, self.suite) = (grid, suite)
+    }
+  }
+
+  /// The grids timed in one run.
+  public var grids: [TimedGrid]
   public var requests: Int
   public var repetitions: Int
 
-  public init(grid: String, requests: Int, repetitions: Int) {
-    self.grid = grid
+  public init(grids: [TimedGrid], requests: Int, repetitions: Int) {
+    self.grids = grids
     self.requests = requests
     self.repetitions = repetitions
   }
 
   public var parameters: [String: String] {
-    ["grid": grid, "requests": String(requests), "repetitions": String(repetitions)]
+    ["grids": grids.map(\.grid).joined(separator: ","), "requests": String(requests), "repetitions": String(repetitions)]
   }
 }
 

@@ -154,11 +154,16 @@ extension Experiment {
   public static let miniCost = Experiment(
     id: "mini-cost", executable: "mini-cost",
     title: "Inference cost of the trained miniature models against 2·N·(Q+V)",
-    inputs: [.results(suite: miniReasoningFit.suite)],
+    inputs: miniCostSettings.grids.map { .results(suite: $0.suite) },
     settings: miniCostSettings,
     claims: ["mini.cost.linear-in-tokens"])
 
-  /// The reasoning grid's cells (the suite read above; a test checks the pair), 128 requests,
-  /// five interleaved repetitions (a median discards up to two hit by a burst of load).
-  public static let miniCostSettings = MiniCostSettings(grid: "reasoning-scaling", requests: 128, repetitions: 5)
+  /// Both families' scaling grids, timed in one run (the twin's criterion; a test checks each
+  /// grid against its suite), 128 requests, five interleaved repetitions (a median discards up
+  /// to two hit by a burst of load).
+  public static let miniCostSettings = MiniCostSettings(
+    grids: [
+      .init(grid: "reasoning-scaling", suite: miniReasoningFit.suite), .init(grid: "ocr-scaling", suite: miniOCRFit.suite),
+    ],
+    requests: 128, repetitions: 5)
 }

@@ -49,8 +49,7 @@ public struct InferenceCostExperiment: Sendable {
     let sweep = CachedSweep(
       planKey: plan.key, engineFingerprint: fingerprint, machine: .current, wallSeconds: (ContinuousClock.now - start).inSeconds,
       loadAverage: loads.isEmpty ? nil : loads.reduce(0, +) / Double(loads.count), measurements: measurements)
-    try cache.save(sweep, discardingOtherPlans: true)
-    return (sweep, .measured(reason: reason))
+    return (try cache.save(sweep, discardingOtherPlans: true), .measured(reason: reason))
   }
 
   /// The cached sweep for `plan`, read-only and never measured (for readers such as a claims

@@ -140,7 +140,12 @@ public struct MeasurementCache: Sendable {
 
   /// Stores `sweep`, replacing any earlier sweep of the same plan, in one transaction; with
   /// `discardingOtherPlans`, sweeps of every other plan go too (an edited plan leaves no orphans).
-  public func save(_ sweep: CachedSweep, discardingOtherPlans: Bool = false) throws {
+  ///
+  /// Returns the sweep as the store reads it back (measurements in the store's order), which is
+  /// what the caller should analyse: a sweep just measured and the same sweep redrawn from the
+  /// cache later then give byte-identical outputs (a fit's sums depend on the order of its points).
+  @discardableResult
+  public func save(_ sweep: CachedSweep, discardingOtherPlans: Bool = false) throws -> CachedSweep {
     try queue.write { db in
       if discardingOtherPlans { try db.execute(sql: "DELETE FROM sweep WHERE planKey <> ?", arguments: [sweep.planKey]) }
       let machine = sweep.machine
@@ -167,6 +172,8 @@ public struct MeasurementCache: Sendable {
       }
       try db.execute(sql: "DELETE FROM machine WHERE id NOT IN (SELECT machineId FROM sweep)")
     }
+    guard let stored = try self.sweep(planKey: sweep.planKey) else { preconditionFailure("a sweep just saved reads back") }
+    return stored
   }
 }
 

@@ -5,29 +5,30 @@ import MiniTasks
 import MiniVLM
 
 /// The inference cost of the trained miniature models, timed by the Swift engine: does the
-/// paper's 2·N·(Q+V) describe them (the twin of `cost.linear-in-tokens`)? The grid must have one
-/// cell per (LM size, V), as the scaling grids do.
+/// paper's 2·N·(Q+V) describe them (the twin of `cost.linear-in-tokens`)? Each grid must have one
+/// cell per (LM size, V), as the scaling grids do; grids of different task families are timed in
+/// one run, so their timings share a machine state and one line can be fitted through all of them.
 ///
-/// Every trained cell of a grid answers the same `requests` held-out questions (each with its own
-/// image, one batch, one thread), `repetitions` times, interleaved across the cells so a burst of
-/// load lands in one repetition of several cells rather than every repetition of one; each
+/// Every trained cell answers the same `requests` held-out questions of its family (each with its
+/// own image, one batch, one thread), `repetitions` times, interleaved across the cells so a burst
+/// of load lands in one repetition of several cells rather than every repetition of one; each
 /// stage's time is the median, divided by the number of requests (seconds per request). The
 /// sweep is the bundled engine's (``InferenceCost/SweepMeasurement``), so the same analysis,
 /// figures and summary describe it.
 ///
 /// Timings are cached in `paper-artifacts/mini/inference-cost.sqlite` like the bundled engine's,
-/// keyed by the plan (grid, requests, repetitions, every checkpoint's SHA-256) and the engine's
+/// keyed by the plan (grids, requests, repetitions, every checkpoint's SHA-256) and the engine's
 /// sources, so a fresh clone redraws the committed measurements and a retrained cell or changed
 /// engine code measures again.
 public struct MiniCostSweep: Sendable {
   public let layout: MiniLayout
-  public let grid: MiniGrid
+  public let grids: [MiniGrid]
   public let requests: Int
   public let repetitions: Int
 
-  public init(layout: MiniLayout, grid: MiniGrid, requests: Int, repetitions: Int) {
+  public init(layout: MiniLayout, grids: [MiniGrid], requests: Int, repetitions: Int) {
     self.layout = layout
-    self.grid = grid
+    self.grids = grids
     self.requests = requests
     self.repetitions = repetitions
   }
@@ -37,9 +38,15 @@ public struct MiniCostSweep: Sendable {
 
   public var cacheURL: URL { layout.root.appendingPathComponent("paper-artifacts/mini/inference-cost.sqlite") }
 
-  /// The grid's cells with a committed checkpoint, in grid order.
+  /// The grids' cells with a committed checkpoint, grid by grid in grid order.
   public func trainedCells() -> [MiniCell] {
-    grid.cells.filter { FileManager.default.fileExists(atPath: layout.checkpoint($0).path) }
+    grids.flatMap(\.cells).filter { FileManager.default.fileExists(atPath: layout.checkpoint($0).path) }
+  }
+
+  /// The name a cell's timings go under: its LM size, with the task family unless it is the
+  /// reasoning family's (one "model" per LM size and family; its cells differ in V).
+  public static func modelName(_ cell: MiniCell) -> String {
+    cell.family == .reasoning ? cell.language.name : "\(cell.language.name) \(cell.family.rawValue.uppercased())"
   }
 
   /// What the sweep measures, canonically: the same key means the same models and workload.
@@ -47,7 +54,7 @@ public struct MiniCostSweep: Sendable {
     let cells = trainedCells()
     let digests = try cells.map { "\($0.name):\(try MiniVLM.sha256(of: layout.checkpoint($0)))" }
     return [
-      "family=mini grid=\(grid.name)", "requests=\(requests)", "repetitions=\(repetitions)",
+      "family=mini grids=\(grids.map(\.name).joined(separator: ","))", "requests=\(requests)", "repetitions=\(repetitions)",
       "cells=" + digests.joined(separator: ","),
     ].joined(separator: " ")
   }
@@ -55,31 +62,35 @@ public struct MiniCostSweep: Sendable {
   /// The sweep: from the cache when its plan and engine are current (and not `force`),
   /// otherwise measured now and saved.
   public func sweep(force: Bool, progress: (String) -> Void = { _ in }) throws -> CachedSweep {
+    let names = grids.map(\.name).joined(separator: ", ")
     let cells = trainedCells()
-    guard cells.count >= 3 else { throw MiniReplicationError.tooFewTimedCells(grid: grid.name, trained: cells.count) }
+    guard cells.count >= 3 else { throw MiniReplicationError.tooFewTimedCells(grid: names, trained: cells.count) }
+    // One cell per model and V, across the grids too (two grids of one family would collide).
     var configurations = Set<String>()
-    for cell in grid.cells where !configurations.insert("\(cell.language.name) V\(cell.visualTokens)").inserted {
-      throw MiniReplicationError.repeatedTimedConfiguration(grid: grid.name, cell: cell.name)
+    for grid in grids {
+      for cell in grid.cells where !configurations.insert("\(Self.modelName(cell)) V\(cell.visualTokens)").inserted {
+        throw MiniReplicationError.repeatedTimedConfiguration(grid: grid.name, cell: cell.name)
+      }
     }
     let key = try planKey()
     let fingerprint = try EngineFingerprint.compute(root: layout.root, directories: EngineFingerprint.miniatureDirectories)
     let cache = try MeasurementCache(url: cacheURL)
     if !force, let cached = try cache.sweep(planKey: key), cached.engineFingerprint == fingerprint { return cached }
-    progress("timing \(cells.count) trained cells of \(grid.name): \(repetitions) × \(requests) requests each")
+    progress("timing \(cells.count) trained cells of \(names): \(repetitions) × \(requests) requests each")
     let start = ContinuousClock.now
     var loads = [Machine.loadAverage()].compactMap { $0 }
-    let set = try layout.heldOutSet(.reasoning).0.requests(requests)
+    var sets: [TaskFamily: MiniEvalSet] = [:]
+    for family in Set(cells.map(\.family)) { sets[family] = try layout.heldOutSet(family).0.requests(requests) }
     let models = try cells.map { try MiniVLM.load(checkpoint: layout.checkpoint($0), tower: layout.visionTower) }
-    for model in models { _ = try model.profile(set) }  // warm-up: page faults, allocator growth
+    for (cell, model) in zip(cells, models) { _ = try model.profile(sets[cell.family]!) }  // warm-up: page faults, allocator growth
     var runs = Array(repeating: [MiniForwardProfile](), count: models.count)
     for _ in 0..<repetitions {
-      for (index, model) in models.enumerated() { runs[index].append(try model.profile(set)) }
+      for (index, model) in models.enumerated() { runs[index].append(try model.profile(sets[cells[index].family]!)) }
       loads += [Machine.loadAverage()].compactMap { $0 }
     }
     let measurements = zip(cells, runs).map { cell, profiles in
-      // A "model" is an LM size, as in the bundled sweep: its cells differ in V (and connector weights).
       SweepMeasurement(
-        model: cell.language.name, N: cell.language.nonEmbeddingParameters, V: cell.visualTokens, Q: MiniTasks.questionTokens,
+        model: Self.modelName(cell), N: cell.language.nonEmbeddingParameters, V: cell.visualTokens, Q: MiniTasks.questionTokens,
         // Only QueCC has a question pass; a zero there would read as "costs 0 %" in the findings.
         costs: [
           .visionEncoder: cost(profiles.map(\.vision)), .compressor: cost(profiles.map(\.connector)),
@@ -89,8 +100,7 @@ public struct MiniCostSweep: Sendable {
     let sweep = CachedSweep(
       planKey: key, engineFingerprint: fingerprint, machine: .current, wallSeconds: (ContinuousClock.now - start).inSeconds,
       loadAverage: loads.isEmpty ? nil : loads.reduce(0, +) / Double(loads.count), measurements: measurements)
-    try cache.save(sweep, discardingOtherPlans: true)
-    return sweep
+    return try cache.save(sweep, discardingOtherPlans: true)
   }
 
   /// Per request: FLOPs of one run and the median seconds, each divided by the requests.

@@ -41,11 +41,12 @@ public enum MiniReplicationError: Error, Equatable, CustomStringConvertible {
       return "cell \(cell)'s record has no passing engine-parity check for its checkpoint, so its results are not used: "
         + "check it with `./repro mini eval \(checkpoint) --record` (a cell a Slurm array trained needs this once)"
     case .tooFewTimedCells(let grid, let trained):
-      return "grid \(grid) has \(trained) trained cell(s); a line through the timings needs at least 3: train them with "
-        + "`./repro mini train --grid \(grid) --all`"
+      return "grid(s) \(grid) have \(trained) trained cell(s); a line through the timings needs at least 3: train them with "
+        + "`./repro mini train --grid GRID --all`"
     case .repeatedTimedConfiguration(let grid, let cell):
-      return "grid \(grid) has two cells at the LM size and V of \(cell) (seeds or compressors): the cost sweep times one "
-        + "cell per (LM size, V); time a scaling grid such as reasoning-scaling"
+      return "grid \(grid) has two cells at the LM size, task family and V of \(cell) (seeds or compressors, or another "
+        + "timed grid of the same family): the cost sweep times one cell per (LM size, family, V); time scaling grids such as "
+        + "reasoning-scaling and ocr-scaling"
     case .incompleteOutput(let what, let missing):
       return "\(what) exited 0 but did not write \(missing); nothing was installed"
     }

@@ -53,6 +53,11 @@ public struct BoxedLevenbergMarquardt: Sendable {
     free.reserveCapacity(k)
     for iteration in 0...maxIterations {
       objective.normalEquations(p, jtj: &jtj, jtr: &g)
+      // A NaN would slip through the max() below and pass as a zero gradient.
+      guard g.allSatisfy(\.isFinite) && jtj.allSatisfy(\.isFinite) else {
+        return Outcome(parameters: p, sse: sse, iterations: iteration, converged: false,
+                       criterion: "the gradient or the normal equations are not finite at \(p)")
+      }
       // A parameter on a bound whose gradient pushes outward is held fixed this iteration.
       free.removeAll(keepingCapacity: true)
       var scaledGradient = 0.0

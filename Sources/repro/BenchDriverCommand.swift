@@ -69,7 +69,8 @@ struct BenchDriver: ParsableCommand {
   }
 
   /// `repro all --force` on a scratch copy of the project (the real outputs untouched), with
-  /// every core: the figure issue 13 asks of a cold run after the build.
+  /// every core: the figure issue 13 asks of a run after the build. One sample, with the page
+  /// cache warm and the hidden caches (weights, measurements) linked, not rebuilt.
   static func coldForcedRun() throws -> (targets: Int, seconds: Double) {
     let scratch = try copyInputs(of: try ProjectLayout.locate())
     defer { try? FileManager.default.removeItem(at: scratch.root) }

@@ -54,6 +54,12 @@ struct SweepAndCacheTests {
     }
     #expect(counts == [1, 1, (measurements.count - 1) * 5])
 
+    // Saved in another order, read back in the store's: what save returns is what a later read gives.
+    var reversed = second
+    reversed.measurements.reverse()
+    let stored = try cache.save(reversed)
+    #expect(stored == (try cache.sweep(planKey: "plan")) && stored.measurements == second.measurements)
+
     var otherPlan = second
     otherPlan.planKey = "edited plan"
     try cache.save(otherPlan)
