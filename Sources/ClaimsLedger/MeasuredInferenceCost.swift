@@ -93,7 +93,9 @@ public struct MeasuredInferenceCost: Sendable, Equatable {
       }
       points.append(Point(
         model: p.model, parameterCount: p.parameterCount, V: p.V, Q: p.Q, paperFLOPs: p.paperFLOPs, prefillSeconds: prefill,
-        endToEndSeconds: p.seconds.values.reduce(0, +)))
+        // Summed in the components' name order: a dictionary's order changes from process to
+        // process, and with it the last digits of the sum and of every fit through it.
+        endToEndSeconds: p.seconds.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }))
     }
     let m = summary.machine
     self.init(

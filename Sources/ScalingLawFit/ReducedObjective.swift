@@ -8,7 +8,7 @@ import ScalingLaw
 /// those sums factor through the few distinct sizes and token counts (a grid has 4–5 N and 7 T
 /// for 28 points): Σx = Σ_(u,v) count_uv·N_u^-α·T_v^-β, so a lattice node costs a handful of
 /// products instead of a pass over every observation with two `pow` each, and the box optimum
-/// of the quadratic has a closed form (``boxOptimum(_:_:_:)``) without branches, so a whole
+/// of the quadratic has a closed form (``boxOptimum(x:xx:xy:_:_:)``) without branches, so a whole
 /// lattice row is computed in vector registers.
 struct ReducedObjective: Sendable {
   let problem: FitProblem
@@ -243,8 +243,8 @@ struct ReducedObjective: Sendable {
     var screeningMargin: Double { 1e-10 * constants.yy }
 
     /// One α row of the lattice: the box-optimal SSE and (a, D) at each β node, in buffers that
-    /// stay valid for the next two rows (three rotate, so a caller can compare a row with its
-    /// neighbours and a fit never holds the 10⁴ nodes).
+    /// stay valid for the next two rows and never after `forEachRow` returns (three rotate, so a
+    /// caller can compare a row with its neighbours and a fit never holds the 10⁴ nodes).
     struct Row {
       var sse: UnsafeBufferPointer<Double>
       var a: UnsafeBufferPointer<Double>

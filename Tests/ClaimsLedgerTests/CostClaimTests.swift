@@ -77,4 +77,22 @@ import Testing
     let negative = noPrefill.replacingOccurrences(of: "\"decode\": 0.1", with: "\"prefill\": -1")
     #expect(throws: LedgerError.self) { try MeasuredInferenceCost(summary: Data(negative.utf8), source: "x.json") }
   }
+
+  /// A bug this session found: the end-to-end time summed a dictionary's values in its order,
+  /// which changes between processes, so claims.json changed in the last digits on a rerun.
+  /// Summed in name order, 1e-16 + 1 + 1e-16 is 1 in every process (in another order it is not).
+  @Test func theEndToEndTimeIsTheSameSumInEveryProcess() throws {
+    var summary = InferenceCostSummary(
+      claim: "cost.linear-in-tokens", holds: true, rSquared: 1, rSquaredThreshold: 0.95, secondsPerFLOP: 1e-10,
+      overheadSeconds: 0, effectiveGFLOPPerSecond: 10, endToEndRSquared: 1, findings: [], planKey: "plan",
+      engineFingerprint: "engine", machine: Machine(cpuModel: "cpu", cores: 2, operatingSystem: "os", blas: "blas"),
+      sweepWallSeconds: 1, loadAverage: nil, points: [])
+    summary.points = [.init(model: "1m", parameterCount: 10, V: 1, Q: 0, paperFLOPs: 20, flops: [:],
+                            seconds: ["a": 1e-16, "prefill": 1, "z": 1e-16])]
+    let cost = try MeasuredInferenceCost(summary: try JSONEncoder().encode(summary), source: "x.json")
+    let tiny = 1e-16, one = 1.0
+    let inNameOrder = (tiny + one) + tiny, smallFirst = (tiny + tiny) + one
+    #expect(inNameOrder != smallFirst, "the values make the order visible")
+    #expect(cost.points[0].endToEndSeconds == inNameOrder)
+  }
 }
