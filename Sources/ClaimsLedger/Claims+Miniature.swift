@@ -171,6 +171,14 @@ extension Claim {
     return budgetsGFLOP.map { frontier.optimum(budget: $0).V }
   }
 
+  /// The reasoning grid's fitted exponents, `α = …, β = …`, when that grid is available: what a
+  /// twin decided on another miniature grid quotes beside its own fit.
+  private static func reasoningExponents(_ evidence: Evidence) -> String? {
+    (try? evidence.mini.get()).map {
+      "α = \(Format.number($0.reasoning.primary.law.alpha)), β = \(Format.number($0.reasoning.primary.law.beta))"
+    }
+  }
+
   /// `mini.fig5.compressor-invariance`: α > β and V* at the resolution floor at every budget,
   /// Q = 0, on the PruMerge-style grid.
   private static func compressorInvariance(_ evidence: Evidence) -> Finding {
@@ -189,10 +197,7 @@ extension Claim {
         "α = \(Format.number(law.alpha)), β = \(Format.number(law.beta)); largest V* = \(Format.number(optimalV(law).max()!)) at Q = 0"
       }
     ).finding(fits) { _, robustness in
-      let reference = (try? evidence.mini.get()).map {
-        " With the TokenPacker-style compressor (the same cells otherwise): α = \(Format.number($0.reasoning.primary.law.alpha)), "
-          + "β = \(Format.number($0.reasoning.primary.law.beta))."
-      } ?? ""
+      let reference = reasoningExponents(evidence).map { " With the TokenPacker-style compressor (the same cells otherwise): \($0)." } ?? ""
       return "Fitted on \(fits.observations.count) trained cells, R² \(Format.number(fits.primary.rSquared)); \(budgets.count) budgets "
         + "at Q = 0.\(reference) Holds in \(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits."
     }
@@ -209,10 +214,7 @@ extension Claim {
       holds: { $0.beta > $0.alpha }, quantities: { ["alpha": $0.alpha, "beta": $0.beta] },
       describe: { "α = \(Format.number($0.alpha)), β = \(Format.number($0.beta))" }
     ).finding(fits) { _, robustness in
-      let reasoning = (try? evidence.mini.get()).map {
-        " On the reasoning family (TokenPacker-style): α = \(Format.number($0.reasoning.primary.law.alpha)), "
-          + "β = \(Format.number($0.reasoning.primary.law.beta))."
-      } ?? ""
+      let reasoning = reasoningExponents(evidence).map { " On the reasoning family (TokenPacker-style): \($0)." } ?? ""
       return "Fitted on \(fits.observations.count) trained cells, R² \(Format.number(fits.primary.rSquared)).\(reasoning) "
         + "Holds in \(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits."
     }

@@ -85,13 +85,13 @@ struct BenchFit: ParsableCommand {
     let gridSeconds = try Self.median(repeats) { gridResult = try search.fit(problem) }
     let bootstrapProcessSeconds = try Self.median(3) { try Self.runBootstrapProcess() }
     // Last, and never fatal: a target that fails here must not lose the figures measured above.
-    let forcedRun = Result { try BenchDriver.coldForcedRun() }
+    var forcedRun: (targets: Int, seconds: Double)?, forcedRunFailure: String?
+    do { forcedRun = try BenchDriver.coldForcedRun() } catch { forcedRunFailure = "\(error)" }
     var report = Report(
       points: search.grid.size, cores: ProcessInfo.processInfo.activeProcessorCount,
       swiftGridSeconds: gridSeconds, leastSquaresSeconds: leastSquaresSeconds, leastSquaresSSE: leastSquares?.sse ?? .nan,
-      bootstrapProcessSeconds: bootstrapProcessSeconds, forcedRunSeconds: try? forcedRun.get().seconds,
-      forcedRunTargets: try? forcedRun.get().targets,
-      forcedRunFailure: { if case .failure(let error) = forcedRun { "\(error)" } else { nil } }())
+      bootstrapProcessSeconds: bootstrapProcessSeconds, forcedRunSeconds: forcedRun?.seconds, forcedRunTargets: forcedRun?.targets,
+      forcedRunFailure: forcedRunFailure)
     switch NumpyPaperGrid.run(problem, repeats: repeats) {
     case .success(let numpy):
       report.numpyGridSeconds = numpy.seconds
