@@ -30,6 +30,16 @@ import Testing
     }
   }
 
+  /// The committed weights stay within issue 12's limit: a cell trained past it fails here, before
+  /// it reaches a clone, and the message says by how much.
+  @Test func theCommittedCheckpointsStayWithinTheBudget() throws {
+    let bytes = try Self.checkpoints.reduce(0) { total, url in
+      total + (try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int))
+    }
+    #expect(bytes <= MiniGrid.checkpointBudgetBytes,
+            "the committed checkpoints take \(bytes) bytes, \(bytes - MiniGrid.checkpointBudgetBytes) past the budget of \(MiniGrid.checkpointBudgetBytes)")
+  }
+
   /// How far the engine's per-question cross-entropy may be from PyTorch's. The continuous
   /// compressors agree to 1e-3 nats. The PruMerge-style cells differ by more (up to 0.06 nats over
   /// a grid's 4,000 questions in the committed records) while their answers still agree (the
