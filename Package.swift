@@ -61,10 +61,10 @@ let package = Package(
     .target(name: "TokenCompressionTable", dependencies: ["ResultsStore", "ScalingLaw"]),
     /// What an experiment is: its registration's type and the typed settings (how a fit is made
     /// from them, too). Code, hashed into every experiment's fingerprint.
-    .target(name: "ExperimentModel", dependencies: ["ResultsStore", "ScalingLaw", "ScalingLawFit"]),
+    .target(name: "ExperimentModel", dependencies: ["ResultsStore", "ResultValues", "ScalingLaw", "ScalingLawFit"]),
     /// Every experiment's registration, and nothing else: values of ExperimentModel's types, the
     /// one home of each setting. Data to the driver (see BuildProducts.registrySources).
-    .target(name: "ExperimentRegistry", dependencies: ["ExperimentModel", "ResultsStore", "ScalingLaw", "ScalingLawFit"]),
+    .target(name: "ExperimentRegistry", dependencies: ["ExperimentModel", "ResultValues", "ResultsStore", "ScalingLaw", "ScalingLawFit"]),
     /// The context an experiment executable runs in: its registration, the database, its outputs.
     .target(
       name: "Notebook",

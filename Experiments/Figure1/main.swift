@@ -39,7 +39,7 @@ ExperimentRun.main(.figure1) { run in
   try run.write(figure.script())
   try run.write(FitTable(observations: observations, law: fit.law, Q: Qs).csv, named: "figure1.csv")
   return FitFigureSummary(
-    fit: FitSummary(suite: suite.rawValue, result: fit),
+    fit: settings.fit.summary(of: fit),
     // At the largest fitted LM's budget (the paper's 7 B at V = 36), over the registered tokens and
     // the measured V (the paper's 1, 4, …, 576; a miniature model's own).
     optimalTokens: Qs.map { Q in

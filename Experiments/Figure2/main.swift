@@ -66,5 +66,6 @@ ExperimentRun.main(.figure2) { run in
         + [p.measuredError, p.absoluteError, p.relativeError, p.bandLower, p.bandUpper].map { $0.map(CSVTable.Cell.number) ?? "" }
     } }), named: "figure2.csv")
   return ExtrapolationFigureSummary(
-    extrapolation: extrapolation.summary(suite: suite.rawValue), holdout: holdout.summary(suite: suite.rawValue))
+    extrapolation: extrapolation.summary(suite: suite.rawValue, question: settings.fit.question),
+    holdout: holdout.summary(suite: suite.rawValue, question: settings.holdoutFit.question))
 }

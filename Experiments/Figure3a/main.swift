@@ -53,5 +53,5 @@ ExperimentRun.main(.figure3a) { run in
     columns: ["Q", "budget_gflop", "N_billion", "optimal_V_numeric", "optimal_V_grid", "optimal_V_closed_form"],
     rows: optimal.map { [.number($0.Q), .number($0.budget), .number($0.N), .number($0.numeric), .number($0.grid), .number($0.closedForm)] }),
     named: "figure3a.csv")
-  return FitFigureSummary(fit: FitSummary(suite: suite.rawValue, result: fit), optimalTokens: optimal)
+  return FitFigureSummary(fit: settings.fit.summary(of: fit), optimalTokens: optimal)
 }

@@ -52,8 +52,8 @@ ExperimentRun.main(.figure3b) { run in
   ]).script())
   try run.write(FitTable(observations: observations, law: fit.law, Q: [Q]).csv, named: "figure3b.csv")
   return OCRFigureSummary(
-    fit: FitSummary(suite: suite.rawValue, result: fit, bootstrap: bootstrap),
-    authorsBoundsFit: FitSummary(suite: suite.rawValue, result: comparison),
+    fit: settings.fit.summary(of: fit, bootstrap: bootstrap),
+    authorsBoundsFit: settings.fit.summary(of: comparison),
     optimalTokens: PaperSetup.figure1TextTokens.map { OptimalTokens(law: fit.law, Q: $0) },
     dataIssues: issues.map(\.description))
 }

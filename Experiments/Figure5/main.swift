@@ -34,7 +34,7 @@ ExperimentRun.main(.figure5) { run in
     panels.append(.scalingLaw(panel))
     inputs.append("\(run.describe(lawSettings.suite, observations)) (\(compressor)); fit \(lawSettings.method), SSE \(fit.sse)")
     laws.append(CompressorLawsSummary.CompressorLaw(
-      compressor: compressor, fit: FitSummary(suite: lawSettings.suite.rawValue, result: fit),
+      compressor: compressor, fit: lawSettings.summary(of: fit),
       optimalTokens: OptimalTokens(
         law: law, Q: Q, referenceNBillion: observations.map(\.N).max()!, visualTokenRange: settings.visualTokenRange,
         grid: Set(observations.map(\.V)).sorted())))

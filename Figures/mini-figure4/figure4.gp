@@ -1,6 +1,6 @@
 # figure4.gp — a self-contained gnuplot script: its data and parameters are inline.
 # Figure 4 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.
-# Input: results:mini-reasoning and results:mini-ocr of paper-artifacts/results.sqlite, data 9d8eb300f45e267fb0b36c1946000276660a2419444a57f62774e6cc6c6df293.
+# Input: results:mini-reasoning and results:mini-ocr of paper-artifacts/results.sqlite, data 4a702786032f13577d3bb68ef15fa751e72fe59955ab5eaea34236ef1e1ea079.
 # Iso-compute groups: greedy sweep by FLOPs, every member within ±0.25 of the group's geometric-mean FLOPs.
 #
 # Render with gnuplot 5.4 or later (cairo terminals):
@@ -169,7 +169,7 @@ $P3_BARS << EOD
 1.1 0.17925000000000002 0.2 15164456.0
 1.9 0.1935 0.2 15116333.0
 2.1 0.17700000000000005 0.2 15567657.0
-2.7 0.24524999999999997 0.2 15116333.0
+2.7 0.23424999999999996 0.2 15116333.0
 2.9 0.1975 0.2 15567657.0
 3.1 0.18474999999999997 0.2 15164456.0
 3.3 0.17300000000000004 0.2 9966881.0
@@ -178,7 +178,7 @@ $P3_BARS << EOD
 4.8 0.47775 0.2 15567657.0
 5.0 0.1835 0.2 15164456.0
 5.2 0.1765 0.2 9966881.0
-5.9 0.83825 0.2 15164456.0
+5.9 0.6455000000000001 0.2 15164456.0
 6.1 0.20174999999999998 0.2 9966881.0
 EOD
 reset
@@ -195,7 +195,7 @@ set ylabel 'Average accuracy' font ',15' noenhanced
 set key at screen sx(810), screen sy(1260) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'LLM size N' left
 set style fill solid 1.0 noborder
 set xrange [-0.6:6.6]
-set yrange [0.06:1.071725]
+set yrange [0.08:0.81515]
 set xtics ('✓ 0.000185' 0.0, '✗ 0.00043' 1.0, '✗ 0.000738' 2.0, '✗ 0.00163' 3.0, '✓ 0.00312' 4.0, '✗ 0.00628' 5.0, '✗ 0.0144' 6.0) scale 0 noenhanced font ',12'
 set format y '%.2f'
 set grid back ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
@@ -205,7 +205,7 @@ set label 3 '★ 9' at first 0.9, first 0.18100000000000005 left rotate by 90 of
 set label 4 '1' at first 1.1, first 0.17925000000000002 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
 set label 5 '★ 16' at first 1.9, first 0.1935 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#000000' noenhanced front
 set label 6 '4' at first 2.1, first 0.17700000000000005 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
-set label 7 '★ 36' at first 2.7, first 0.24524999999999997 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#000000' noenhanced front
+set label 7 '★ 36' at first 2.7, first 0.23424999999999996 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#000000' noenhanced front
 set label 8 '9' at first 2.9, first 0.1975 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
 set label 9 '4' at first 3.1, first 0.18474999999999997 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
 set label 10 '1' at first 3.3, first 0.17300000000000004 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
@@ -214,9 +214,9 @@ set label 12 '★ 9' at first 4.1, first 0.20324999999999993 left rotate by 90 o
 set label 13 '★ 36' at first 4.8, first 0.47775 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#000000' noenhanced front
 set label 14 '16' at first 5.0, first 0.1835 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
 set label 15 '4' at first 5.2, first 0.1765 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
-set label 16 '★ 36' at first 5.9, first 0.83825 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#000000' noenhanced front
+set label 16 '★ 36' at first 5.9, first 0.6455000000000001 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#000000' noenhanced front
 set label 17 '9' at first 6.1, first 0.20174999999999998 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
-set label 18 "Numbers on bars: visual tokens V; ★ the group's best. Groups: FLOPs within ±25% of their geometric mean.\nThe y axis starts at 0.06, not 0: bar heights show differences, not ratios." at screen sx(20), screen sy(700) left font ',11' tc rgb '#555555' noenhanced
+set label 18 "Numbers on bars: visual tokens V; ★ the group's best. Groups: FLOPs within ±25% of their geometric mean.\nThe y axis starts at 0.08, not 0: bar heights show differences, not ratios." at screen sx(20), screen sy(700) left font ',11' tc rgb '#555555' noenhanced
 plot $P3_BARS using 1:2:3:4 with boxes lc rgb variable notitle, \
   keyentry with boxes fs solid 1.0 noborder lc rgb '#e6a82d' title '25k', \
   keyentry with boxes fs solid 1.0 noborder lc rgb '#ed8b29' title '84k', \
@@ -229,7 +229,7 @@ $P4_BARS << EOD
 -0.2 0.18100000000000005 0.2 15116333.0
 0.0 0.1935 0.2 15116333.0
 0.2 0.18325000000000002 0.2 15567657.0
-0.8 0.24524999999999997 0.2 15116333.0
+0.8 0.23424999999999996 0.2 15116333.0
 1.0 0.17700000000000005 0.2 15567657.0
 1.2 0.17925000000000002 0.2 15164456.0
 1.8 0.1975 0.2 15567657.0
@@ -239,7 +239,7 @@ $P4_BARS << EOD
 2.9 0.20324999999999993 0.2 15164456.0
 3.1 0.1835 0.2 15164456.0
 3.3 0.17300000000000004 0.2 9966881.0
-3.9 0.83825 0.2 15164456.0
+3.9 0.6455000000000001 0.2 15164456.0
 4.1 0.1765 0.2 9966881.0
 EOD
 reset
@@ -256,14 +256,14 @@ set ylabel 'Average accuracy' font ',15' noenhanced
 set key at screen sx(810), screen sy(600) left top Left reverse samplen 2.0 spacing 1.1 font ',13' noenhanced title 'LLM size N' left
 set style fill solid 1.0 noborder
 set xrange [-0.6:4.6]
-set yrange [0.06:1.071725]
+set yrange [0.1:0.80915]
 set xtics ('✗ 0.000826' 0.0, '✗ 0.00177' 1.0, '✗ 0.00287' 2.0, '✗ 0.00689' 3.0, '✗ 0.0143' 4.0) scale 0 noenhanced font ',12'
 set format y '%.2f'
 set grid back ytics lt 1 dt (6,6) lw 1 lc rgb '#cccccc'
 set label 1 '9' at first -0.2, first 0.18100000000000005 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
 set label 2 '★ 16' at first 0.0, first 0.1935 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#000000' noenhanced front
 set label 3 '1' at first 0.2, first 0.18325000000000002 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
-set label 4 '★ 36' at first 0.8, first 0.24524999999999997 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#000000' noenhanced front
+set label 4 '★ 36' at first 0.8, first 0.23424999999999996 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#000000' noenhanced front
 set label 5 '4' at first 1.0, first 0.17700000000000005 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
 set label 6 '1' at first 1.2, first 0.17925000000000002 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
 set label 7 '★ 9' at first 1.8, first 0.1975 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#000000' noenhanced front
@@ -273,9 +273,9 @@ set label 10 '★ 36' at first 2.7, first 0.47775 left rotate by 90 offset char 
 set label 11 '9' at first 2.9, first 0.20324999999999993 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
 set label 12 '16' at first 3.1, first 0.1835 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
 set label 13 '1' at first 3.3, first 0.17300000000000004 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
-set label 14 '★ 36' at first 3.9, first 0.83825 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#000000' noenhanced front
+set label 14 '★ 36' at first 3.9, first 0.6455000000000001 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#000000' noenhanced front
 set label 15 '4' at first 4.1, first 0.1765 left rotate by 90 offset char 0.35, 0.4 font ',10' tc rgb '#555555' noenhanced front
-set label 16 "Numbers on bars: visual tokens V; ★ the group's best. Groups: FLOPs within ±25% of their geometric mean.\nThe y axis starts at 0.06, not 0: bar heights show differences, not ratios." at screen sx(20), screen sy(40) left font ',11' tc rgb '#555555' noenhanced
+set label 16 "Numbers on bars: visual tokens V; ★ the group's best. Groups: FLOPs within ±25% of their geometric mean.\nThe y axis starts at 0.1, not 0: bar heights show differences, not ratios." at screen sx(20), screen sy(40) left font ',11' tc rgb '#555555' noenhanced
 plot $P4_BARS using 1:2:3:4 with boxes lc rgb variable notitle, \
   keyentry with boxes fs solid 1.0 noborder lc rgb '#e6a82d' title '25k', \
   keyentry with boxes fs solid 1.0 noborder lc rgb '#ed8b29' title '84k', \

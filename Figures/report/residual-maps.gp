@@ -1,5 +1,5 @@
 # residual-maps.gp — a self-contained gnuplot script: its data and parameters are inline.
-# Residuals of the claims ledger's primary fits on every size, data 78519fce8179ed35f15df41a363b92e26589d238f0f8abe76ca25584fd0884b3.
+# Residuals of the claims ledger's primary fits on every size, data 8e9b08e508f22f5f97ae8daa51736986ae17e952fa6dcccc456ceef08049848d.
 #
 # Render with gnuplot 5.4 or later (cairo terminals):
 #   gnuplot residual-maps.gp                     -> residual-maps.png

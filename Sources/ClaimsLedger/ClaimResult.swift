@@ -105,8 +105,15 @@ public struct BootstrapVerdict: Sendable, Codable, Equatable {
   public var shareHolding: Double
   /// 95 % percentile intervals of the claim's quantities over the refits, `[low, high]`.
   public var intervals: [String: [Double]]
+  /// What was resampled, in words: the cells (or configurations), or the held-out questions and
+  /// the seeds behind them.
+  public var resampled: String
 
-  public init(method: String, resamples: Int, seed: UInt64, failures: Int, shareHolding: Double, intervals: [String: [Double]]) {
+  public init(
+    method: String, resamples: Int, seed: UInt64, failures: Int, shareHolding: Double, intervals: [String: [Double]],
+    resampled: String
+  ) {
+    self.resampled = resampled
     self.method = method
     self.resamples = resamples
     self.seed = seed

@@ -91,6 +91,6 @@ extension Claim {
         method: "ordinary least squares", resamples: settings.resamples, seed: settings.seed,
         failures: settings.resamples - refits.count,
         shareHolding: refits.isEmpty ? 0 : Double(refits.filter(\.isLinear).count) / Double(refits.count),
-        intervals: interval.map { ["rSquared": $0] } ?? [:]))
+        intervals: interval.map { ["rSquared": $0] } ?? [:], resampled: "the timed configurations"))
   }
 }

@@ -36,10 +36,10 @@ extension Claim {
       "Fit the mini-reasoning-prumerge grid as Figure 5 does (the method and box of Mini Figure 1); compare α and β, and "
         + "find the compute-optimal V (V ∈ [1, 144]) at Q = 0 at the inference compute 2·N·V of every trained cell."
     case "mini.data.monotone":
-      "On mini-reasoning (seed means where a configuration has several seeds), mini-reasoning-prumerge and mini-ocr, "
+      "On mini-reasoning and mini-ocr (seed means where a configuration has several seeds) and mini-reasoning-prumerge, "
         + "compare accuracy between every pair of cells one step apart in N or in V; σ is the pooled sample standard "
-        + "deviation (root mean variance) of the reasoning grid's corner cells' seeds, from the results store (the OCR "
-        + "grid has one seed per cell)."
+        + "deviation (root mean variance) of the seeds of the grid's own family (the reasoning grid's corner cells; the "
+        + "OCR grid's seeded cells), from the results store."
     case "mini.cost.linear-in-tokens":
       "Fit the engine's median prefill time per request of every trained cell of both families' scaling grids (the mini-cost experiment, "
         + "\(MeasuredInferenceCost.summaryPath(of: .miniCost))) against 2·N·(Q+V) by ordinary least squares, "
@@ -52,8 +52,9 @@ extension Claim {
         + "Mini Figure 4 draws them (Figure 4's grouping and tolerance); count the groups whose most accurate member has the "
         + "group's largest N."
     case "mini.table1.quecc-extreme":
-      "Arrange the mini-compressors rows as Mini Table 1 does (one column per LM size) and count, in the 4- and 1-token "
-        + "blocks, the columns where QueCC's held-out accuracy is the highest (ties count)."
+      "Arrange the mini-compressors and mini-ocr-compressors rows as Mini Table 1 and Mini Table 1 (OCR) do (one column "
+        + "per LM size) and count, in the 4- and 1-token blocks of both, the columns where QueCC's held-out accuracy is the "
+        + "highest (ties count)."
     default: "No check is written for this twin yet."
     }
   }
@@ -88,7 +89,7 @@ extension Claim {
         holds: { $0.alpha > $0.beta }, quantities: { ["alpha": $0.alpha, "beta": $0.beta] },
         describe: { "α = \(Format.number($0.alpha)), β = \(Format.number($0.beta))" }
       ).finding(fits.reasoning) { _, robustness in
-        "\(fitNote). Holds in \(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits."
+        "\(fitNote). Holds in \(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits over \(robustness.bootstrap.resampled)."
       }
     case "mini.fig1.optimal-v-q0", "mini.fig1.optimal-v-question":
       let Q = criterion.id.hasSuffix("q0") ? 0 : settings.miniFigure1.Q.max()!
@@ -99,7 +100,7 @@ extension Claim {
         describe: { law in "largest V* = \(Format.number(optimalV(law, Q).max()!)) at Q = \(Format.number(Q))" }
       ).finding(fits.reasoning) { _, robustness in
         "\(fitNote); \(budgets(Q).count) budgets, \(Format.number(budgets(Q).first!))–\(Format.number(budgets(Q).last!)) GFLOP at Q = \(Format.number(Q)). "
-          + "Holds in \(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits."
+          + "Holds in \(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits over \(robustness.bootstrap.resampled)."
       }
     case "mini.fig2.holdout":
       let predictedN = settings.miniFigure2.predictNBillion
@@ -118,7 +119,7 @@ extension Claim {
         }
       ).finding(fits.holdout) { _, robustness in
         "Fitted on N = \(fits.holdout.sizes.map { Format.number($0) }.joined(separator: ", ")) B. Holds in "
-          + "\(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits."
+          + "\(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits over \(robustness.bootstrap.resampled)."
       }
     case "mini.fig3a.text-shift":
       let sweep = MiniClaimCriterion.textTokenSweep
@@ -138,7 +139,7 @@ extension Claim {
         }
       ).finding(fits.reasoning) { _, robustness in
         "\(fitNote). With T = V the optimum is β·Q/(α − β) inside [1, 144]: it grows with Q only if β > 0. Holds in "
-          + "\(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits."
+          + "\(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits over \(robustness.bootstrap.resampled)."
       }
     case "mini.abstract.extreme-compression":
       let Qs = settings.miniFigure1.Q
@@ -153,7 +154,7 @@ extension Claim {
         }
       ).finding(fits.reasoning) { _, robustness in
         "\(fitNote); the least compression over the grid's budgets. Holds in "
-          + "\(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits."
+          + "\(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits over \(robustness.bootstrap.resampled)."
       }
     default:
       return .unverifiable("No check is written for this twin yet.")
@@ -199,7 +200,7 @@ extension Claim {
     ).finding(fits) { _, robustness in
       let reference = reasoningExponents(evidence).map { " With the TokenPacker-style compressor (the same cells otherwise): \($0)." } ?? ""
       return "Fitted on \(fits.observations.count) trained cells, R² \(Format.number(fits.primary.rSquared)); \(budgets.count) budgets "
-        + "at Q = 0.\(reference) Holds in \(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits."
+        + "at Q = 0.\(reference) Holds in \(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits over \(robustness.bootstrap.resampled)."
     }
   }
 
@@ -216,7 +217,7 @@ extension Claim {
     ).finding(fits) { _, robustness in
       let reasoning = reasoningExponents(evidence).map { " On the reasoning family (TokenPacker-style): \($0)." } ?? ""
       return "Fitted on \(fits.observations.count) trained cells, R² \(Format.number(fits.primary.rSquared)).\(reasoning) "
-        + "Holds in \(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits."
+        + "Holds in \(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits over \(robustness.bootstrap.resampled)."
     }
   }
 
@@ -246,54 +247,78 @@ extension Claim {
   private static let miniExtremeTokenCounts = [4, 1]
   private static let miniComparedCompressors = 4
 
-  /// `mini.table1.quecc-extreme`: QueCC best in more than half of the (LM size, V) comparisons at
-  /// V = 4 and 1, every compressor present in each.
+  /// One family's compressor comparison, as `mini.table1.quecc-extreme` reads it: its rows, the
+  /// Mini Table 1 registration that draws them, and the grid that trains them.
+  private struct Comparison {
+    var family: String
+    /// The family in the finding's quantity names (`queccBestOCRAt1`).
+    var key: String
+    var suite: SuiteID
+    var grid: String
+    var rows: [MeasuredResult]
+    var settings: Table1Settings
+  }
+
+  /// `mini.table1.quecc-extreme`: QueCC best in more than half of the (family, LM size, V)
+  /// comparisons at V = 4 and 1, every compressor present in each, both families compared.
   private static func queccExtreme(_ evidence: Evidence) -> Finding {
-    let settings = evidence.settings.miniTable1
-    let rows = evidence.inputs.miniCompressors
-    guard !rows.isEmpty else {
-      return .unverifiable(
-        "Cannot decide: " + Evidence.missing(.miniCompressors, grid: "reasoning-compressors", inputs: evidence.inputs).reason + ".")
-    }
-    let table: Table1
-    do {
-      table = try Table1(Table1.entries(comparing: rows), budgets: settings.budgets)
-    } catch {
-      return .unverifiable("The mini-compressors rows cannot be arranged as Mini Table 1: \(error)")
-    }
-    let compressors = Set(rows.map(\.method))
+    let comparisons = [
+      Comparison(
+        family: "reasoning", key: "Reasoning", suite: .miniCompressors, grid: "reasoning-compressors", rows: evidence.inputs.miniCompressors,
+        settings: evidence.settings.miniTable1),
+      Comparison(
+        family: "OCR", key: "OCR", suite: .miniOCRCompressors, grid: "ocr-compressors", rows: evidence.inputs.miniOCRCompressors,
+        settings: evidence.settings.miniTable1OCR),
+    ]
     var best = 0
     var compared = 0
     var parts: [String] = []
-    var missing: [String] = []
     var losses: [String] = []
     var quantities: [String: Double] = [:]
-    for budget in miniExtremeTokenCounts {
-      let block = table.blocks.first { $0.budget == budget }!
-      for column in table.benchmarks {
-        let present = Set(block.rows.filter { $0.values[column] != nil }.map(\.method))
-        if present != compressors { missing.append("\(column) at V = \(budget): " + compressors.subtracting(present).sorted().joined(separator: ", ")) }
+    for comparison in comparisons {
+      guard !comparison.rows.isEmpty else {
+        return .unverifiable(
+          "Cannot decide: " + Evidence.missing(comparison.suite, grid: comparison.grid, inputs: evidence.inputs).reason + ".")
       }
-      let count = block.bestCount(method: settings.method)
-      best += count.count
-      compared += count.compared.count
-      parts.append("\(count.count)/\(count.compared.count) at V = \(budget)")
-      quantities["queccBestAt\(budget)"] = Double(count.count)
-      for column in count.compared where !count.best.contains(column) {
-        let winners = block.rows.filter { block.isBest($0, SuiteID(rawValue: column)) }.map(\.method)
-        losses.append("\(column) at V = \(budget) (\(winners.joined(separator: ", ")))")
+      let table: Table1
+      do {
+        table = try Table1(Table1.entries(comparing: comparison.rows), budgets: comparison.settings.budgets)
+      } catch {
+        return .unverifiable("The \(comparison.suite) rows cannot be arranged as Mini Table 1: \(error)")
       }
-    }
-    guard compressors.count == miniComparedCompressors, missing.isEmpty, compared > 0 else {
-      return .unverifiable(
-        "The comparison is incomplete: \(compressors.count) of \(miniComparedCompressors) compressors trained"
-          + (missing.isEmpty ? "" : "; missing " + missing.joined(separator: "; ")) + ". Train `./repro mini train --grid "
-          + "reasoning-compressors --all`.")
+      let compressors = Set(comparison.rows.map(\.method))
+      var missing: [String] = []
+      var familyCompared = 0
+      for budget in miniExtremeTokenCounts {
+        let block = table.blocks.first { $0.budget == budget }!
+        for column in table.benchmarks {
+          let present = Set(block.rows.filter { $0.values[column] != nil }.map(\.method))
+          if present != compressors {
+            missing.append("\(column) at V = \(budget): " + compressors.subtracting(present).sorted().joined(separator: ", "))
+          }
+        }
+        let count = block.bestCount(method: comparison.settings.method)
+        best += count.count
+        familyCompared += count.compared.count
+        parts.append("\(count.count)/\(count.compared.count) on \(comparison.family) at V = \(budget)")
+        quantities["queccBest\(comparison.key)At\(budget)"] = Double(count.count)
+        for column in count.compared where !count.best.contains(column) {
+          let winners = block.rows.filter { block.isBest($0, SuiteID(rawValue: column)) }.map(\.method)
+          losses.append("\(comparison.family) \(column) at V = \(budget) (\(winners.joined(separator: ", ")))")
+        }
+      }
+      guard compressors.count == miniComparedCompressors, missing.isEmpty, familyCompared > 0 else {
+        return .unverifiable(
+          "The \(comparison.family) comparison is incomplete: \(compressors.count) of \(miniComparedCompressors) compressors "
+            + "trained" + (missing.isEmpty ? "" : "; missing " + missing.joined(separator: "; "))
+            + ". Train `./repro mini train --grid \(comparison.grid) --all`.")
+      }
+      compared += familyCompared
     }
     return Finding(
       holds: 2 * best > compared, value: "QueCC best in \(best) of \(compared) (" + parts.joined(separator: ", ") + ")",
       quantities: quantities,
-      explanation: "Held-out accuracy of one seed per cell. QueCC is not best at: "
+      explanation: "Held-out accuracy of each cell (the mean over seeds where a configuration has several). QueCC is not best at: "
         + (losses.isEmpty ? "none" : losses.joined(separator: "; ")) + ".")
   }
 
@@ -313,39 +338,57 @@ extension Claim {
       findings: "Figures/\(Experiment.miniCost.outputFolder)/findings.md")
   }
 
-  /// `mini.data.monotone`: no step up in N or V loses more than 2σ of accuracy, σ the corner
-  /// cells' pooled seed standard deviation.
+  /// `mini.data.monotone`: no step up in N or V loses more than 2σ of accuracy, σ the pooled seed
+  /// standard deviation of the grid's own family (its corner cells' seeds).
   private static func monotone(_ evidence: Evidence) -> Finding {
-    let spreads = evidence.inputs.miniSeedSpreads
-    guard !spreads.isEmpty else {
+    let inputs = evidence.inputs
+    let families: [(name: String, spreads: [SeedSpread], grids: [Grid], seedGrid: String)] = [
+      ("reasoning", inputs.miniSeedSpreads, [inputs.miniReasoning, inputs.miniPruMerge].compactMap { $0 }, "reasoning-seeds"),
+      ("OCR", inputs.miniOCRSeedSpreads, [inputs.miniOCR].compactMap { $0 }, "ocr-seeds"),
+    ].filter { !$0.grids.isEmpty }
+    guard !families.isEmpty else {
       return .unverifiable(
-        "No seed spread in the results store: train the corner cells' other seeds (`./repro mini train --grid "
-          + "reasoning-seeds --all`) and run `./repro all`.")
+        "Cannot decide: " + Evidence.missing(.miniReasoning, grid: "reasoning-scaling", inputs: inputs).reason + ".")
     }
-    let sigma = (spreads.map { $0.standardDeviation * $0.standardDeviation }.reduce(0, +) / Double(spreads.count)).squareRoot()
-    let grids = [evidence.inputs.miniReasoning, evidence.inputs.miniPruMerge, evidence.inputs.miniOCR].compactMap { $0 }
+    if let unmeasured = families.first(where: { $0.spreads.isEmpty }) {
+      return .unverifiable(
+        "No seed spread of the \(unmeasured.name) family in the results store: train its corner cells' other seeds "
+          + "(`./repro mini train --grid \(unmeasured.seedGrid) --all`) and run `./repro all`.")
+    }
     var pairs = 0
     var falls: [(text: String, drop: Double)] = []
-    for grid in grids {
-      for step in DataChecks.steps(grid) {
-        pairs += 1
-        // Y is the error: a fall in accuracy is a rise in Y.
-        let drop = step.upper.Y - step.lower.Y
-        if drop > 2 * sigma {
-          let cell = { (o: Observation) in "(N = \(Int((o.N * 1e9).rounded())), V = \(Format.number(o.V)))" }
-          falls.append((
-            "\(grid.suite): \(Format.percent(1 - step.lower.Y)) at \(cell(step.lower)) → \(Format.percent(1 - step.upper.Y)) at "
-              + cell(step.upper), drop))
+    var quantities: [String: Double] = [:]
+    var sigmas: [String] = []
+    for family in families {
+      let spreads = family.spreads
+      let sigma = (spreads.map { $0.standardDeviation * $0.standardDeviation }.reduce(0, +) / Double(spreads.count)).squareRoot()
+      quantities["sigma" + family.name.prefix(1).uppercased() + family.name.dropFirst()] = sigma
+      sigmas.append(
+        "\(family.name) σ = \(Format.number(100 * sigma)) points, pooled over \(spreads.count) configurations with "
+          + "\(spreads.map(\.seeds).max() ?? 0) seeds each")
+      for grid in family.grids {
+        for step in DataChecks.steps(grid) {
+          pairs += 1
+          // Y is the error: a fall in accuracy is a rise in Y.
+          let drop = step.upper.Y - step.lower.Y
+          if drop > 2 * sigma {
+            let cell = { (o: Observation) in "(N = \(Int((o.N * 1e9).rounded())), V = \(Format.number(o.V)))" }
+            falls.append((
+              "\(grid.suite): \(Format.percent(1 - step.lower.Y)) at \(cell(step.lower)) → \(Format.percent(1 - step.upper.Y)) at "
+                + cell(step.upper) + " (2σ = \(Format.number(200 * sigma)) points)", drop))
+          }
         }
       }
     }
     let worst = falls.max { $0.drop < $1.drop }
+    quantities["falls"] = Double(falls.count)
+    quantities["pairs"] = Double(pairs)
+    quantities["worstFall"] = worst?.drop ?? 0
     return Finding(
       holds: falls.isEmpty,
-      value: "\(falls.count) of \(pairs) neighbour steps fall by more than 2σ = \(Format.number(200 * sigma)) points",
-      quantities: ["falls": Double(falls.count), "pairs": Double(pairs), "sigma": sigma, "worstFall": worst?.drop ?? 0],
-      explanation: "σ = \(Format.number(100 * sigma)) points, pooled over \(spreads.count) configurations with "
-        + "\(spreads.map(\.seeds).max() ?? 0) seeds each (the rest have one seed, so a single cell's accuracy stands for its "
+      value: "\(falls.count) of \(pairs) neighbour steps fall by more than 2σ of their family",
+      quantities: quantities,
+      explanation: sigmas.joined(separator: "; ") + " (the rest have one seed, so a single cell's accuracy stands for its "
         + "configuration). " + (falls.isEmpty ? "No step falls beyond it." : "Falls beyond it: "
           + falls.sorted { $0.drop > $1.drop }.map(\.text).joined(separator: "; ") + "."))
   }

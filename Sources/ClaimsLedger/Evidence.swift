@@ -45,15 +45,15 @@ public struct Evidence: Sendable {
     self.settings = settings
     mini = Self.miniFits(inputs.miniReasoning, .miniReasoning, trainedBy: "reasoning-scaling", inputs: inputs) { grid in
       MiniFits(
-        grid: grid, reasoning: try SuiteFits(grid: grid, fit: settings.miniFigure1.fit, settings: settings),
-        holdout: try SuiteFits(grid: grid, fit: settings.miniFigure2.fit, settings: settings))
+        grid: grid, reasoning: try SuiteFits(grid: grid, fit: settings.miniFigure1.fit, settings: settings, answers: inputs.answers(grid)),
+        holdout: try SuiteFits(grid: grid, fit: settings.miniFigure2.fit, settings: settings, answers: inputs.answers(grid)))
     }
     let pruMergeFit = settings.figure5.fits.first { $0.suite == .miniReasoningPruMerge }!
     miniPruMerge = Self.miniFits(inputs.miniPruMerge, .miniReasoningPruMerge, trainedBy: "reasoning-prumerge", inputs: inputs) {
-      try SuiteFits(grid: $0, fit: pruMergeFit, settings: settings)
+      try SuiteFits(grid: $0, fit: pruMergeFit, settings: settings, answers: inputs.answers($0))
     }
     miniOCR = Self.miniFits(inputs.miniOCR, .miniOCR, trainedBy: "ocr-scaling", inputs: inputs) {
-      try SuiteFits(grid: $0, fit: settings.miniFigure3b.fit, settings: settings)
+      try SuiteFits(grid: $0, fit: settings.miniFigure3b.fit, settings: settings, answers: inputs.answers($0))
     }
     visualReasoning = try SuiteFits(grid: inputs.visualReasoning, fit: settings.figure1.fit, settings: settings)
     extrapolation = settings.figure2.fit == settings.figure1.fit

@@ -39,6 +39,6 @@ struct LawCriterion: Sendable {
         method: fits.primary.method.rawValue, resamples: bootstrap.resamples, seed: bootstrap.seed,
         failures: bootstrap.failures,
         shareHolding: bootstrap.laws.isEmpty ? 0 : Double(holding) / Double(bootstrap.laws.count),
-        intervals: intervals))
+        intervals: intervals, resampled: fits.resampled))
   }
 }

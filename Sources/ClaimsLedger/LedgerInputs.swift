@@ -31,9 +31,16 @@ public struct LedgerInputs: Sendable {
   /// The miniature compressor comparison's rows (Table 1's analog): several compressors at each
   /// (N, V), so not one grid; empty when the database has none.
   public var miniCompressors: [MeasuredResult] = []
+  /// The compressor comparison on the OCR family, as ``miniCompressors``.
+  public var miniOCRCompressors: [MeasuredResult] = []
   /// The miniature reasoning grid's configurations trained with several seeds: their mean, count
   /// and spread (the corner cells).
   public var miniSeedSpreads: [SeedSpread] = []
+  /// The miniature OCR grid's configurations trained with several seeds, as ``miniSeedSpreads``.
+  public var miniOCRSeedSpreads: [SeedSpread] = []
+  /// Which held-out questions the models behind each fitted miniature suite answered correctly
+  /// (``ExperimentRegistry/Experiment/miniFittedSuites``), for bootstraps over questions and seeds.
+  public var miniAnswers: [SuiteID: [HeldOutAnswers]] = [:]
   /// The trained miniature models' timings (the mini-cost experiment's output), when it has run.
   public var miniInferenceCost: MeasuredInferenceCost?
   /// Why a miniature grid the database declares could not be read, by suite.
@@ -77,7 +84,10 @@ public struct LedgerInputs: Sendable {
     miniPruMerge = miniGrid(.miniReasoningPruMerge)
     miniOCR = miniGrid(.miniOCR)
     miniCompressors = try database.measurements(suite: .miniCompressors).filter(\.isAverageAccuracy)
+    miniOCRCompressors = try database.measurements(suite: .miniOCRCompressors).filter(\.isAverageAccuracy)
     miniSeedSpreads = try database.seedSpreads(suite: .miniReasoning)
+    miniOCRSeedSpreads = try database.seedSpreads(suite: .miniOCR)
+    for suite in Experiment.miniFittedSuites { miniAnswers[suite] = try database.heldOutAnswers(suite: suite) }
     // As an experiment's data digest: it names every selection the report declares, read or not.
     for selection in Self.selections { _ = try database.canonicalDump(selection) }
     dataDigest = database.readDigest
@@ -92,6 +102,9 @@ public struct LedgerInputs: Sendable {
 
   /// The database selections the ledger reads: the report experiment's registered inputs.
   public static var selections: [DataSelection] { Experiment.report.inputs }
+
+  /// The held-out answers behind `grid`'s suite; none for the paper's grids.
+  func answers(_ grid: Grid) -> [HeldOutAnswers] { miniAnswers[grid.suite] ?? [] }
 
   /// The recorded issues of one suite.
   func issues(of suite: SuiteID) -> [DataIssue] {

@@ -147,11 +147,12 @@ public enum ReviewerReport {
   }
 
   static func fitTables(_ fits: [FitSummary]) -> [ReportDocument.Block] {
-    let parameters = ["a", "alpha", "beta", "D", "optimalVAtQ50"]
+    let parameters = ["a", "alpha", "beta", "D", "optimalVAtQuestion"]
     let rows = fits.map { fit -> [String] in
       let sizes = fit.excludedSizes.isEmpty ? "all" : "without \(fit.excludedSizes.map { Format.number($0) }.joined(separator: ", ")) B"
       return [fit.suite, sizes, "`\(fit.method)`", fit.bounds.map(breakableBox) ?? "none (a, D > 0 through logs)"]
-        + [fit.a, fit.alpha, fit.beta, fit.D, fit.sse, fit.rmse, fit.rSquared, fit.optimalVAtQ50].map(Format.number)
+        + [fit.a, fit.alpha, fit.beta, fit.D, fit.sse, fit.rmse, fit.rSquared].map(Format.number)
+        + ["\(Format.number(fit.optimalVAtQuestion)) (Q = \(Format.number(fit.question.tokens)))"]
         + [fit.parametersAtBounds.isEmpty ? "—" : fit.parametersAtBounds.joined(separator: ", ")]
     }
     let intervalRows = fits.compactMap { fit -> [String]? in
@@ -163,10 +164,10 @@ public enum ReviewerReport {
     return [
       .heading(level: 2, text: "Fitted parameters"),
       .paragraph("Y = a·N^-α·V^-β + D, N in billions, T = V. \"Sizes\" says which LLM sizes of the grid were held out."),
-      .table(header: ["Suite", "Sizes", "Method", "Box", "a", "α", "β", "D", "SSE", "RMSE", "R²", "V* at Q = 50", "On a bound"], rows: rows),
+      .table(header: ["Suite", "Sizes", "Method", "Box", "a", "α", "β", "D", "SSE", "RMSE", "R²", "V* at the question's Q", "On a bound"], rows: rows),
       .paragraph("95 % bootstrap intervals of the primary method's fits:"),
       .table(
-        header: ["Suite", "Sizes", "Method", "Resamples", "a", "α", "β", "D", "V* at Q = 50", "Refits supporting the suite's claim"],
+        header: ["Suite", "Sizes", "Method", "Resamples", "a", "α", "β", "D", "V* at the question's Q", "Refits supporting the suite's claim"],
         rows: intervalRows),
     ]
   }

@@ -1,4 +1,5 @@
 import Foundation
+import ResultValues
 import ResultsStore
 import ScalingLaw
 import ScalingLawFit
@@ -33,17 +34,33 @@ public struct LawFitSettings: Sendable, Hashable {
   public var sizesBillion: [Double]
   public var method: FitMethod
   public var bounds: ParameterBounds
+  /// Where the fit's summary reads its compute-optimal V: the suite's question length and its
+  /// model's visual-token range (the paper's, or a miniature model's).
+  public var question: QuestionSetting
 
-  public init(suite: SuiteID, sizesBillion: [Double], method: FitMethod, bounds: ParameterBounds) {
+  public init(
+    suite: SuiteID, sizesBillion: [Double], method: FitMethod, bounds: ParameterBounds, question: QuestionSetting = .paper
+  ) {
     self.suite = suite
     self.sizesBillion = sizesBillion
     self.method = method
     self.bounds = bounds
+    self.question = question
   }
 
-  /// `method`, `bounds`, `fit-sizes`: the text the lock file has always recorded for a fit.
+  /// `method`, `bounds`, `fit-sizes`: the text the lock file has always recorded for a fit, and
+  /// `question` where it is not the paper's.
   public var parameters: [String: String] {
-    ["method": method.rawValue, "bounds": Self.text(bounds), "fit-sizes": RegistrationText.list(sizesBillion)]
+    var parameters = ["method": method.rawValue, "bounds": Self.text(bounds), "fit-sizes": RegistrationText.list(sizesBillion)]
+    if question != .paper {
+      parameters["question"] = RegistrationText.list([question.tokens, question.visualTokenRange.lowerBound, question.visualTokenRange.upperBound])
+    }
+    return parameters
+  }
+
+  /// `result` as summaries report it, its optimum read at ``question``.
+  public func summary(of result: FitResult, excludedSizes: [Double] = [], bootstrap: BootstrapResult? = nil) -> FitSummary {
+    FitSummary(suite: suite.rawValue, excludedSizes: excludedSizes, result: result, question: question, bootstrap: bootstrap)
   }
 
   /// The fitter these settings describe.

@@ -1,3 +1,4 @@
+import ResultValues
 import ResultsStore
 import ScalingLaw
 import ScalingLawFit
@@ -7,7 +8,7 @@ extension Experiment {
   /// registered again on the grid of models trained here (`mini-reasoning`), each with its own
   /// target, output folder and lock entry; and the paper's Figure 5, whose data only exists here.
   static let miniature: [Experiment] = [
-    miniFigure1, miniFigure2, miniFigure3a, miniFigure3b, miniFigure4, figure5, miniTable1, miniCost,
+    miniFigure1, miniFigure2, miniFigure3a, miniFigure3b, miniFigure4, figure5, miniTable1, miniTable1OCR, miniCost,
   ]
 
   /// The non-embedding LM parameters of the miniature grid's four sizes (d32l2, d48l3, d64l4,
@@ -20,6 +21,10 @@ extension Experiment {
   /// by the same test): the twin of Figure 1's Q = 50.
   public static let miniQuestionTokens = 4.0
 
+  /// The miniature suites the ledger fits the law to (Mini Figures 1 and 3b, Figure 5): the
+  /// report reads their held-out answers, for bootstraps over questions and seeds.
+  public static var miniFittedSuites: [SuiteID] { figure5Settings.fits.map(\.suite) + [miniOCRFit.suite] }
+
   /// The miniature model's visual-token range: 1 up to its uncompressed 12 × 12 patch grid.
   public static let miniVisualTokenRange: ClosedRange<Double> = 1...144
 
@@ -28,7 +33,8 @@ extension Experiment {
   /// on every trained size.
   public static let miniReasoningFit = LawFitSettings(
     suite: .miniReasoning, sizesBillion: miniSizesBillion, method: visualReasoningFit.method,
-    bounds: figure3bSettings.fit.bounds)
+    bounds: figure3bSettings.fit.bounds,
+    question: QuestionSetting(tokens: miniQuestionTokens, visualTokenRange: miniVisualTokenRange))
 
   /// Figure 1 on the miniature reasoning grid: the law at Q = 0 and at the question's length,
   /// with the frontier over the grid's sizes and the model's own token range.
@@ -58,7 +64,8 @@ extension Experiment {
 
   /// The law fitted to the miniature OCR grid, as the reasoning grid's is (method, box, sizes).
   public static let miniOCRFit = LawFitSettings(
-    suite: .miniOCR, sizesBillion: miniSizesBillion, method: miniReasoningFit.method, bounds: miniReasoningFit.bounds)
+    suite: .miniOCR, sizesBillion: miniSizesBillion, method: miniReasoningFit.method, bounds: miniReasoningFit.bounds,
+    question: miniReasoningFit.question)
 
   /// Figure 3b on the miniature OCR grid: Figure 1's code (the law and its frontier at Q = 0 and
   /// at the question's length), since the paper's Figure 3b is Figure 1 on the OCR grid; the
@@ -67,7 +74,7 @@ extension Experiment {
   public static let miniFigure3b = Experiment(
     id: "mini-3b", executable: "figure1", target: "mini-figure3b",
     title: "Mini Figure 3b — on the OCR family, do visual tokens matter more than LM size? (models trained here)",
-    inputs: [.results(suite: miniFigure3bSettings.fit.suite)],
+    inputs: [.results(suite: miniFigure3bSettings.fit.suite), .seedSpread(suite: miniFigure3bSettings.fit.suite)],
     settings: miniFigure3bSettings,
     claims: ["mini.fig3b.ocr-reversal"])
 
@@ -99,7 +106,7 @@ extension Experiment {
   public static let miniFigure2Settings = ExtrapolationFigureSettings(
     fit: LawFitSettings(
       suite: .miniReasoning, sizesBillion: Array(miniSizesBillion.dropLast()), method: miniReasoningFit.method,
-      bounds: miniReasoningFit.bounds),
+      bounds: miniReasoningFit.bounds, question: miniReasoningFit.question),
     predictNBillion: miniSizesBillion[3], holdoutSizesBillion: Array(miniSizesBillion.prefix(2)),
     holdoutPredictNBillion: miniSizesBillion[2], Q: 0, bootstrap: figure2Settings.bootstrap, bandLevel: figure2Settings.bandLevel)
 }
@@ -126,7 +133,7 @@ extension Experiment {
   public static let figure5Settings = CompressorLawsFigureSettings(
     fits: [miniReasoningFit, LawFitSettings(
       suite: .miniReasoningPruMerge, sizesBillion: miniSizesBillion, method: miniReasoningFit.method,
-      bounds: miniReasoningFit.bounds)],
+      bounds: miniReasoningFit.bounds, question: miniReasoningFit.question)],
     Q: 0, frontierNBillion: miniFigure1Settings.frontierNBillion, visualTokenRange: miniVisualTokenRange)
 }
 
@@ -144,6 +151,21 @@ extension Experiment {
   /// which a test checks), QueCC counted.
   public static let miniTable1Settings = Table1Settings(
     comparisonSuite: .miniCompressors, budgets: [16, 4, 1], method: "mini-quecc", yRangePercent: 30...90)
+
+  /// Mini Table 1 on the OCR family: the same table code and blocks, its columns the two smallest
+  /// LM sizes (the OCR comparison's, `MiniReplication.MiniGrid.ocrCompressors` says why).
+  public static let miniTable1OCR = Experiment(
+    id: "mini-table1-ocr", executable: "table1", target: "mini-table1-ocr",
+    title: "Mini Table 1 (OCR) — four token compressors at 16, 4 and 1 tokens on models trained here (OCR family)",
+    inputs: [miniTable1OCRSettings.input],
+    settings: miniTable1OCRSettings,
+    claims: ["mini.table1.quecc-extreme"])
+
+  /// As ``miniTable1Settings`` on the OCR comparison; its y range reaches down to the family's
+  /// majority baseline (13 %), where the pooled cells at V ≤ 16 sit.
+  public static let miniTable1OCRSettings = Table1Settings(
+    comparisonSuite: .miniOCRCompressors, budgets: miniTable1Settings.budgets, method: miniTable1Settings.method,
+    yRangePercent: 0...100)
 }
 
 extension Experiment {

@@ -18,7 +18,7 @@ extension Experiment {
       .results(suite: .visualReasoning), .results(suite: .ocr), .table1, .dataIssues(suite: nil), .sources,
     ] + miniature.flatMap(\.inputs).reduce(into: []) { inputs, input in
       if !inputs.contains(input) { inputs.append(input) }
-    },
+    } + miniFittedSuites.map { .heldOutAnswers(suite: $0) },
     settings: reportSettings,
     claims: paperClaims + miniature.flatMap(\.claims).filter { !paperClaims.contains($0) },
     dependsOn: ([figure1] + paperFigures + analyses + engineExperiments + miniature).map(\.id))

@@ -14,6 +14,8 @@ public enum MiniReplicationError: Error, Equatable, CustomStringConvertible {
   case parityMissing(cell: String, checkpoint: String)
   case tooFewTimedCells(grid: String, trained: Int)
   case repeatedTimedConfiguration(grid: String, cell: String)
+  /// The engine's per-question answers and its own summary of them disagree.
+  case evaluationInconsistent(cell: String, reason: String)
 
   public var description: String {
     switch self {
@@ -49,6 +51,9 @@ public enum MiniReplicationError: Error, Equatable, CustomStringConvertible {
         + "reasoning-scaling and ocr-scaling"
     case .incompleteOutput(let what, let missing):
       return "\(what) exited 0 but did not write \(missing); nothing was installed"
+    case .evaluationInconsistent(let cell, let reason):
+      return "the engine's evaluation of cell \(cell) is inconsistent (\(reason)); nothing was written: this is a bug in "
+        + "the engine's evaluation, please report it"
     }
   }
 }

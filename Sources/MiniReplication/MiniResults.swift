@@ -46,8 +46,15 @@ public struct MiniSuite: Sendable {
     description: "Miniature replication: accuracy of our trained miniature VLMs (average pooling) on the OCR family's "
       + "held-out questions (generator version \(TaskFamily.ocr.generatorVersion)), evaluated by the bundled Swift engine.")
 
+  /// The compressor comparison on the OCR family (``MiniGrid/ocrCompressors``).
+  public static let ocrCompressors = MiniSuite(
+    id: .miniOCRCompressors, grid: .ocrCompressors,
+    description: "Miniature replication: accuracy of our trained miniature VLMs with four token compressors "
+      + "(pooling, PruMerge-style, TokenPacker-style, QueCC) on the OCR family's held-out questions (generator version "
+      + "\(TaskFamily.ocr.generatorVersion)), evaluated by the bundled Swift engine.")
+
   /// Every suite the replication writes, in the order `./repro all` refreshes them.
-  public static let all: [MiniSuite] = [reasoning, reasoningPruMerge, compressors, ocr]
+  public static let all: [MiniSuite] = [reasoning, reasoningPruMerge, compressors, ocr, ocrCompressors]
 
   /// The `llm_family` of every miniature row: the LLM is ours, not any published family.
   public static let family = "mini-VLM"
@@ -110,7 +117,7 @@ public struct MiniResults: Sendable {
       // (the engine gives the same answers: parity), so an edited value is evaluated again; N, V
       // and the compressor always come from the cell.
       if let kept = Self.reusableRow(in: existing, members: members) {
-        rows.append(Self.row(cell, accuracy: kept.accuracy, note: kept.note, seedSpread: kept.seedSpread))
+        rows.append(Self.row(cell, accuracy: kept.accuracy, note: kept.note, seedSpread: kept.seedSpread, answers: kept.answers))
         continue
       }
       let set = try evalSet ?? layout.heldOutSet(cell.family)
@@ -175,20 +182,11 @@ public struct MiniResults: Sendable {
   static func reusableRow(in existing: [MiniatureSeed.Row], members: [TrainedSeed]) -> MiniatureSeed.Row? {
     let accuracies = members.compactMap { ($0.record["eval"] as? [String: Any])?["accuracy"] as? Double }
     guard accuracies.count == members.count else { return nil }
-    let mean = Self.mean(accuracies)
+    let mean = MiniatureSeed.mean(accuracies)
     return existing.first { row in
       members.allSatisfy { row.note.contains(checkpointMark($0.sha256)) } && row.accuracy == mean
-        && (row.seedSpread?.seeds ?? 1) == members.count
+        && (row.seedSpread?.seeds ?? 1) == members.count && row.answers.count == members.count
     }
-  }
-
-  /// The mean in seed order (one fixed summation order, so a kept row compares equal).
-  static func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
-
-  /// The sample standard deviation (n − 1), for n ≥ 2.
-  static func sampleStandardDeviation(_ values: [Double]) -> Double {
-    let mean = mean(values)
-    return (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count - 1)).squareRoot()
   }
 
   /// One seed's row as it is, several seeds' as their mean with the count, the spread and every
@@ -200,8 +198,9 @@ public struct MiniResults: Sendable {
     let seedList: String = seeds.map(String.init).joined(separator: ", ")
     let note: String = "mean of seeds \(seedList) (\(perSeed.joined(separator: ", "))); " + seedRows.map(\.note).joined(separator: " | ")
     return row(
-      cell, accuracy: mean(accuracies), note: note,
-      seedSpread: (seeds: seedRows.count, standardDeviation: sampleStandardDeviation(accuracies)))
+      cell, accuracy: MiniatureSeed.mean(accuracies), note: note,
+      seedSpread: (seeds: seedRows.count, standardDeviation: MiniatureSeed.sampleStandardDeviation(accuracies)),
+      answers: seedRows.flatMap(\.answers))
   }
 
   /// The trained cells of each suite that the next refresh would evaluate (a new or retrained
@@ -234,20 +233,27 @@ public struct MiniResults: Sendable {
     let model = try MiniVLM.load(checkpoint: checkpoint, tower: layout.visionTower)
     let result = try model.evaluate(set.0, batch: MiniVLM.defaultBatch, threads: threads)
     let overall = result.overall
+    let answers = CorrectAnswers(zip(result.predictions, set.0.answers).map { $0 == $1 })
+    guard answers.questions == overall.questions, answers.correctCount == overall.correct else {
+      throw MiniReplicationError.evaluationInconsistent(
+        cell: cell.name, reason: "\(answers.correctCount) of \(answers.questions) answers correct against the summary's "
+          + "\(overall.correct) of \(overall.questions)")
+    }
     let note = "cell \(cell.name); \(Self.checkpointMark(checkpointSHA256)); \(overall.correct) of \(overall.questions) "
       + "held-out questions correct; mean cross-entropy \(String(format: "%.4f", overall.meanCrossEntropy)) nats; "
       + "eval shard sha256 \(set.1)"
-    return Self.row(cell, accuracy: overall.accuracy, note: note)
+    return Self.row(cell, accuracy: answers.accuracy, note: note, answers: [answers])
   }
 
   /// `cell`'s row: its LLM family, N in billions, V and compressor, with `accuracy` and `note`.
   static func row(
-    _ cell: MiniCell, accuracy: Double, note: String, seedSpread: (seeds: Int, standardDeviation: Double)? = nil
+    _ cell: MiniCell, accuracy: Double, note: String, seedSpread: (seeds: Int, standardDeviation: Double)? = nil,
+    answers: [CorrectAnswers]
   ) -> MiniatureSeed.Row {
     MiniatureSeed.Row(
       family: MiniSuite.family, paramsBillion: Double(cell.language.nonEmbeddingParameters) / 1e9,
       visualTokens: cell.visualTokens, method: MiniSuite.methodID(cell.compressor), accuracy: accuracy, note: note,
-      seedSpread: seedSpread)
+      seedSpread: seedSpread, answers: answers)
   }
 }
 

@@ -92,11 +92,12 @@ public struct Extrapolation: Sendable {
   /// The largest |Ŷ − Y| over the measured points; nil without measurements.
   public var maxAbsoluteError: Double? { points.compactMap(\.absoluteError).max() }
 
-  /// The extrapolation as summaries report it, with its fit as `FitSummary` of `suite`.
-  public func summary(suite: String) -> ExtrapolationSummary {
+  /// The extrapolation as summaries report it, with its fit as `FitSummary` of `suite`, its
+  /// optimum read at `question`.
+  public func summary(suite: String, question: QuestionSetting) -> ExtrapolationSummary {
     ExtrapolationSummary(
       fitSizes: fitSizes, predictedN: predictedN, measurementsAvailable: hasMeasurements, points: points,
       maxRelativeError: maxRelativeError, maxRelativeErrorAtV: worstPoint?.V, maxAbsoluteError: maxAbsoluteError,
-      band: band, fit: FitSummary(suite: suite, excludedSizes: excludedSizes, result: fit), naiveBaseline: naiveBaseline)
+      band: band, fit: FitSummary(suite: suite, excludedSizes: excludedSizes, result: fit, question: question), naiveBaseline: naiveBaseline)
   }
 }

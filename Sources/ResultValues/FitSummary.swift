@@ -24,13 +24,17 @@ public struct FitSummary: Codable, Sendable, Equatable {
   public var objective: Double
   public var parametersAtBounds: [String]
   public var convergence: Convergence
-  /// V* = β·Q/(α−β) at Q = ``ScalingLaw/PaperSetup/questionTextTokens`` (50, clamped to [1, 576]),
-  /// the paper's Figure 1b optimum.
-  public var optimalVAtQ50: Double
+  /// The question the optimum below is read at (the paper's: Q = 50, V in 1…576).
+  public var question: QuestionSetting
+  /// V* = β·Q/(α−β) at ``question``'s Q, clamped to its V range: the paper's Figure 1b optimum
+  /// on the paper's grids.
+  public var optimalVAtQuestion: Double
   public var bootstrap: BootstrapSummary?
 
-  /// `suite` is the grid's id (`visual-reasoning`, `ocr`).
-  public init(suite: String, excludedSizes: [Double] = [], result: FitResult, bootstrap: BootstrapResult? = nil) {
+  /// `suite` is the grid's id (`visual-reasoning`, `ocr`); `question` the registered fit's.
+  public init(
+    suite: String, excludedSizes: [Double] = [], result: FitResult, question: QuestionSetting, bootstrap: BootstrapResult? = nil
+  ) {
     self.suite = suite
     self.method = result.method.rawValue
     self.convention = result.convention.description
@@ -44,20 +48,19 @@ public struct FitSummary: Codable, Sendable, Equatable {
     self.objective = result.objective
     self.parametersAtBounds = result.parametersAtBounds
     self.convergence = result.convergence
-    self.optimalVAtQ50 = Self.optimalV(result.law, Q: PaperSetup.questionTextTokens)
-    self.bootstrap = bootstrap.map(BootstrapSummary.init)
+    self.question = question
+    self.optimalVAtQuestion = question.optimalV(result.law)
+    self.bootstrap = bootstrap.map { BootstrapSummary($0, question: question) }
   }
 
   public var law: ScalingLaw { ScalingLaw(a: a, alpha: alpha, beta: beta, D: D) }
-
-  static func optimalV(_ law: ScalingLaw, Q: Double) -> Double {
-    ComputeFrontier(law: law, Q: Q).closedFormOptimalV
-  }
 }
 
 /// Percentile intervals (95 %) of the bootstrap refits, for the parameters and derived numbers.
 public struct BootstrapSummary: Codable, Sendable, Equatable {
   public var resamples: Int
+  /// What each resample drew: the cells, or the held-out questions and seeds behind them.
+  public var resampled: String
   public var seed: UInt64
   public var failures: Int
   public var intervals: [String: [Double]]
@@ -67,13 +70,14 @@ public struct BootstrapSummary: Codable, Sendable, Equatable {
   /// refit with α = β (both on a bound) supports neither claim.
   public var shareBetaGreaterThanAlpha: Double
 
-  init(_ result: BootstrapResult) {
+  init(_ result: BootstrapResult, question: QuestionSetting) {
     resamples = result.resamples
+    resampled = result.resampled
     seed = result.seed
     failures = result.failures
     let quantities: [(String, (ScalingLaw) -> Double)] = [
       ("a", \.a), ("alpha", \.alpha), ("beta", \.beta), ("D", \.D),
-      ("optimalVAtQ50", { FitSummary.optimalV($0, Q: PaperSetup.questionTextTokens) }),
+      ("optimalVAtQuestion", question.optimalV),
     ]
     intervals = Dictionary(uniqueKeysWithValues: quantities.compactMap { name, quantity in
       result.interval(of: quantity).map { (name, [$0.lowerBound, $0.upperBound]) }

@@ -17,6 +17,9 @@ public enum DataSelection: Hashable, Sendable, Identifiable, CustomStringConvert
   /// The results of one suite that are means over several training seeds, with the count and
   /// spread: ``ResultsDatabase/seedSpreads(suite:)``.
   case seedSpread(suite: SuiteID)
+  /// Which held-out questions each trained model behind one suite's results answered correctly:
+  /// ``ResultsDatabase/heldOutAnswers(suite:)``.
+  case heldOutAnswers(suite: SuiteID)
 
   /// A stable text name, e.g. `results:visual-reasoning`, `table1`, `dataIssues:ocr`, `dataIssues`.
   public var id: String {
@@ -27,6 +30,7 @@ public enum DataSelection: Hashable, Sendable, Identifiable, CustomStringConvert
     case .dataIssues(nil): "dataIssues"
     case .sources: "sources"
     case .seedSpread(let suite): "seedSpread:\(suite.rawValue)"
+    case .heldOutAnswers(let suite): "heldOutAnswers:\(suite.rawValue)"
     }
   }
 
@@ -40,6 +44,7 @@ public enum DataSelection: Hashable, Sendable, Identifiable, CustomStringConvert
     case ("dataIssues", 1): self = .dataIssues(suite: nil)
     case ("sources", 1): self = .sources
     case ("seedSpread", 2): self = .seedSpread(suite: SuiteID(rawValue: parts[1]))
+    case ("heldOutAnswers", 2): self = .heldOutAnswers(suite: SuiteID(rawValue: parts[1]))
     default: return nil
     }
   }
@@ -108,6 +113,19 @@ public enum DataSelection: Hashable, Sendable, Identifiable, CustomStringConvert
         JOIN model ON model.id = result.modelId
         WHERE result.suiteId = ?
         ORDER BY model.family, model.paramsBillion, result.visualTokens, result.compressionMethodId
+        """,
+        [suite]
+      )
+    case .heldOutAnswers(let suite):
+      (
+        """
+        SELECT model.paramsBillion AS N, result.visualTokens AS V, result.compressionMethodId AS method,
+               heldOutAnswers.seedIndex AS seedIndex, heldOutAnswers.questions AS questions, heldOutAnswers.correct AS correct
+        FROM heldOutAnswers
+        JOIN result ON result.id = heldOutAnswers.resultId
+        JOIN model ON model.id = result.modelId
+        WHERE result.suiteId = ?
+        ORDER BY model.family, model.paramsBillion, result.visualTokens, result.compressionMethodId, heldOutAnswers.seedIndex
         """,
         [suite]
       )

@@ -76,6 +76,10 @@ enum DatabaseBuilder {
             var record = SeedSpreadRecord(resultId: result.id!, seeds: seeds, standardDeviation: spread)
             try record.insert(db)
           }
+          for (index, answers) in row.answers.enumerated() {
+            var record = HeldOutAnswersRecord(resultId: result.id!, seedIndex: index, questions: answers.questions, correct: answers.hex)
+            try record.insert(db)
+          }
         }
       }
       for issue in seed.issues {

@@ -23,11 +23,15 @@ public struct MiniatureSeed: Equatable, Sendable {
     /// When the configuration was trained with several seeds: how many (``accuracy`` is their
     /// mean) and their accuracies' sample standard deviation; `nil` for one seed.
     public var seedSpread: (seeds: Int, standardDeviation: Double)?
+    /// Which held-out questions each seed's model answered correctly, in seed order: what
+    /// ``accuracy`` and the spread are computed from.
+    public var answers: [CorrectAnswers]
 
     public init(
       family: String, paramsBillion: Double, visualTokens: Int, method: String, accuracy: Double, note: String,
-      seedSpread: (seeds: Int, standardDeviation: Double)? = nil
+      seedSpread: (seeds: Int, standardDeviation: Double)? = nil, answers: [CorrectAnswers]
     ) {
+      self.answers = answers
       self.family = family
       self.paramsBillion = paramsBillion
       self.visualTokens = visualTokens
@@ -41,6 +45,7 @@ public struct MiniatureSeed: Equatable, Sendable {
       (lhs.family, lhs.paramsBillion, lhs.visualTokens, lhs.method, lhs.accuracy, lhs.note)
         == (rhs.family, rhs.paramsBillion, rhs.visualTokens, rhs.method, rhs.accuracy, rhs.note)
         && lhs.seedSpread?.seeds == rhs.seedSpread?.seeds && lhs.seedSpread?.standardDeviation == rhs.seedSpread?.standardDeviation
+        && lhs.answers == rhs.answers
     }
   }
 
@@ -58,6 +63,16 @@ public struct MiniatureSeed: Equatable, Sendable {
     self.rows = rows
   }
 
+  /// The mean of several seeds' accuracies, summed in seed order: the one rule by which the
+  /// evaluation writes a row and the parser checks it, so a kept row compares equal.
+  public static func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
+
+  /// The sample standard deviation (n − 1) of several seeds' accuracies, n ≥ 2, as ``mean``.
+  public static func sampleStandardDeviation(_ values: [Double]) -> Double {
+    let mean = mean(values)
+    return (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count - 1)).squareRoot()
+  }
+
   /// Where `suite`'s file lives under the seed directory (`paper-artifacts/`).
   public static func url(of suite: SuiteID, seedDirectory: URL) -> URL {
     seedDirectory.appendingPathComponent(SeedFile.miniatureDirectory, isDirectory: true)
@@ -71,7 +86,8 @@ public struct MiniatureSeed: Equatable, Sendable {
       .map { row in
         [suite.rawValue, row.family, ResultIngest.number(row.paramsBillion), String(row.visualTokens), row.method,
          ReferenceData.averageAccuracy, ResultIngest.number(row.accuracy), row.seedSpread.map { String($0.seeds) } ?? "",
-         row.seedSpread.map { ResultIngest.number($0.standardDeviation) } ?? "", row.note]
+         row.seedSpread.map { ResultIngest.number($0.standardDeviation) } ?? "", String(row.answers.first?.questions ?? 0),
+         row.answers.map(\.hex).joined(separator: " "), row.note]
           .map(ResultIngest.csvField).joined(separator: ",")
       }
     return (["# " + SuiteDeclaration.headerText(id: suite, description: description)] + header.map { "# " + $0 }
@@ -98,7 +114,7 @@ public struct MiniatureSeed: Equatable, Sendable {
     return try SeedParser.parse(file).rows.map { row in
       Row(
         family: row.family, paramsBillion: row.N, visualTokens: row.V, method: row.method, accuracy: row.value, note: row.note ?? "",
-        seedSpread: row.seeds.flatMap { seeds in row.seedStandardDeviation.map { (seeds, $0) } })
+        seedSpread: row.seeds.flatMap { seeds in row.seedStandardDeviation.map { (seeds, $0) } }, answers: row.answers)
     }
   }
 }

@@ -88,6 +88,15 @@ struct SeedSpreadRecord: Codable, FetchableRecord, MutablePersistableRecord {
   var standardDeviation: Double
 }
 
+/// A row of `heldOutAnswers`: one seed's correct answers behind a result.
+struct HeldOutAnswersRecord: Codable, FetchableRecord, MutablePersistableRecord {
+  static let databaseTableName = "heldOutAnswers"
+  var resultId: Int64
+  var seedIndex: Int
+  var questions: Int
+  var correct: String
+}
+
 /// A row of `dataIssue`: a known problem in the published data, kept visible.
 struct DataIssueRecord: Codable, FetchableRecord, MutablePersistableRecord {
   static let databaseTableName = "dataIssue"

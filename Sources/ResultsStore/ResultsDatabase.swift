@@ -139,6 +139,26 @@ public struct ResultsDatabase: Sendable {
     try fetch(.seedSpread(suite: suite))
   }
 
+  /// The held-out answers behind `suite`'s results, one per result that has them, each with its
+  /// seeds in the order they were averaged: ``DataSelection/heldOutAnswers(suite:)``.
+  public func heldOutAnswers(suite: SuiteID) throws -> [HeldOutAnswers] {
+    let rows: [HeldOutAnswersRow] = try fetch(.heldOutAnswers(suite: suite))
+    var results: [HeldOutAnswers] = []
+    for row in rows {
+      // The builder checked every row's text when it stored it.
+      guard case .success(let answers) = CorrectAnswers.parse(hex: row.correct, questions: row.questions) else {
+        throw ResultsStoreError.corruptDatabase(
+          path: url.path, problems: ["heldOutAnswers of \(suite) at N = \(row.N), V = \(row.V): not a set of answers"])
+      }
+      if row.seedIndex > 0, let last = results.last, (last.N, last.V, last.method) == (row.N, row.V, row.method) {
+        results[results.count - 1].seeds.append(answers)
+      } else {
+        results.append(HeldOutAnswers(N: row.N, V: row.V, method: row.method, seeds: [answers]))
+      }
+    }
+    return results
+  }
+
   /// Every seed file's provenance, ordered by key: ``DataSelection/sources``.
   public func sources() throws -> [Source] {
     try fetch(.sources)

@@ -95,6 +95,19 @@ enum Schema {
         );
         """)
     }
+    // The miniature replication's results keep which held-out questions each trained model
+    // answered correctly, so fit intervals can bootstrap over questions and seeds.
+    migrator.registerMigration("v3-held-out-answers") { db in
+      try db.execute(sql: """
+        CREATE TABLE heldOutAnswers (
+          resultId INTEGER NOT NULL REFERENCES result(id),
+          seedIndex INTEGER NOT NULL CHECK (typeof(seedIndex) = 'integer' AND seedIndex >= 0),  -- position among the result's averaged seeds
+          questions INTEGER NOT NULL CHECK (typeof(questions) = 'integer' AND questions > 0),
+          correct TEXT NOT NULL CHECK (length(correct) = 2 * ((questions + 7) / 8)),  -- hex bits: question i is bit i % 8 of byte i / 8
+          PRIMARY KEY (resultId, seedIndex)
+        );
+        """)
+    }
     return migrator
   }
 }

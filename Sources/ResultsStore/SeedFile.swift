@@ -29,10 +29,12 @@ struct SeedFile {
   static let seedCountRange = 2...1_000
   static let miniatureDirectory = "mini/results"
   /// The miniature layout's columns, in order: the rows name their own family and compressor;
-  /// `seeds` and `seed_std` are empty unless the value is a mean over several training seeds.
+  /// `seeds` and `seed_std` are empty unless the value is a mean over several training seeds;
+  /// `questions` is the held-out set's size and `correct` one ``CorrectAnswers`` hex text per
+  /// seed, space-separated in seed order, from which `value` and `seed_std` must follow.
   public static let miniatureColumns = [
     "suite", "llm_family", "llm_params_billion", "visual_tokens", "compression_method", "metric", "value", "seeds", "seed_std",
-    "source_note",
+    "questions", "correct", "source_note",
   ]
 
   /// Path inside the seed directory, e.g. `ocr_avg_accuracy.csv` or `ingested/x.csv`; the `source` key.

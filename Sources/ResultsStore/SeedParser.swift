@@ -29,6 +29,8 @@ struct SeedRow {
   /// Miniature rows only: the value is the mean over this many seeds, with this sample standard deviation.
   var seeds: Int? = nil
   var seedStandardDeviation: Double? = nil
+  /// Miniature rows only: each seed's held-out answers, from which the value and spread follow.
+  var answers: [CorrectAnswers] = []
 }
 
 /// One "Known problems" bullet of a seed file's header.
@@ -210,7 +212,7 @@ enum SeedParser {
         line: line, lastLine: lines.upperBound, suite: SuiteID(rawValue: field(0)), family: field(1),
         N: try number(fields[2], "llm_params_billion", line: line), method: field(4),
         V: try integer(fields[3], "visual_tokens", line: line), metric: field(5), value: try number(fields[6], "value", line: line),
-        note: field(9).isEmpty ? nil : field(9))
+        note: field(11).isEmpty ? nil : field(11))
       switch (field(7).isEmpty, field(8).isEmpty) {
       case (true, true): break
       case (false, false):
@@ -224,7 +226,41 @@ enum SeedParser {
       default:
         throw error(line, "seeds and seed_std go together: both empty (one seed) or both set")
       }
+      row.answers = try answers(fields[9], fields[10], seeds: row.seeds ?? 1, line: line)
+      try checkAgreement(row, line: line)
       return row
+    }
+
+    /// Each seed's held-out answers: `seeds` hex texts of `questions` answers each.
+    func answers(_ questionsField: String, _ correctField: String, seeds: Int, line: Int) throws -> [CorrectAnswers] {
+      let questions = try integer(questionsField, "questions", line: line)
+      let texts = correctField.trimmingCharacters(in: .whitespaces).split(separator: " ", omittingEmptySubsequences: false)
+      guard texts.count == seeds else {
+        throw error(line, "correct holds \(texts.count) seeds' answers for a value over \(seeds) seed(s)")
+      }
+      return try texts.enumerated().map { index, text in
+        switch CorrectAnswers.parse(hex: String(text), questions: questions) {
+        case .success(let answers): return answers
+        case .failure(let problem): throw error(line, "correct, seed \(index + 1): \(problem)")
+        }
+      }
+    }
+
+    /// The value (and the spread) a miniature row states must be what its answers give, so an
+    /// edited number, or answers of another model, cannot pass as the evaluation's.
+    func checkAgreement(_ row: SeedRow, line: Int) throws {
+      let accuracies = row.answers.map(\.accuracy)
+      let mean = MiniatureSeed.mean(accuracies)
+      let fix = "this file is written by ./repro all from the committed checkpoints; delete it and run ./repro all to evaluate them again"
+      guard abs(mean - row.value) <= 1e-12 else {
+        throw error(line, "value \(row.value) is not the accuracy of its correct answers (\(mean)): \(fix)")
+      }
+      if let spread = row.seedStandardDeviation {
+        let measured = MiniatureSeed.sampleStandardDeviation(accuracies)
+        guard abs(measured - spread) <= 1e-12 else {
+          throw error(line, "seed_std \(spread) is not the spread of its seeds' correct answers (\(measured)): \(fix)")
+        }
+      }
     }
 
     /// `method,tokens,<benchmark>…`: one row per method and token count, one result per non-empty cell.

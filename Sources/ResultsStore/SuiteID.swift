@@ -26,6 +26,9 @@ public struct SuiteID: RawRepresentable, Hashable, Comparable, Sendable, Codable
   /// The miniature replication's OCR grid (pooling; generator version 3): the analog of the
   /// paper's OCR grid (Figure 3b).
   public static let miniOCR = SuiteID(rawValue: "mini-ocr")
+  /// The miniature compressor comparison on the OCR family (four compressors, the two smallest
+  /// LM sizes, V = 1, 4, 16): Table 1's analog on the second family.
+  public static let miniOCRCompressors = SuiteID(rawValue: "mini-ocr-compressors")
 
   public var description: String { rawValue }
 

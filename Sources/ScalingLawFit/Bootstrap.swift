@@ -28,12 +28,28 @@ public struct Bootstrap: Sendable {
     return (0..<count).map { _ in generator.nextIndex(below: count) }
   }
 
+  /// Refits `problem` on resamples of its observations, drawn with replacement.
   public func run(_ problem: FitProblem, fitter: any ScalingLawFitter) -> BootstrapResult {
-    let outcomes = parallelMap(resamples) { b -> ScalingLaw? in
-      try? fitter.fit(problem.resampled(indices(resample: b, count: problem.count))).law
+    run(fitter: fitter, resampled: "the cells") { b in try problem.resampled(indices(resample: b, count: problem.count)) }
+  }
+
+  /// Refits on resamples of the measurement behind each observation: the held-out questions and
+  /// the training seeds of ``HeldOutResampling``; the cells themselves stay as designed. Each
+  /// resample is fitted with the token `convention` of the problem it stands for.
+  public func run(
+    _ resampling: HeldOutResampling, convention: TokenConvention = .visual, fitter: any ScalingLawFitter
+  ) -> BootstrapResult {
+    run(fitter: fitter, resampled: resampling.description) { b in
+      var generator = SplitMix64(seed: seed).derived(index: UInt64(b))
+      return try FitProblem(resampling.observations(using: &generator), convention: convention)
     }
+  }
+
+  /// Fits the problem `resample(b)` of every resample `b`, in parallel.
+  func run(fitter: any ScalingLawFitter, resampled: String, resample: (Int) throws -> FitProblem) -> BootstrapResult {
+    let outcomes = parallelMap(resamples) { b -> ScalingLaw? in try? fitter.fit(resample(b)).law }
     return BootstrapResult(seed: seed, resamples: resamples, laws: outcomes.compactMap { $0 },
-                           failures: outcomes.filter { $0 == nil }.count)
+                           failures: outcomes.filter { $0 == nil }.count, resampled: resampled)
   }
 }
 
@@ -44,6 +60,8 @@ public struct BootstrapResult: Sendable, Codable, Equatable {
   /// Laws of the resamples whose fit succeeded, in resample order.
   public var laws: [ScalingLaw]
   public var failures: Int
+  /// What each resample drew, in words: "the cells", or the held-out questions and seeds.
+  public var resampled: String
 
   /// The central `level` percentile interval of `quantity` over the resamples (numpy's default
   /// linear interpolation between order statistics); `nil` if no resample produced a finite value.

@@ -8,6 +8,8 @@ public enum FitError: Error, Equatable, CustomStringConvertible {
   case unidentifiable(parameter: String, reason: String)
   case invalidBounds(String)
   case notConverged(method: FitMethod, detail: String)
+  /// Held-out answers that cannot be resampled (``HeldOutResampling``).
+  case invalidResampling(String)
 
   public var description: String {
     switch self {
@@ -21,6 +23,8 @@ public enum FitError: Error, Equatable, CustomStringConvertible {
       "invalid parameter bounds: \(detail)"
     case .notConverged(let method, let detail):
       "the \(method.rawValue) fit did not converge: \(detail)"
+    case .invalidResampling(let detail):
+      "the held-out answers cannot be resampled: \(detail)"
     }
   }
 }

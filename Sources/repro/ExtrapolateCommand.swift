@@ -58,17 +58,23 @@ struct ExtrapolateCommand: ParsableCommand {
       fitter: method.fitter(bounds: bounds), bootstrap: bootstrap > 0 ? Bootstrap(resamples: bootstrap, seed: seed) : nil,
       bandSamples: 0)
     if json {
-      try printJSON(e.summary(suite: suite.rawValue))
+      try printJSON(e.summary(suite: suite.rawValue, question: Self.question(of: suite)))
     } else {
       precision.apply { print(Self.describe(e, suite: suite)) }
     }
+  }
+
+  /// The question the suite's registered fit reads its optimum at (the paper's for a suite no
+  /// figure registers).
+  static func question(of suite: SuiteID) -> QuestionSetting {
+    Experiment.registeredFit(of: suite)?.fit.question ?? .paper
   }
 
   /// The prediction for reading: every number under ``DisplayNumber``'s rule (all digits under
   /// `--full-precision`), in right-aligned columns.
   static func describe(_ e: Extrapolation, suite: SuiteID) -> String {
     let n = DisplayNumber.text
-    let fit = e.summary(suite: suite.rawValue).fit
+    let fit = e.summary(suite: suite.rawValue, question: question(of: suite)).fit
     let sizes = e.fitSizes.map { String(format: "%g", $0) }.joined(separator: ", ")
     let columns = ["V", "predicted", "measured", "abs error", "rel error"] + (e.band == nil ? [] : ["95 % band"])
     var rows: [[String]] = []

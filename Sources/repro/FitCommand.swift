@@ -108,11 +108,17 @@ struct FitCommand: ParsableCommand {
     let convention: TokenConvention =
       form == .multiplicativeTextPlusVisual ? .textPlusVisual(Q: LawForm.textTokensInData) : textTokens.map { .textPlusVisual(Q: $0) } ?? .visual
     let problem = try FitProblem(observations, convention: convention)
+    // A suite with held-out answers (a miniature one) is resampled over its questions and seeds,
+    // as the ledger's intervals are; the paper's grids over their cells.
+    let answers = bootstrap > 0 ? try database.heldOutAnswers(suite: suite) : []
+    let resampling = answers.isEmpty ? nil : try HeldOutResampling(observations, answers: answers)
     let summaries = try (method.map { [$0] } ?? FitMethod.allCases).map { method in
       let fitter = method.fitter(bounds: fit.bounds)
       let result = try fitter.fit(problem)
-      let resamples = bootstrap > 0 ? Bootstrap(resamples: bootstrap, seed: seed).run(problem, fitter: fitter) : nil
-      return FitSummary(suite: suite.rawValue, excludedSizes: fit.excludedSizes(of: all), result: result, bootstrap: resamples)
+      let resampler = Bootstrap(resamples: bootstrap, seed: seed)
+      let resamples = bootstrap == 0 ? nil
+        : resampling.map { resampler.run($0, convention: convention, fitter: fitter) } ?? resampler.run(problem, fitter: fitter)
+      return fit.summary(of: result, excludedSizes: fit.excludedSizes(of: all), bootstrap: resamples)
     }
     if json {
       if summaries.count == 1 { try printJSON(summaries[0]) } else { try printJSON(summaries) }
@@ -160,7 +166,7 @@ struct FitCommand: ParsableCommand {
 
   /// `| method | a | α | β | D | SSE | RMSE | R² | V* at Q = 50 |` under the one rounding rule (JSON has every digit).
   static func markdownRow(_ s: FitSummary) -> String {
-    let cells = [s.a, s.alpha, s.beta, s.D, s.sse, s.rmse, s.rSquared, s.optimalVAtQ50].map(DisplayNumber.text)
+    let cells = [s.a, s.alpha, s.beta, s.D, s.sse, s.rmse, s.rSquared, s.optimalVAtQuestion].map(DisplayNumber.text)
     let bound = s.parametersAtBounds.isEmpty ? "" : " (on bound: \(s.parametersAtBounds.joined(separator: ", ")))"
     return "| `\(s.method)`\(bound) | " + cells.joined(separator: " | ") + " |"
   }
@@ -177,11 +183,11 @@ struct FitCommand: ParsableCommand {
       "  SSE   = \(n(s.sse))" + (s.objective != s.sse ? "   (own objective \(n(s.objective)))" : ""),
       "  RMSE  = \(n(s.rmse))   R² = \(n(s.rSquared))",
       "  converged: \(s.convergence.criterion); \(s.convergence.startsAgreeing)/\(s.convergence.starts) starts agree",
-      "  V* at Q = 50: \(n(s.optimalVAtQ50))",
+      "  V* at Q = \(n(s.question.tokens)) (V in \(n(s.question.visualTokenRange.lowerBound))…\(n(s.question.visualTokenRange.upperBound))): \(n(s.optimalVAtQuestion))",
     ]
     if !s.parametersAtBounds.isEmpty { lines.append("  on a bound: \(s.parametersAtBounds.joined(separator: ", "))") }
     if let b = s.bootstrap {
-      lines.append("  bootstrap: \(b.resamples) resamples, seed \(b.seed), \(b.failures) failed; "
+      lines.append("  bootstrap: \(b.resamples) resamples of \(b.resampled), seed \(b.seed), \(b.failures) failed; "
         + "α > β in \(DisplayNumber.percent(b.shareAlphaGreaterThanBeta)), β > α in \(DisplayNumber.percent(b.shareBetaGreaterThanAlpha))")
       for (name, interval) in b.intervals.sorted(by: { $0.key < $1.key }) {
         lines.append("    95 % interval \(name): \(DisplayNumber.interval(interval[0], interval[1]))")

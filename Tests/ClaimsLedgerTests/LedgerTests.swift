@@ -120,7 +120,7 @@ import ExperimentRegistry
     let robustness = try #require(exponents["robustness"] as? [String: Any])
     #expect(Set(robustness.keys) == ["fits", "bootstrap"])
     let bootstrap = try #require(robustness["bootstrap"] as? [String: Any])
-    #expect(Set(bootstrap.keys) == ["method", "resamples", "seed", "failures", "shareHolding", "intervals"])
+    #expect(Set(bootstrap.keys) == ["method", "resamples", "seed", "failures", "shareHolding", "intervals", "resampled"])
     let table1 = try #require(claims.first { $0["id"] as? String == "table1.quecc-extreme" })
     #expect(table1["robustness"] is NSNull)
     let fits = try #require(object["fits"] as? [[String: Any]])

@@ -36,18 +36,22 @@ import ExperimentRegistry
     #expect(twin.explanation.contains("./repro mini train --grid reasoning-prumerge --all"))
   }
 
-  /// Four compressors at V = 16, 4, 1 on two sizes; QueCC scores `quecc[(N index, V)]`, the
-  /// others 0.5, 0.55 and 0.6.
-  static func comparison(quecc: [Int: Double], dropping dropped: String? = nil) -> [MeasuredResult] {
+  /// Four compressors at V = 16, 4, 1 on two sizes of `suite` (the reasoning comparison's
+  /// smallest and largest, the OCR comparison's two smallest); QueCC scores
+  /// `quecc[(N index, V)]`, the others 0.5, 0.55 and 0.6.
+  static func comparison(
+    _ suite: SuiteID = .miniCompressors, quecc: [Int: Double], dropping dropped: String? = nil
+  ) -> [MeasuredResult] {
     var results: [MeasuredResult] = []
-    for (index, N) in [sizes[0], sizes[3]].enumerated() {
+    let columns = suite == .miniOCRCompressors ? [sizes[0], sizes[1]] : [sizes[0], sizes[3]]
+    for (index, N) in columns.enumerated() {
       for V in [16, 4, 1] {
         let scores: [(String, Double)] = [
           ("mini-pool", 0.5), ("mini-prumerge", 0.55), ("mini-tokenpacker", 0.6), ("mini-quecc", quecc[index * 100 + V] ?? 0.4),
         ]
         for (method, accuracy) in scores where !(method == dropped && V == 1 && index == 0) {
           results.append(MeasuredResult(
-            suite: .miniCompressors, family: "mini-VLM", N: N, V: V, method: method, metric: "avg_accuracy", value: accuracy,
+            suite: suite, family: "mini-VLM", N: N, V: V, method: method, metric: "avg_accuracy", value: accuracy,
             source: "test"))
         }
       }
@@ -55,25 +59,33 @@ import ExperimentRegistry
     return results
   }
 
-  @Test func table1CountsTheComparisonsAtOneAndFourTokens() throws {
+  @Test func table1CountsTheComparisonsAtOneAndFourTokensOnBothFamilies() throws {
     var inputs = HandMade.inputs()
-    // QueCC wins 3 of the 4 (size, V) comparisons at V = 4 and 1, and loses every one at V = 16.
+    // Reasoning: QueCC wins 3 of the 4 (size, V) comparisons at V = 4 and 1, and loses every one
+    // at V = 16. OCR: it wins 2 of 4. 5 of 8 is more than half.
     inputs.miniCompressors = Self.comparison(quecc: [4: 0.7, 1: 0.7, 104: 0.7])
+    inputs.miniOCRCompressors = Self.comparison(.miniOCRCompressors, quecc: [4: 0.7, 1: 0.7])
     let holds = try HandMade.twin("mini.table1.quecc-extreme", inputs)
     #expect(holds.status == .pass, "\(holds.value)")
-    #expect(holds.value.hasPrefix("QueCC best in 3 of 4"))
-    #expect(holds.explanation.contains("N = 793k at V = 1 (mini-tokenpacker)"))
-    // Two of four is not more than half.
+    #expect(holds.value.hasPrefix("QueCC best in 5 of 8"), "\(holds.value)")
+    #expect(holds.explanation.contains("reasoning N = 793k at V = 1 (mini-tokenpacker)"), "\(holds.explanation)")
+    #expect(holds.explanation.contains("OCR N = 83.7k at V = 4 (mini-tokenpacker)"), "\(holds.explanation)")
+    #expect(holds.quantities["queccBestOCRAt4"] == 1 && holds.quantities["queccBestReasoningAt4"] == 2)
+    // Four of eight is not more than half.
     inputs.miniCompressors = Self.comparison(quecc: [4: 0.7, 1: 0.7])
     #expect(try HandMade.twin("mini.table1.quecc-extreme", inputs).status == .fail)
   }
 
-  @Test func table1WithACompressorMissingIsUnverifiableAndSaysWhere() throws {
+  @Test func table1WithACompressorOrAFamilyMissingIsUnverifiableAndSaysWhere() throws {
     var inputs = HandMade.inputs()
-    inputs.miniCompressors = Self.comparison(quecc: [4: 0.7, 1: 0.7, 104: 0.7], dropping: "mini-pool")
+    inputs.miniCompressors = Self.comparison(quecc: [4: 0.7, 1: 0.7, 104: 0.7])
+    inputs.miniOCRCompressors = Self.comparison(.miniOCRCompressors, quecc: [4: 0.7], dropping: "mini-pool")
     let twin = try HandMade.twin("mini.table1.quecc-extreme", inputs)
     #expect(twin.status == .unverifiable)
+    #expect(twin.explanation.contains("OCR comparison is incomplete"), "\(twin.explanation)")
     #expect(twin.explanation.contains("N = 25.4k at V = 1: mini-pool"))
+    inputs.miniOCRCompressors = []
+    #expect(try HandMade.twin("mini.table1.quecc-extreme", inputs).explanation.contains("--grid ocr-compressors"))
     inputs.miniCompressors = []
     #expect(try HandMade.twin("mini.table1.quecc-extreme", inputs).explanation.contains("--grid reasoning-compressors"))
   }
@@ -120,6 +132,27 @@ import ExperimentRegistry
     let falls = try HandMade.twin("mini.data.monotone", inputs)
     #expect(falls.status == .fail && falls.value.hasPrefix("1 of 31"))
     #expect(falls.explanation.contains("(N = 202048, V = 1) → 48 % at (N = 793216, V = 1)"), "\(falls.explanation)")
+  }
+
+  /// Each family's grid is held to its own family's σ: the same 7-point fall fails on reasoning
+  /// (σ 3 points) and passes on OCR (σ 5 points), and an OCR grid without OCR seeds cannot be
+  /// decided.
+  @Test func eachGridIsHeldToItsOwnFamilysSeedSpread() throws {
+    var inputs = HandMade.inputs()
+    inputs.miniReasoning = Self.grid { _, _ in 0.55 }
+    inputs.miniSeedSpreads = [SeedSpread(N: MiniCompressorTwinTests.sizes[0], V: 1, method: "mini-tokenpacker", mean: 0.5, seeds: 3, standardDeviation: 0.03)]
+    var ocr = Self.grid { i, j in i == 3 && j == 4 ? 0.48 : 0.55 }
+    ocr.suite = .miniOCR
+    inputs.miniOCR = ocr
+    let unmeasured = try HandMade.twin("mini.data.monotone", inputs)
+    #expect(unmeasured.status == .unverifiable && unmeasured.explanation.contains("--grid ocr-seeds"), "\(unmeasured.explanation)")
+    inputs.miniOCRSeedSpreads = [SeedSpread(N: MiniCompressorTwinTests.sizes[3], V: 36, method: "mini-pool", mean: 0.6, seeds: 3, standardDeviation: 0.05)]
+    let ownSigma = try HandMade.twin("mini.data.monotone", inputs)
+    #expect(ownSigma.status == .pass, "\(ownSigma.value) \(ownSigma.explanation)")
+    #expect(ownSigma.quantities["sigmaOCR"] == 0.05 && ownSigma.quantities["sigmaReasoning"] == 0.03)
+    inputs.miniOCRSeedSpreads[0].standardDeviation = 0.03
+    let fails = try HandMade.twin("mini.data.monotone", inputs)
+    #expect(fails.status == .fail && fails.explanation.contains("mini-ocr: 55 % at (N = 202048, V = 36) → 48 %"), "\(fails.explanation)")
   }
 }
 

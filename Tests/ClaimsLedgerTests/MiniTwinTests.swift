@@ -2,6 +2,7 @@ import Foundation
 import ExperimentRegistry
 import ResultsStore
 import ScalingLaw
+import ScalingLawFit
 import Testing
 
 @testable import ClaimsLedger
@@ -45,12 +46,16 @@ import Testing
     inputs.miniPruMerge = nil
     inputs.miniOCR = nil
     inputs.miniCompressors = []
+    inputs.miniOCRCompressors = []
     inputs.miniInferenceCost = nil
     inputs.miniSeedSpreads = []
+    inputs.miniOCRSeedSpreads = []
     let report = try Ledger.verify(try Evidence(inputs: inputs, settings: HandMade.settings))
     #expect(report.twins.allSatisfy { $0.status == .unverifiable })
     let ratio = try #require(report.twins.first { $0.id == "mini.fig1.ratio" })
     #expect(ratio.explanation.contains("./repro mini train --grid reasoning-scaling --all"))
+    let monotone = try #require(report.twins.first { $0.id == "mini.data.monotone" })
+    #expect(monotone.explanation.contains("--grid reasoning-scaling"), "no grid, no steps: not a vacuous pass")
   }
 
   @Test func aGridMissingARegisteredSizeIsUnverifiableNotAnError() throws {
@@ -91,6 +96,7 @@ import Testing
     func verdict(_ grid: Grid?) throws -> ClaimResult {
       var inputs = try Bundled.inputs()
       inputs.miniOCR = grid
+      inputs.miniAnswers[.miniOCR] = nil  // the trained models' answers are not this hand-made grid's
       let report = try Ledger.verify(try Evidence(inputs: inputs, settings: HandMade.settings))
       return try #require(report.twins.first { $0.id == "mini.fig3b.ocr-reversal" })
     }
@@ -115,5 +121,49 @@ import Testing
     inputs.miniOCR = nil
     let without = try Ledger.verify(try Evidence(inputs: inputs, settings: HandMade.settings))
     #expect(without.twins.first { $0.id == "mini.fig4.iso-compute" }?.status == .unverifiable)
+  }
+}
+
+/// A miniature grid's fits bootstrap over the held-out answers behind it, when the store has them.
+@Suite struct HeldOutAnswersFitTests {
+  /// The mini-reasoning sizes × five token counts, each cell answering `correct(i, j)` of 100
+  /// questions (the first ones).
+  static func grid(_ correct: (Int, Int) -> Int) -> (Grid, [HeldOutAnswers]) {
+    let visualTokens = [1, 4, 9, 16, 36]
+    var observations: [Observation] = []
+    var answers: [HeldOutAnswers] = []
+    for (i, N) in Experiment.miniSizesBillion.enumerated() {
+      for (j, V) in visualTokens.enumerated() {
+        let seed = CorrectAnswers((0..<100).map { $0 < correct(i, j) })
+        observations.append(Observation(N: N, V: Double(V), accuracy: seed.accuracy))
+        answers.append(HeldOutAnswers(N: N, V: V, method: "mini-tokenpacker", seeds: [seed]))
+      }
+    }
+    return (Grid(suite: .miniReasoning, observations: observations), answers)
+  }
+
+  @Test func theBootstrapResamplesQuestionsAndSeedsWhereTheStoreHasThem() throws {
+    let (grid, answers) = Self.grid { i, j in 40 + 8 * i + 2 * j }
+    let fit = HandMade.settings.miniFigure1.fit
+    let overCells = try SuiteFits(grid: grid, fit: fit, settings: HandMade.settings)
+    #expect(overCells.resampled == "the cells")
+    let overQuestions = try SuiteFits(grid: grid, fit: fit, settings: HandMade.settings, answers: answers)
+    #expect(overQuestions.resampled == "the 100 held-out questions and the seeds (1–1 per cell)")
+    #expect(overQuestions.primary == overCells.primary, "the point fit is the same")
+    #expect(overQuestions.bootstrap != overCells.bootstrap)
+  }
+
+  @Test func answersThatDoNotGiveTheGridsAccuracyAreAnError() throws {
+    let (grid, answers) = Self.grid { i, j in 40 + 8 * i + 2 * j }
+    var wrong = answers
+    wrong[3].seeds = [CorrectAnswers((0..<100).map { $0 < 10 })]
+    let error = try #require(throws: FitError.self) {
+      try SuiteFits(grid: grid, fit: HandMade.settings.miniFigure1.fit, settings: HandMade.settings, answers: wrong)
+    }
+    #expect("\(error)".contains("give error 0.9"), "\(error)")
+    let missing = try #require(throws: FitError.self) {
+      try SuiteFits(grid: grid, fit: HandMade.settings.miniFigure1.fit, settings: HandMade.settings, answers: Array(answers.dropLast()))
+    }
+    #expect("\(missing)".contains("no held-out answers"))
   }
 }

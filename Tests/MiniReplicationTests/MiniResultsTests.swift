@@ -1,6 +1,7 @@
 import Foundation
 import MiniTasks
 import ResultsStore
+import MiniVLM
 import Testing
 
 @testable import MiniReplication
@@ -35,6 +36,14 @@ import Testing
     #expect(row.accuracy == trainer, "the engine's accuracy is the trainer's (parity)")
     #expect(row.paramsBillion == 25_440e-9 && row.visualTokens == cell.visualTokens && row.method == "mini-tokenpacker")
     #expect(row.note.contains(try CellTraining.sha256(Data(contentsOf: layout.checkpoint(cell)))))
+    // Which questions it answered correctly: the trainer's predictions agree on every one (parity).
+    let answers = try #require(row.answers.first)
+    #expect(row.answers.count == 1 && answers.accuracy == row.accuracy)
+    let trainerPredictions = try TrainerPredictions(contentsOf: layout.predictions(cell))
+    let set = try layout.heldOutSet(cell.family).0
+    let trainerCorrect = zip(trainerPredictions.predictions, set.answers).map { $0 == $1 }
+    #expect(answers.questions == trainerCorrect.count)
+    #expect((0..<answers.questions).filter { answers[$0] != trainerCorrect[$0] }.count <= answers.questions / 1_000)
     let second = try results.refresh([suite])
     #expect(second == [.init(suite: suite.id, rows: 1, evaluated: [], rewritten: false)], "nothing new, nothing evaluated")
   }
@@ -58,6 +67,7 @@ import Testing
     let accuracies = try [cell, other].map { try #require((try TrainingRecord.read(layout.record($0))["eval"] as? [String: Any])?["accuracy"] as? Double) }
     #expect(row.accuracy == (accuracies[0] + accuracies[1]) / 2)
     #expect(row.seedSpread?.seeds == 2)
+    #expect(row.answers.map(\.accuracy) == accuracies, "each seed's answers, in seed order")
     #expect(abs(row.seedSpread!.standardDeviation - abs(accuracies[0] - accuracies[1]) / 2.0.squareRoot()) < 1e-12)
     for member in [cell, other] {
       #expect(row.note.contains(try CellTraining.sha256(Data(contentsOf: layout.checkpoint(member)))))

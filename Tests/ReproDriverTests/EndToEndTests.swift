@@ -24,7 +24,7 @@ import ExperimentRegistry
     let products = BuildProducts(binDirectory: Self.binDirectory)
     let writer = "Sources/TokenCompressionTable/Table1+LaTeX.swift"
     let linking = try Experiment.all.filter { try products.code(of: $0.executable).manifest.files[writer] != nil }.map(\.target)
-    #expect(linking == ["table1", "mini-table1", "report"], "Table 1 and its miniature registration, then the report")
+    #expect(linking == ["table1", "mini-table1", "mini-table1-ocr", "report"], "Table 1 and its miniature registrations, then the report")
     // The same for the functional forms: the robustness experiment and the report read them; the
     // registry names them rather than linking them into every experiment.
     let form = "Sources/LawForms/LawForm.swift"

@@ -42,22 +42,22 @@ struct ReadmeTests {
             "paste the output of ./repro mini cells --grid \(grid) --markdown")
   }
 
-  @Test("the seed-noise table is what repro mini cells --seeds prints")
-  func seedTable() throws {
-    let run = try Executables.run("repro", ["mini", "cells", "--grid", "reasoning-seeds", "--seeds"])
+  @Test("each seed-noise table is what repro mini cells --seeds prints", arguments: ["reasoning-seeds", "ocr-seeds"])
+  func seedTable(grid: String) throws {
+    let run = try Executables.run("repro", ["mini", "cells", "--grid", grid, "--seeds"])
     #expect(run.status == 0)
-    #expect(try Self.generatedSection("mini cells --grid reasoning-seeds --seeds") == run.stdout,
-            "paste the output of ./repro mini cells --grid reasoning-seeds --seeds")
+    #expect(try Self.generatedSection("mini cells --grid \(grid) --seeds") == run.stdout,
+            "paste the output of ./repro mini cells --grid \(grid) --seeds")
   }
 
-  @Test("Mini Table 1 in the README is the committed Figures/mini-table1/table1.md")
-  func miniTable1() throws {
+  @Test("each Mini Table 1 in the README is its committed table.md", arguments: ["mini-table1", "mini-table1-ocr"])
+  func miniTable1(folder: String) throws {
     let readme = try String(contentsOf: Executables.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
-    let start = try #require(readme.range(of: "<!-- copied from Figures/mini-table1/table1.md; a test checks it -->\n"))
+    let start = try #require(readme.range(of: "<!-- copied from Figures/\(folder)/table1.md; a test checks it -->\n"))
     let end = try #require(readme.range(of: "<!-- end copied -->", range: start.upperBound..<readme.endIndex))
     let table = try String(
-      contentsOf: Executables.repositoryRoot.appendingPathComponent("Figures/mini-table1/table1.md"), encoding: .utf8)
-    #expect(String(readme[start.upperBound..<end.lowerBound]) == table, "paste Figures/mini-table1/table1.md")
+      contentsOf: Executables.repositoryRoot.appendingPathComponent("Figures/\(folder)/table1.md"), encoding: .utf8)
+    #expect(String(readme[start.upperBound..<end.lowerBound]) == table, "paste Figures/\(folder)/table1.md")
   }
 
   /// Issue 14, item 8: the README linked into `../shared/`, outside the repository, which a clone

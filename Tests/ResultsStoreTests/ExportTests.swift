@@ -27,11 +27,11 @@ import Testing
   @Test func suiteTableAsJSON() throws {
     let json = try database.export(table: "suite", format: .json)
     let lines = json.split(separator: "\n")
-    #expect(lines.count == 2 + 10 + 4, "the paper's 10 suites and the miniature replication's four")
+    #expect(lines.count == 2 + 10 + 5, "the paper's 10 suites and the miniature replication's five")
     #expect(lines[1].hasPrefix(#"  {"id": "GQA", "kind": "benchmark", "metric": "accuracy_percent", "maxValue": 100.0, "#))
     #expect(lines.contains { $0.hasPrefix(#"  {"id": "visual-reasoning", "kind": "average", "metric": "avg_accuracy", "maxValue": 1.0, "#) })
     let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
-    #expect(decoded?.count == 14)
+    #expect(decoded?.count == 15)
     #expect(decoded?.first { $0["id"] as? String == "MME" }?["maxValue"] as? Double == 2000)
   }
 
@@ -46,15 +46,17 @@ import Testing
 
   @Test func unknownTableListsTheTables() throws {
     #expect(throws: ResultsStoreError.unknownTable(
-      name: "results", available: ["source", "model", "suite", "compressionMethod", "result", "dataIssue", "meta", "seedSpread"])) {
+      name: "results",
+      available: ["source", "model", "suite", "compressionMethod", "result", "dataIssue", "meta", "seedSpread", "heldOutAnswers"])) {
       try database.export(table: "results", format: .csv)
     }
   }
 
   @Test func schemaDescriptionIsTheSQL() throws {
     let schema = try database.schemaDescription()
-    #expect(schema.hasPrefix("-- results.sqlite schema, migrations: v1-paper-results, v2-seed-spread\n\nCREATE TABLE source ("))
+    #expect(schema.hasPrefix("-- results.sqlite schema, migrations: v1-paper-results, v2-seed-spread, v3-held-out-answers\n\nCREATE TABLE source ("))
     #expect(schema.contains("CREATE TABLE seedSpread ("))
+    #expect(schema.contains("CREATE TABLE heldOutAnswers ("))
     #expect(schema.contains("FOREIGN KEY (suiteId, metric) REFERENCES suite(id, metric)"))
     #expect(schema.contains("CREATE TRIGGER result_value_within_suite_range_on_insert"))
     #expect(!schema.contains("grdb_migrations"))

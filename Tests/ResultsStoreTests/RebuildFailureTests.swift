@@ -124,7 +124,7 @@ import Testing
     try migrator.migrate(queue)
     try queue.close()
     #expect(throws: ResultsStoreError.schemaMismatch(
-      path: scratch.databaseURL.path, expected: ["v1-paper-results", "v2-seed-spread"], found: ["v0-something-else"])) {
+      path: scratch.databaseURL.path, expected: ["v1-paper-results", "v2-seed-spread", "v3-held-out-answers"], found: ["v0-something-else"])) {
       try scratch.open()
     }
   }
@@ -133,7 +133,7 @@ import Testing
     let scratch = try Scratch()
     try Data().write(to: scratch.databaseURL)
     #expect(throws: ResultsStoreError.schemaMismatch(
-      path: scratch.databaseURL.path, expected: ["v1-paper-results", "v2-seed-spread"], found: [])) { try scratch.open() }
+      path: scratch.databaseURL.path, expected: ["v1-paper-results", "v2-seed-spread", "v3-held-out-answers"], found: [])) { try scratch.open() }
   }
 
   @Test func sourceHeaderIsRequiredForPaperFiles() throws {

@@ -21,7 +21,9 @@ import Testing
     let rebuilt = try ResultsDatabase.openReadOnly(scratch.databaseURL, seedDirectory: layout.seedDirectory)
 
     let tables = try database.tables()
-    #expect(tables.map(\.name) == ["source", "model", "suite", "compressionMethod", "result", "dataIssue", "meta", "seedSpread"])
+    #expect(tables.map(\.name) == [
+      "source", "model", "suite", "compressionMethod", "result", "dataIssue", "meta", "seedSpread", "heldOutAnswers",
+    ])
     #expect(try rebuilt.tables() == tables)
     for table in tables {
       for format in ExportFormat.allCases {
@@ -42,12 +44,13 @@ import Testing
     let seeds = try projectLayout().seedDirectory
     let suites = try FileManager.default.contentsOfDirectory(atPath: seeds.appendingPathComponent("mini/results").path)
       .filter { $0.hasSuffix(".csv") }.map { SuiteID(rawValue: String($0.dropLast(".csv".count))) }
-    #expect(Set(suites) == [.miniReasoning, .miniReasoningPruMerge, .miniCompressors, .miniOCR])
+    #expect(Set(suites) == [.miniReasoning, .miniReasoningPruMerge, .miniCompressors, .miniOCR, .miniOCRCompressors])
     let mini = try suites.flatMap { try MiniatureSeed.rows(of: $0, seedDirectory: seeds) }
+    let answers: Int = mini.map(\.answers.count).reduce(0, +)
     #expect(counts == [
       "source": 3 + suites.count, "model": 5 + Set(mini.map(\.paramsBillion)).count, "suite": 10 + suites.count,
       "compressionMethod": 6 + 4, "result": 28 + 28 + 116 + mini.count, "dataIssue": 3, "meta": 1 + 3 + suites.count,
-      "seedSpread": mini.filter { $0.seedSpread != nil }.count,
+      "seedSpread": mini.filter { $0.seedSpread != nil }.count, "heldOutAnswers": answers,
     ])
   }
 

@@ -1,0 +1,33 @@
+import ResultsStore
+import ScalingLaw
+import ScalingLawFit
+
+extension HeldOutResampling {
+  /// The held-out answers behind each of `observations` (a miniature suite's, from the results
+  /// store), so a bootstrap resamples questions and seeds: what `repro fit --bootstrap` and the
+  /// ledger both use on a suite that has answers.
+  ///
+  /// Every observation needs its answers, and they must give its accuracy: the store checks both
+  /// when it is built, so a mismatch means a grid and answers from different databases.
+  public init(_ observations: [Observation], answers: [HeldOutAnswers]) throws(FitError) {
+    guard let questions = answers.first?.seeds.first?.questions else {
+      throw .invalidResampling("no held-out answers to resample")
+    }
+    let cells = try observations.map { observation throws(FitError) in
+      let place = "the result at N = \(observation.N) B, V = \(observation.V)"
+      guard let match = answers.first(where: { $0.N == observation.N && Double($0.V) == observation.V }) else {
+        throw .invalidResampling("\(place) has no held-out answers; rebuild the database (./repro data rebuild)")
+      }
+      guard match.seeds.allSatisfy({ $0.questions == questions }) else {
+        throw .invalidResampling("\(place) has answers to another number of questions than \(questions)")
+      }
+      return Cell(N: observation.N, V: observation.V, correct: match.seeds.map { seed in (0..<seed.questions).filter { seed[$0] } })
+    }
+    try self.init(questions: questions, cells: cells)
+    for (observation, measured) in zip(observations, self.observations) where abs(observation.Y - measured.Y) > 1e-12 {
+      throw .invalidResampling(
+        "the answers of the result at N = \(observation.N) B, V = \(observation.V) give error \(measured.Y), the result "
+          + "\(observation.Y); rebuild the database (./repro data rebuild)")
+    }
+  }
+}
