@@ -39,7 +39,7 @@ public struct LedgerInputs: Sendable {
   /// The miniature OCR grid's configurations trained with several seeds, as ``miniSeedSpreads``.
   public var miniOCRSeedSpreads: [SeedSpread] = []
   /// Which held-out questions the models behind each fitted miniature suite answered correctly
-  /// (``ExperimentRegistry/Experiment/miniFittedSuites``), for bootstraps over questions and seeds.
+  /// (``ExperimentRegistry/Experiment/miniFittedSuites``), for bootstraps over cells, seeds and questions.
   public var miniAnswers: [SuiteID: [HeldOutAnswers]] = [:]
   /// The trained miniature models' timings (the mini-cost experiment's output), when it has run.
   public var miniInferenceCost: MeasuredInferenceCost?

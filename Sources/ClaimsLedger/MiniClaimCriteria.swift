@@ -14,7 +14,8 @@ import ScalingLaw
 /// what differs.
 ///
 /// Every twin is decided on the mean over seeds where a cell has several, with fit intervals by
-/// a bootstrap over held-out questions and seeds; "the grid's budgets" are the inference
+/// a bootstrap over held-out questions and seeds (and, since a cell trained once has no seed
+/// noise of its own to resample, over the cells too: docs/miniature-vlm.md §9); "the grid's budgets" are the inference
 /// compute 2·N·(Q+V) of its trained cells, from the cheapest to the most expensive, N the LM's
 /// non-embedding parameters.
 public struct MiniClaimCriterion: Sendable, Hashable, Identifiable {

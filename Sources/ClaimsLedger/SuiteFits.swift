@@ -40,7 +40,7 @@ public struct SuiteFits: Sendable {
     let bootstrap = settings.report.bootstrap.bootstrap
     self.bootstrap = answers.isEmpty
       ? bootstrap.run(problem, fitter: fit.fitter)
-      : bootstrap.run(try HeldOutResampling(observations, answers: answers), fitter: fit.fitter)
+      : bootstrap.run(try HeldOutResampling(observations, answers: answers), convention: problem.convention, fitter: fit.fitter)
   }
 
   /// What ``bootstrap`` resampled, in words.

@@ -39,7 +39,7 @@ public struct LawFitSettings: Sendable, Hashable {
   public var question: QuestionSetting
 
   public init(
-    suite: SuiteID, sizesBillion: [Double], method: FitMethod, bounds: ParameterBounds, question: QuestionSetting = .paper
+    suite: SuiteID, sizesBillion: [Double], method: FitMethod, bounds: ParameterBounds, question: QuestionSetting
   ) {
     self.suite = suite
     self.sizesBillion = sizesBillion

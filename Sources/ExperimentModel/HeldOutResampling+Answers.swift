@@ -4,7 +4,7 @@ import ScalingLawFit
 
 extension HeldOutResampling {
   /// The held-out answers behind each of `observations` (a miniature suite's, from the results
-  /// store), so a bootstrap resamples questions and seeds: what `repro fit --bootstrap` and the
+  /// store), so a bootstrap resamples cells, seeds and questions: what `repro fit --bootstrap` and the
   /// ledger both use on a suite that has answers.
   ///
   /// Every observation needs its answers, and they must give its accuracy: the store checks both
@@ -19,7 +19,8 @@ extension HeldOutResampling {
         throw .invalidResampling("\(place) has no held-out answers; rebuild the database (./repro data rebuild)")
       }
       guard match.seeds.allSatisfy({ $0.questions == questions }) else {
-        throw .invalidResampling("\(place) has answers to another number of questions than \(questions)")
+        throw .invalidResampling(
+          "\(place) has answers to another number of questions than \(questions); rebuild the database (./repro data rebuild)")
       }
       return Cell(N: observation.N, V: observation.V, correct: match.seeds.map { seed in (0..<seed.questions).filter { seed[$0] } })
     }

@@ -22,7 +22,7 @@ extension Experiment {
   public static let miniQuestionTokens = 4.0
 
   /// The miniature suites the ledger fits the law to (Mini Figures 1 and 3b, Figure 5): the
-  /// report reads their held-out answers, for bootstraps over questions and seeds.
+  /// report reads their held-out answers, for bootstraps over cells, seeds and questions.
   public static var miniFittedSuites: [SuiteID] { figure5Settings.fits.map(\.suite) + [miniOCRFit.suite] }
 
   /// The miniature model's visual-token range: 1 up to its uncompressed 12 × 12 patch grid.

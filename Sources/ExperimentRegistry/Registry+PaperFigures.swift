@@ -50,7 +50,7 @@ extension Experiment {
   public static let figure3bSettings = ScalingLawFigureSettings(
     fit: LawFitSettings(
       suite: .ocr, sizesBillion: paperFitSizes, method: visualReasoningFit.method,
-      bounds: ParameterBounds(a: 0...5, alpha: 0...1, beta: 0...1, D: 0...1)),
+      bounds: ParameterBounds(a: 0...5, alpha: 0...1, beta: 0...1, D: 0...1), question: visualReasoningFit.question),
     Q: [0], frontierNBillion: authorsFrontierNBillion, bootstrap: BootstrapSettings(resamples: 200, seed: 1))
 
   /// Figure 4: iso-compute groups of grid configurations (within ±25 % of the group's

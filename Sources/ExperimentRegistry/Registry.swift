@@ -30,7 +30,7 @@ extension Experiment {
   /// drift apart: least squares (the continuous optimum of the authors' objective; the authors'
   /// grid search is `paper-grid`) in the authors' box, on ``paperFitSizes``.
   public static let visualReasoningFit = LawFitSettings(
-    suite: .visualReasoning, sizesBillion: paperFitSizes, method: .leastSquares, bounds: .paper)
+    suite: .visualReasoning, sizesBillion: paperFitSizes, method: .leastSquares, bounds: .paper, question: .paper)
 
   /// The LLM sizes (billions) the authors' plotting code draws the compute-optimal frontier over.
   public static let authorsFrontierNBillion: ClosedRange<Double> = 0.3...20
@@ -46,7 +46,9 @@ extension Experiment {
   /// --new-suite`): the paper figures' method in the box Figure 3b registers, wide enough that the
   /// data decides (the authors' box was chosen for one grid), on every LLM size the grid has.
   public static func unregisteredFit(of suite: SuiteID, sizesBillion: [Double]) -> LawFitSettings {
-    LawFitSettings(suite: suite, sizesBillion: sizesBillion, method: visualReasoningFit.method, bounds: figure3bSettings.fit.bounds)
+    LawFitSettings(
+      suite: suite, sizesBillion: sizesBillion, method: visualReasoningFit.method, bounds: figure3bSettings.fit.bounds,
+      question: visualReasoningFit.question)
   }
 
   /// The fit a suite's figure registers: the first experiment, in ``all`` order, that fits the

@@ -150,7 +150,13 @@ public struct ResultsDatabase: Sendable {
         throw ResultsStoreError.corruptDatabase(
           path: url.path, problems: ["heldOutAnswers of \(suite) at N = \(row.N), V = \(row.V): not a set of answers"])
       }
-      if row.seedIndex > 0, let last = results.last, (last.N, last.V, last.method) == (row.N, row.V, row.method) {
+      let continues = results.last.map { ($0.N, $0.V, $0.method) == (row.N, row.V, row.method) } ?? false
+      // Seeds are numbered 0, 1, … within a result; a gap is a database edited by hand.
+      guard row.seedIndex == (continues ? results[results.count - 1].seeds.count : 0) else {
+        throw ResultsStoreError.corruptDatabase(
+          path: url.path, problems: ["heldOutAnswers of \(suite) at N = \(row.N), V = \(row.V): seed \(row.seedIndex) out of order"])
+      }
+      if continues {
         results[results.count - 1].seeds.append(answers)
       } else {
         results.append(HeldOutAnswers(N: row.N, V: row.V, method: row.method, seeds: [answers]))

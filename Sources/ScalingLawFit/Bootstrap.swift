@@ -2,7 +2,8 @@ import ParallelMap
 import ScalingLaw
 import SeededRandom
 
-/// Seeded nonparametric bootstrap over the observations: resample with replacement, refit.
+/// Seeded nonparametric bootstrap: resample the observations (or, with ``HeldOutResampling``, the
+/// cells, seeds and questions behind them) with replacement, refit.
 ///
 /// Resample `b` draws its indices from `SplitMix64(seed: seed).derived(index: b)`, so the same
 /// seed gives the same resamples — and the same intervals — on any machine and thread count.
@@ -33,12 +34,9 @@ public struct Bootstrap: Sendable {
     run(fitter: fitter, resampled: "the cells") { b in try problem.resampled(indices(resample: b, count: problem.count)) }
   }
 
-  /// Refits on resamples of the measurement behind each observation: the held-out questions and
-  /// the training seeds of ``HeldOutResampling``; the cells themselves stay as designed. Each
-  /// resample is fitted with the token `convention` of the problem it stands for.
-  public func run(
-    _ resampling: HeldOutResampling, convention: TokenConvention = .visual, fitter: any ScalingLawFitter
-  ) -> BootstrapResult {
+  /// Refits on resamples of the cells, seeds and held-out questions of ``HeldOutResampling``,
+  /// each fitted with the token `convention` of the problem it stands for.
+  public func run(_ resampling: HeldOutResampling, convention: TokenConvention, fitter: any ScalingLawFitter) -> BootstrapResult {
     run(fitter: fitter, resampled: resampling.description) { b in
       var generator = SplitMix64(seed: seed).derived(index: UInt64(b))
       return try FitProblem(resampling.observations(using: &generator), convention: convention)
@@ -60,7 +58,7 @@ public struct BootstrapResult: Sendable, Codable, Equatable {
   /// Laws of the resamples whose fit succeeded, in resample order.
   public var laws: [ScalingLaw]
   public var failures: Int
-  /// What each resample drew, in words: "the cells", or the held-out questions and seeds.
+  /// What each resample drew, in words: "the cells", or the cells, seeds and held-out questions.
   public var resampled: String
 
   /// The central `level` percentile interval of `quantity` over the resamples (numpy's default

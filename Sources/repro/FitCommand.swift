@@ -108,8 +108,8 @@ struct FitCommand: ParsableCommand {
     let convention: TokenConvention =
       form == .multiplicativeTextPlusVisual ? .textPlusVisual(Q: LawForm.textTokensInData) : textTokens.map { .textPlusVisual(Q: $0) } ?? .visual
     let problem = try FitProblem(observations, convention: convention)
-    // A suite with held-out answers (a miniature one) is resampled over its questions and seeds,
-    // as the ledger's intervals are; the paper's grids over their cells.
+    // A suite with held-out answers (a miniature one) is resampled over its cells, seeds and
+    // questions, as the ledger's intervals are; the paper's grids over their cells.
     let answers = bootstrap > 0 ? try database.heldOutAnswers(suite: suite) : []
     let resampling = answers.isEmpty ? nil : try HeldOutResampling(observations, answers: answers)
     let summaries = try (method.map { [$0] } ?? FitMethod.allCases).map { method in
@@ -164,7 +164,7 @@ struct FitCommand: ParsableCommand {
     }
   }
 
-  /// `| method | a | α | β | D | SSE | RMSE | R² | V* at Q = 50 |` under the one rounding rule (JSON has every digit).
+  /// `| method | a | α | β | D | SSE | RMSE | R² | V* at the question |` under the one rounding rule (JSON has every digit).
   static func markdownRow(_ s: FitSummary) -> String {
     let cells = [s.a, s.alpha, s.beta, s.D, s.sse, s.rmse, s.rSquared, s.optimalVAtQuestion].map(DisplayNumber.text)
     let bound = s.parametersAtBounds.isEmpty ? "" : " (on bound: \(s.parametersAtBounds.joined(separator: ", ")))"

@@ -147,6 +147,8 @@ import ExperimentRegistry
     let unmeasured = try HandMade.twin("mini.data.monotone", inputs)
     #expect(unmeasured.status == .unverifiable && unmeasured.explanation.contains("--grid ocr-seeds"), "\(unmeasured.explanation)")
     inputs.miniOCRSeedSpreads = [SeedSpread(N: MiniCompressorTwinTests.sizes[3], V: 36, method: "mini-pool", mean: 0.6, seeds: 3, standardDeviation: 0.05)]
+    // Seeds of a cell that is not a corner do not enter σ (the criterion: "the corner cells").
+    inputs.miniOCRSeedSpreads.append(SeedSpread(N: MiniCompressorTwinTests.sizes[2], V: 36, method: "mini-pool", mean: 0.6, seeds: 3, standardDeviation: 0.5))
     let ownSigma = try HandMade.twin("mini.data.monotone", inputs)
     #expect(ownSigma.status == .pass, "\(ownSigma.value) \(ownSigma.explanation)")
     #expect(ownSigma.quantities["sigmaOCR"] == 0.05 && ownSigma.quantities["sigmaReasoning"] == 0.03)

@@ -8,7 +8,8 @@ import Testing
 @Suite("Experiment settings")
 struct SettingsTests {
   static let ocr = LawFitSettings(
-    suite: .ocr, sizesBillion: [0.5, 7], method: .leastSquares, bounds: ParameterBounds(a: 0...5, alpha: 0...1, beta: 0...1, D: 0...1))
+    suite: .ocr, sizesBillion: [0.5, 7], method: .leastSquares, bounds: ParameterBounds(a: 0...5, alpha: 0...1, beta: 0...1, D: 0...1),
+    question: .paper)
 
   @Test("a fit's settings are written as registrations always were: %g numbers, 'paper' for the authors' box")
   func text() {

@@ -1,5 +1,6 @@
 import ExperimentRegistry
 import LawForms
+import ResultValues
 import ResultsStore
 import Testing
 
@@ -40,6 +41,26 @@ struct RegistryTests {
     #expect(Experiment.registeredFit(of: .miniReasoningPruMerge)?.experiment == .figure5)
     #expect(Experiment.registeredFit(of: .miniReasoningPruMerge)?.fit == Experiment.figure5Settings.fits[1])
     #expect(Experiment.registeredFit(of: .miniCompressors)?.experiment == nil)
+  }
+
+  /// Issue 9: the question a fit's summary reads V* at is each registration's own. Every fit of a
+  /// scaling-law figure reads it over its figure's token range, and every miniature fit at the
+  /// miniature questions' length; the paper's fits at the paper's Q = 50.
+  @Test("every registered fit's question is its model's and its figure's")
+  func questionsAgreeWithTheirFigures() {
+    var checked = 0
+    for experiment in Experiment.all {
+      guard let settings = experiment.settings as? ScalingLawFigureSettings else { continue }
+      #expect(settings.fit.question.visualTokenRange == settings.visualTokenRange, "\(experiment.target)")
+      let miniature = settings.fit.suite.rawValue.hasPrefix("mini-")
+      #expect(settings.fit.question == (miniature
+        ? QuestionSetting(tokens: Experiment.miniQuestionTokens, visualTokenRange: Experiment.miniVisualTokenRange) : .paper),
+        "\(experiment.target)")
+      checked += 1
+    }
+    #expect(checked >= 6)
+    #expect(Experiment.figure5Settings.fits.allSatisfy { $0.question == Experiment.miniReasoningFit.question })
+    #expect(Experiment.miniFigure2Settings.fit.question == Experiment.miniReasoningFit.question)
   }
 
   @Test("Figure 1 reads only the visual-reasoning grid and names its claims")

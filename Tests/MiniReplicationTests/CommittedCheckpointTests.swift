@@ -30,9 +30,9 @@ import Testing
     }
   }
 
-  /// The committed weights stay within issue 12's limit: a cell trained past it fails here, before
-  /// it reaches a clone, and the message says by how much.
-  @Test func theCommittedCheckpointsStayWithinTheBudget() throws {
+  /// The cells' weights in the tree stay within issue 12's limit: a cell trained past it fails
+  /// here, before it is committed and reaches a clone, and the message says by how much.
+  @Test func theCheckpointsInTheTreeStayWithinTheBudget() throws {
     let bytes = try Self.checkpoints.reduce(0) { total, url in
       total + (try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int))
     }

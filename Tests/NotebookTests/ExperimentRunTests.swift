@@ -14,7 +14,7 @@ struct ExperimentRunTests {
     root: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent())
 
   static func fit(_ sizes: [Double], suite: SuiteID = .visualReasoning) -> LawFitSettings {
-    LawFitSettings(suite: suite, sizesBillion: sizes, method: .leastSquares, bounds: .paper)
+    LawFitSettings(suite: suite, sizesBillion: sizes, method: .leastSquares, bounds: .paper, question: .paper)
   }
 
   static func run(_ fit: LawFitSettings, inputs: [DataSelection] = [.results(suite: .visualReasoning)]) throws -> ExperimentRun {

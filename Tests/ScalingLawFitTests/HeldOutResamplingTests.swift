@@ -11,32 +11,37 @@ struct HeldOutResamplingTests {
   static let questions = 400
 
   /// The paper's visual-reasoning grid as answers: each cell's seeds answer questions correctly
-  /// at random with the cell's accuracy (seed `s` of a corner cell shifted by 2 points per seed).
-  static func resampling(seedsPerCorner: Int = 3) throws -> HeldOutResampling {
+  /// at random with the cell's accuracy, seed `s` of a corner cell shifted by `seedStep`·(s − 1)
+  /// (so the corners' mean stays the cell's), and with `seedStep` 0 every seed a copy of the first.
+  static func resampling(seedsPerCorner: Int = 3, seedStep: Double = 0.02) throws -> HeldOutResampling {
     var generator = SplitMix64(seed: 7)
     let grid = PaperGrids.observations(PaperGrids.visualReasoningAccuracy)
     let cells = grid.map { o in
       let corner = (o.N == 0.5 || o.N == 7) && (o.V == 1 || o.V == 576)
       let seeds = corner ? seedsPerCorner : 1
+      let draws = (0..<questions).map { _ in generator.nextUnitDouble() }
       return HeldOutResampling.Cell(N: o.N, V: o.V, correct: (0..<seeds).map { s in
-        let accuracy = 1 - o.Y + 0.02 * Double(s)
-        return (0..<questions).filter { _ in generator.nextUnitDouble() < accuracy }
+        let accuracy = 1 - o.Y + seedStep * Double(s - 1)
+        return (0..<questions).filter { draws[$0] < accuracy }
       })
     }
     return try HeldOutResampling(questions: questions, cells: cells)
   }
 
-  @Test("a resample is the mean over drawn seeds of the drawn questions' accuracy")
+  @Test("a resample draws questions, then cells, then each drawn cell's seeds")
   func resampleMatchesADirectCount() throws {
     let resampling = try Self.resampling()
     var generator = SplitMix64(seed: 3).derived(index: 5)
     var replay = generator
     let observations = resampling.observations(using: &generator)
-    // The same draws, counted the plain way: questions first, then each cell's seeds.
-    let drawn = (0..<Self.questions).map { _ in replay.nextIndex(below: Self.questions) }
-    for (cell, observation) in zip(resampling.cells, observations) {
+    // The same draws, counted the plain way: questions first, then the cells, then each drawn
+    // cell's seeds.
+    let questions = (0..<Self.questions).map { _ in replay.nextIndex(below: Self.questions) }
+    let cells = resampling.cells.indices.map { _ in resampling.cells[replay.nextIndex(below: resampling.cells.count)] }
+    #expect(Set(cells.map { [$0.N, $0.V] }).count < cells.count, "cells are drawn with replacement")
+    for (cell, observation) in zip(cells, observations) {
       let seeds = cell.correct.indices.map { _ in cell.correct[replay.nextIndex(below: cell.correct.count)] }
-      let correct = seeds.map { seed in drawn.filter { Set(seed).contains($0) }.count }
+      let correct = seeds.map { seed in questions.filter { Set(seed).contains($0) }.count }
       let accuracy = Double(correct.reduce(0, +)) / Double(Self.questions * seeds.count)
       #expect(abs(observation.Y - (1 - accuracy)) < 1e-15)
       #expect((observation.N, observation.V) == (cell.N, cell.V))
@@ -52,24 +57,27 @@ struct HeldOutResamplingTests {
     }
   }
 
-  @Test("the bootstrap is seeded, and its intervals narrow with more questions")
-  func seededAndNarrowing() throws {
-    let resampling = try Self.resampling()
-    let first = Bootstrap(resamples: 40, seed: 1).run(resampling, fitter: LeastSquaresFit())
-    let second = Bootstrap(resamples: 40, seed: 1).run(resampling, fitter: LeastSquaresFit())
+  /// The corner cells' seeds agree (each seed a copy of the first) or disagree by ±10 points: the
+  /// same cells and questions, so only the seed draw can spread a corner's resampled error.
+  @Test("the bootstrap is seeded, and the seeds' disagreement reaches the resampled errors")
+  func seededAndSeedNoiseCounts() throws {
+    let agreeing = try Self.resampling(seedsPerCorner: 3, seedStep: 0)
+    let first = Bootstrap(resamples: 40, seed: 1).run(agreeing, convention: .visual, fitter: LeastSquaresFit())
+    let second = Bootstrap(resamples: 40, seed: 1).run(agreeing, convention: .visual, fitter: LeastSquaresFit())
     #expect(first == second)
     #expect(first.laws.count + first.failures == 40)
-    // The same answers repeated 16 times: 16× the questions, a quarter of the spread in each
-    // cell's accuracy, so a narrower α interval (not exactly a quarter: the fit is nonlinear).
-    let repeated = try HeldOutResampling(questions: 16 * Self.questions, cells: resampling.cells.map { cell in
-      HeldOutResampling.Cell(N: cell.N, V: cell.V, correct: cell.correct.map { seed in
-        (0..<16).flatMap { copy in seed.map { $0 + copy * Self.questions } }
-      })
-    })
-    let narrow = Bootstrap(resamples: 40, seed: 1).run(repeated, fitter: LeastSquaresFit())
-    let wide = try #require(first.interval(of: \.alpha))
-    let tight = try #require(narrow.interval(of: \.alpha))
-    #expect(tight.upperBound - tight.lowerBound < 0.6 * (wide.upperBound - wide.lowerBound), "\(wide) → \(tight)")
+    let disagreeing = try Self.resampling(seedsPerCorner: 3, seedStep: 0.1)
+    /// The standard deviation of the corner (0.5 B, V = 1)'s error over 400 resamples.
+    func spread(_ resampling: HeldOutResampling) -> Double {
+      let errors = (0..<400).flatMap { b in
+        var generator = SplitMix64(seed: 9).derived(index: UInt64(b))
+        return resampling.observations(using: &generator).filter { $0.N == 0.5 && $0.V == 1 }.map(\.Y)
+      }
+      let mean = errors.reduce(0, +) / Double(errors.count)
+      return (errors.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(errors.count - 1)).squareRoot()
+    }
+    let (questionsOnly, withSeeds) = (spread(agreeing), spread(disagreeing))
+    #expect(withSeeds > 1.5 * questionsOnly, "seed noise must reach the resampled errors: \(questionsOnly) → \(withSeeds)")
   }
 
   @Test("answers that are not a set of questions are refused")
