@@ -38,8 +38,8 @@ extension Claim {
     case "mini.data.monotone":
       "On mini-reasoning and mini-ocr (seed means where a configuration has several seeds) and mini-reasoning-prumerge, "
         + "compare accuracy between every pair of cells one step apart in N or in V; σ is the pooled sample standard "
-        + "deviation (root mean variance) of the seeds of the grid's own family (the reasoning grid's corner cells; the "
-        + "OCR grid's seeded cells), from the results store."
+        + "deviation (root mean variance) of the seeds of the corner cells (smallest and largest N × fewest and most V) of "
+        + "the grid's own family, from the results store."
     case "mini.cost.linear-in-tokens":
       "Fit the engine's median prefill time per request of every trained cell of both families' scaling grids (the mini-cost experiment, "
         + "\(MeasuredInferenceCost.summaryPath(of: .miniCost))) against 2·N·(Q+V) by ordinary least squares, "
