@@ -19,10 +19,12 @@ ExperimentRun.main(.figure2) { run in
   let bootstrap = settings.bootstrap.bootstrap
   let level = settings.bandLevel
   let Q = settings.Q
+  // A miniature grid's band resamples its cells, seeds and held-out questions, as the ledger does.
+  let answers = try run.heldOutAnswers(suite)
   let extrapolate = { (fit: LawFitSettings, N: Double) throws -> Extrapolation in
     try Extrapolation(
       observations: observations, fitSizes: fit.sizesBillion, predictedN: N, fitter: fit.fitter, bootstrap: bootstrap,
-      level: level)
+      answers: answers, level: level)
   }
   let extrapolation = try extrapolate(settings.fit, settings.predictNBillion)
   let holdout = try extrapolate(settings.holdoutFit, settings.holdoutPredictNBillion)
@@ -48,7 +50,7 @@ ExperimentRun.main(.figure2) { run in
       bandTitle: "\(PaperStyle.compact(level * 100))% bootstrap band",
       heldOut: e.points.filter { $0.measuredError != nil },
       callout: finding == nil ? "\(predicted) measurements not published:\ningest them with ./repro ingest" : nil,
-      notes: PaperStyle.wrapped([finding ?? "\(predicted) measurements not published; ingest them with ./repro ingest FILE."] + (naive.map { [$0] } ?? []) + ["Band: \(bootstrap.resamples) refits on resampled fit points (seed \(bootstrap.seed)); fit uncertainty only."], columns: 110))
+      notes: PaperStyle.wrapped([finding ?? "\(predicted) measurements not published; ingest them with ./repro ingest FILE."] + (naive.map { [$0] } ?? []) + ["Band: \(bootstrap.resamples) refits on resamples of \(e.bandResampled ?? "the fit points") (seed \(bootstrap.seed)); fit uncertainty only."], columns: 110))
     panel.errorBars = errorBars.filter { e.fitSizes.contains($0.N) || $0.N == e.predictedN }
     return panel
   }

@@ -175,7 +175,7 @@ set label 6 '36' at screen sx(685), screen sy(878) left point pt 7 ps 2.24034111
 set label 7 '64' at screen sx(685), screen sy(850) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
 set label 8 '144' at screen sx(685), screen sy(822) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
 set label 9 '576' at screen sx(685), screen sy(794) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 10 "14B measurements not published; ingest them with ./repro ingest FILE.\nBand: 1000 refits on resampled fit points (seed 1); fit uncertainty only." at screen sx(20), screen sy(700) left font ',11' tc rgb '#555555' noenhanced
+set label 10 "14B measurements not published; ingest them with ./repro ingest FILE.\nBand: 1000 refits on resamples of the cells (seed 1); fit uncertainty only." at screen sx(20), screen sy(700) left font ',11' tc rgb '#555555' noenhanced
 plot $P1_BAND using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb '#2c6fb3' notitle, \
   [u=log(1.0):log(576.0)] '+' using (flops(0.5,exp(u))):(Y(0.5,exp(u))) with lines lw 3.0 lc rgb '#e5ae2e' notitle, \
   [u=log(1.0):log(576.0)] '+' using (flops(1.8,exp(u))):(Y(1.8,exp(u))) with lines lw 3.0 lc rgb '#f08028' notitle, \
@@ -337,7 +337,7 @@ set label 12 '36' at screen sx(685), screen sy(236) left point pt 7 ps 2.2403411
 set label 13 '64' at screen sx(685), screen sy(208) left point pt 7 ps 2.4394883271045082*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
 set label 14 '144' at screen sx(685), screen sy(180) left point pt 7 ps 2.720170557631831*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
 set label 15 '576' at screen sx(685), screen sy(152) left point pt 7 ps 3.2*pointscale lc rgb '#555555' offset char 1.6, 0 font ',12'
-set label 16 "7B measured at 7 V; labels: relative error |Ŷ−Y|/Y, max 0.9722 % at V = 1 (paper: < 2 % for 14B).\nNaive prediction \"7B errs as 4B\": max 5.548 % at V = 4.\nBand: 1000 refits on resampled fit points (seed 1); fit uncertainty only." at screen sx(20), screen sy(58) left font ',11' tc rgb '#555555' noenhanced
+set label 16 "7B measured at 7 V; labels: relative error |Ŷ−Y|/Y, max 0.9722 % at V = 1 (paper: < 2 % for 14B).\nNaive prediction \"7B errs as 4B\": max 5.548 % at V = 4.\nBand: 1000 refits on resamples of the cells (seed 1); fit uncertainty only." at screen sx(20), screen sy(58) left font ',11' tc rgb '#555555' noenhanced
 plot $P2_BAND using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb '#7f0a1e' notitle, \
   [u=log(1.0):log(576.0)] '+' using (flops(0.5,exp(u))):(Y(0.5,exp(u))) with lines lw 3.0 lc rgb '#e5ae2e' notitle, \
   [u=log(1.0):log(576.0)] '+' using (flops(1.8,exp(u))):(Y(1.8,exp(u))) with lines lw 3.0 lc rgb '#f08028' notitle, \

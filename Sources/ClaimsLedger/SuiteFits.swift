@@ -1,3 +1,4 @@
+import PaperAnalysis
 import ResultsStore
 import ScalingLaw
 import ScalingLawFit

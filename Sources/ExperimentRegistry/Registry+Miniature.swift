@@ -99,7 +99,10 @@ extension Experiment {
   public static let miniFigure2 = Experiment(
     id: "mini-2", executable: "figure2", target: "mini-figure2",
     title: "Mini Figure 2 — the law fitted without the largest trained LM predicts it",
-    inputs: [.results(suite: miniFigure2Settings.fit.suite), .seedSpread(suite: miniFigure2Settings.fit.suite)],
+    inputs: [
+      .results(suite: miniFigure2Settings.fit.suite), .seedSpread(suite: miniFigure2Settings.fit.suite),
+      .heldOutAnswers(suite: miniFigure2Settings.fit.suite),
+    ],
     settings: miniFigure2Settings,
     claims: ["mini.fig2.holdout"])
 

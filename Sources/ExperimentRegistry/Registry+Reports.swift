@@ -14,11 +14,11 @@ extension Experiment {
   public static let report = Experiment(
     id: "report", executable: "report",
     title: "Reviewer report — every claim of the paper checked against the data",
-    inputs: [
+    inputs: ([
       .results(suite: .visualReasoning), .results(suite: .ocr), .table1, .dataIssues(suite: nil), .sources,
-    ] + miniature.flatMap(\.inputs).reduce(into: []) { inputs, input in
+    ] + miniature.flatMap(\.inputs) + miniFittedSuites.map { .heldOutAnswers(suite: $0) }).reduce(into: []) { inputs, input in
       if !inputs.contains(input) { inputs.append(input) }
-    } + miniFittedSuites.map { .heldOutAnswers(suite: $0) },
+    },
     settings: reportSettings,
     claims: paperClaims + miniature.flatMap(\.claims).filter { !paperClaims.contains($0) },
     dependsOn: ([figure1] + paperFigures + analyses + engineExperiments + miniature).map(\.id))

@@ -74,6 +74,13 @@ public final class ExperimentRun {
     return try results.seedSpreads(suite: suite)
   }
 
+  /// Which held-out questions the models behind a suite's results answered correctly, when the
+  /// registration declares them (a miniature grid's bootstrap); none otherwise.
+  public func heldOutAnswers(_ suite: SuiteID) throws -> [HeldOutAnswers] {
+    guard experiment.inputs.contains(.heldOutAnswers(suite: suite)) else { return [] }
+    return try results.heldOutAnswers(suite: suite)
+  }
+
   /// The known defects recorded for a suite's data.
   public func dataIssues(_ suite: SuiteID) throws -> [DataIssue] {
     try require(.dataIssues(suite: suite))

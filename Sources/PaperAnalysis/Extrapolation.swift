@@ -1,5 +1,6 @@
 import ComputeFrontier
 import ResultValues
+import ResultsStore
 import ScalingLaw
 import ScalingLawFit
 
@@ -31,18 +32,23 @@ public struct Extrapolation: Sendable {
   public let points: [ExtrapolationPoint]
   /// The spread of the predicted curve over bootstrap refits, when a bootstrap was asked for.
   public let band: PredictionBand?
+  /// What the band's bootstrap resampled, in words (the fitted cells, or with held-out answers
+  /// their cells, seeds and questions); `nil` without a bootstrap.
+  public let bandResampled: String?
   /// The prediction "the predicted size errs as the largest fitted size does", for comparison;
   /// `nil` without measurements.
   public let naiveBaseline: NaiveBaseline?
 
   /// Fits `fitter` on the observations whose N is in `fitSizes` and predicts `predictedN`.
   ///
-  /// With `bootstrap`, the fit is repeated on resamples of the fitted observations and
-  /// ``band`` holds the central `level` interval of the predicted error at each V of the data and
-  /// at `bandSamples` values log-spaced across the data's V range (a drawn band's resolution).
+  /// With `bootstrap`, the fit is repeated on resamples of the fitted observations (with the
+  /// held-out `answers` behind them, a miniature suite's, on resamples of their cells, seeds and
+  /// questions, as the ledger resamples them) and ``band`` holds the central `level` interval of
+  /// the predicted error at each V of the data and at `bandSamples` values log-spaced across the
+  /// data's V range (a drawn band's resolution).
   public init(
     observations: [Observation], fitSizes: [Double], predictedN: Double, fitter: any ScalingLawFitter,
-    bootstrap: Bootstrap? = nil, level: Double = 0.95, bandSamples: Int = 49
+    bootstrap: Bootstrap? = nil, answers: [HeldOutAnswers] = [], level: Double = 0.95, bandSamples: Int = 49
   ) throws {
     let available = Set(observations.map(\.N))
     guard !fitSizes.isEmpty else { throw ExtrapolationError.noFitSizes }
@@ -64,11 +70,13 @@ public struct Extrapolation: Sendable {
     let pointV = Set(fitObservations.map(\.V) + heldOut.map(\.V)).sorted()
     let bandV = pointV.count > 1 && bandSamples > 1
       ? ComputeFrontier.logSpaced(pointV.first!...pointV.last!, count: bandSamples) : []
-    let band = bootstrap.map { bootstrap in
-      PredictionBand(
-        bootstrap.run(problem, fitter: fitter), N: predictedN, V: Set(pointV + bandV).sorted(), level: level)
+    let resampling = answers.isEmpty ? nil : try HeldOutResampling(fitObservations, answers: answers)
+    let refits = bootstrap.map { bootstrap in
+      resampling.map { bootstrap.run($0, convention: problem.convention, fitter: fitter) } ?? bootstrap.run(problem, fitter: fitter)
     }
+    let band = refits.map { PredictionBand($0, N: predictedN, V: Set(pointV + bandV).sorted(), level: level) }
     self.band = band
+    bandResampled = refits?.resampled
     let law = fit.law
     let measured = Dictionary(heldOut.map { ($0.V, $0.Y) }, uniquingKeysWith: { first, _ in first })
     points = pointV.map { V in

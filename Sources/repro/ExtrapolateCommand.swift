@@ -56,7 +56,7 @@ struct ExtrapolateCommand: ParsableCommand {
     let e = try Extrapolation(
       observations: try database.observations(suite: suite), fitSizes: sizes, predictedN: predict,
       fitter: method.fitter(bounds: bounds), bootstrap: bootstrap > 0 ? Bootstrap(resamples: bootstrap, seed: seed) : nil,
-      bandSamples: 0)
+      answers: bootstrap > 0 ? try database.heldOutAnswers(suite: suite) : [], bandSamples: 0)
     if json {
       try printJSON(e.summary(suite: suite.rawValue, question: Self.question(of: suite)))
     } else {

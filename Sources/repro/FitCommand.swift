@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PaperAnalysis
 import ResultsStore
 import ScalingLaw
 import ScalingLawFit

@@ -1,5 +1,6 @@
 import PaperAnalysis
 import ResultValues
+import ResultsStore
 import ScalingLaw
 import ScalingLawFit
 import Testing
@@ -114,5 +115,38 @@ struct ExtrapolationTests {
       try Extrapolation(observations: Grids.visualReasoning, fitSizes: [], predictedN: 4, fitter: LeastSquaresFit())
     }
     #expect(ExtrapolationError.predictedSizeIsFitted(N: 4).description.contains("not be an extrapolation"))
+  }
+}
+
+/// A miniature grid's band resamples its cells, seeds and held-out questions, as the ledger does.
+@Suite("Extrapolation with held-out answers")
+struct ExtrapolationAnswersTests {
+  /// The visual-reasoning grid as answers to 10,000 questions (its accuracies are multiples of
+  /// 1e-4), one seed per cell, the first questions correct.
+  static let answers: [HeldOutAnswers] = Grids.visualReasoning.map { o in
+    let correct = Int(((1 - o.Y) * 10_000).rounded())
+    return HeldOutAnswers(N: o.N, V: Int(o.V), method: "TokenPacker", seeds: [CorrectAnswers((0..<10_000).map { $0 < correct })])
+  }
+
+  @Test("the band says what it resampled, and the answers change it")
+  func bandResamplesTheAnswers() throws {
+    let bootstrap = Bootstrap(resamples: 40, seed: 1)
+    let overCells = try Extrapolation(
+      observations: Grids.visualReasoning, fitSizes: [0.5, 1.8, 4], predictedN: 7, fitter: LeastSquaresFit(), bootstrap: bootstrap)
+    let overAnswers = try Extrapolation(
+      observations: Grids.visualReasoning, fitSizes: [0.5, 1.8, 4], predictedN: 7, fitter: LeastSquaresFit(), bootstrap: bootstrap,
+      answers: Self.answers)
+    #expect(overCells.bandResampled == "the cells")
+    #expect(overAnswers.bandResampled == "the 21 cells, their seeds (1–1 per cell) and the 10000 held-out questions")
+    #expect(overAnswers.fit.law == overCells.fit.law, "the point fit does not depend on the answers")
+    #expect(overAnswers.band != overCells.band)
+    // Answers that are not the grid's are an error, not a silently different band.
+    var wrong = Self.answers
+    wrong[0].seeds = [CorrectAnswers((0..<10_000).map { $0 < 10 })]
+    #expect(throws: FitError.self) {
+      try Extrapolation(
+        observations: Grids.visualReasoning, fitSizes: [0.5, 1.8, 4], predictedN: 7, fitter: LeastSquaresFit(), bootstrap: bootstrap,
+        answers: wrong)
+    }
   }
 }
