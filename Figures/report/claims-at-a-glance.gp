@@ -1,5 +1,5 @@
 # claims-at-a-glance.gp — a self-contained gnuplot script: its data and parameters are inline.
-# The claims ledger's numeric claims (Figures/report/claims.json), data 8e9b08e508f22f5f97ae8daa51736986ae17e952fa6dcccc456ceef08049848d.
+# The claims ledger's numeric claims (Figures/report/claims.json), data fb364ebef64a8c02a2f70df9a5109c35f57589acd79bb7941a185fba7a137b33.
 #
 # Render with gnuplot 5.4 or later (cairo terminals):
 #   gnuplot claims-at-a-glance.gp                     -> claims-at-a-glance.png

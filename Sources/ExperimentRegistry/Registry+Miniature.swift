@@ -145,7 +145,7 @@ extension Experiment {
   /// columns the two LM sizes of the compressor comparison, its rows the four compressors.
   public static let miniTable1 = Experiment(
     id: "mini-table1", executable: "table1", target: "mini-table1",
-    title: "Mini Table 1 — four token compressors at 16, 4 and 1 tokens on models trained here (reasoning family)",
+    title: "Mini Table 1 — four token compressors at 4 and 1 tokens on models trained here (reasoning family)",
     inputs: [miniTable1Settings.input],
     settings: miniTable1Settings,
     claims: ["mini.table1.quecc-extreme"])
@@ -153,13 +153,13 @@ extension Experiment {
   /// The comparison's token counts as blocks (`MiniReplication.MiniGrid.comparisonTokenCounts`,
   /// which a test checks), QueCC counted.
   public static let miniTable1Settings = Table1Settings(
-    comparisonSuite: .miniCompressors, budgets: [16, 4, 1], method: "mini-quecc", yRangePercent: 30...90)
+    comparisonSuite: .miniCompressors, budgets: [4, 1], method: "mini-quecc", yRangePercent: 30...90)
 
   /// Mini Table 1 on the OCR family: the same table code and blocks, its columns the two smallest
   /// LM sizes (the OCR comparison's, `MiniReplication.MiniGrid.ocrCompressors` says why).
   public static let miniTable1OCR = Experiment(
     id: "mini-table1-ocr", executable: "table1", target: "mini-table1-ocr",
-    title: "Mini Table 1 (OCR) — four token compressors at 16, 4 and 1 tokens on models trained here (OCR family)",
+    title: "Mini Table 1 (OCR) — four token compressors at 4 and 1 tokens on models trained here (OCR family)",
     inputs: [miniTable1OCRSettings.input],
     settings: miniTable1OCRSettings,
     claims: ["mini.table1.quecc-extreme"])

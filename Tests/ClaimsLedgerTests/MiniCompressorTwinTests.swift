@@ -36,7 +36,7 @@ import ExperimentRegistry
     #expect(twin.explanation.contains("./repro mini train --grid reasoning-prumerge --all"))
   }
 
-  /// Four compressors at V = 16, 4, 1 on two sizes of `suite` (the reasoning comparison's
+  /// Four compressors at Mini Table 1's token counts (V = 4, 1) on two sizes of `suite` (the reasoning comparison's
   /// smallest and largest, the OCR comparison's two smallest); QueCC scores
   /// `quecc[(N index, V)]`, the others 0.5, 0.55 and 0.6.
   static func comparison(
@@ -45,7 +45,7 @@ import ExperimentRegistry
     var results: [MeasuredResult] = []
     let columns = suite == .miniOCRCompressors ? [sizes[0], sizes[1]] : [sizes[0], sizes[3]]
     for (index, N) in columns.enumerated() {
-      for V in [16, 4, 1] {
+      for V in Experiment.miniTable1Settings.budgets {
         let scores: [(String, Double)] = [
           ("mini-pool", 0.5), ("mini-prumerge", 0.55), ("mini-tokenpacker", 0.6), ("mini-quecc", quecc[index * 100 + V] ?? 0.4),
         ]
@@ -61,8 +61,8 @@ import ExperimentRegistry
 
   @Test func table1CountsTheComparisonsAtOneAndFourTokensOnBothFamilies() throws {
     var inputs = HandMade.inputs()
-    // Reasoning: QueCC wins 3 of the 4 (size, V) comparisons at V = 4 and 1, and loses every one
-    // at V = 16. OCR: it wins 2 of 4. 5 of 8 is more than half.
+    // Reasoning: QueCC wins 3 of the 4 (size, V) comparisons at V = 4 and 1. OCR: it wins 2 of 4.
+    // 5 of 8 is more than half.
     inputs.miniCompressors = Self.comparison(quecc: [4: 0.7, 1: 0.7, 104: 0.7])
     inputs.miniOCRCompressors = Self.comparison(.miniOCRCompressors, quecc: [4: 0.7, 1: 0.7])
     let holds = try HandMade.twin("mini.table1.quecc-extreme", inputs)
