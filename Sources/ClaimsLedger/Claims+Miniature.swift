@@ -350,15 +350,18 @@ extension Claim {
 
   private static func monotone(_ evidence: Evidence) -> Finding {
     let inputs = evidence.inputs
-    let families: [(name: String, spreads: [SeedSpread], grids: [Grid], seedGrid: String)] = [
+    typealias Family = (name: String, spreads: [SeedSpread], grids: [Grid], seedGrid: String)
+    let measured: [Family] = [
       ("reasoning", inputs.miniSeedSpreads, [inputs.miniReasoning, inputs.miniPruMerge].compactMap { $0 }, "reasoning-seeds"),
       ("OCR", inputs.miniOCRSeedSpreads, [inputs.miniOCR].compactMap { $0 }, "ocr-seeds"),
-    ].filter { !$0.grids.isEmpty }
+    ]
+    // Each family with grids, its spreads kept to the corner cells' (computed once).
+    let families: [Family] = measured.filter { !$0.grids.isEmpty }.map { ($0.name, corners(of: $0.grids[0], $0.spreads), $0.grids, $0.seedGrid) }
     guard !families.isEmpty else {
       return .unverifiable(
         "Cannot decide: " + Evidence.missing(.miniReasoning, grid: "reasoning-scaling", inputs: inputs).reason + ".")
     }
-    if let unmeasured = families.first(where: { corners(of: $0.grids[0], $0.spreads).isEmpty }) {
+    if let unmeasured = families.first(where: { $0.spreads.isEmpty }) {
       return .unverifiable(
         "No seed spread of the \(unmeasured.name) family in the results store: train its corner cells' other seeds "
           + "(`./repro mini train --grid \(unmeasured.seedGrid) --all`) and run `./repro all`.")
@@ -368,7 +371,7 @@ extension Claim {
     var quantities: [String: Double] = [:]
     var sigmas: [String] = []
     for family in families {
-      let spreads = corners(of: family.grids[0], family.spreads)
+      let spreads = family.spreads
       let sigma = (spreads.map { $0.standardDeviation * $0.standardDeviation }.reduce(0, +) / Double(spreads.count)).squareRoot()
       quantities["sigma" + family.name.prefix(1).uppercased() + family.name.dropFirst()] = sigma
       sigmas.append(

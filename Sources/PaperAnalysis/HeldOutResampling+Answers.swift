@@ -4,8 +4,8 @@ import ScalingLawFit
 
 extension HeldOutResampling {
   /// The held-out answers behind each of `observations` (a miniature suite's, from the results
-  /// store), so a bootstrap resamples cells, seeds and questions: what `repro fit --bootstrap` and the
-  /// ledger both use on a suite that has answers.
+  /// store), so a bootstrap resamples cells, seeds and questions: what the ledger, `repro fit` and
+  /// `repro extrapolate --bootstrap` and Figure 2's band all use on a suite that has answers.
   ///
   /// Every observation needs its answers, and they must give its accuracy: the store checks both
   /// when it is built, so a mismatch means a grid and answers from different databases.

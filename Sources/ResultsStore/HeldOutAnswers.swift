@@ -1,10 +1,11 @@
 import GRDB
+import HexDigest
 
 /// Which questions of a held-out set one trained model answered correctly, one bit per question.
 ///
-/// Why the store keeps them and not only the accuracy: a fit's intervals can then be a bootstrap
-/// over the held-out questions (and the seeds), the noise of the measurement itself, rather than
-/// over the grid's cells, whose spread is mostly the law's own shape. Question `i` is bit `i % 8`
+/// Why the store keeps them and not only the accuracy: a fit's bootstrap can then resample the
+/// held-out questions and the seeds behind each cell, the noise of the measurement itself, and
+/// not only the grid's cells (`HeldOutResampling` draws all three). Question `i` is bit `i % 8`
 /// of byte `i / 8`; the text form is those bytes in lowercase hex, as seed files and the database
 /// hold it.
 public struct CorrectAnswers: Hashable, Sendable {
@@ -69,14 +70,8 @@ public struct CorrectAnswers: Hashable, Sendable {
   /// The share answered correctly, as the engine's evaluation reports it.
   public var accuracy: Double { Double(correctCount) / Double(questions) }
 
-  /// The lowercase hex text of ``bytes``.
-  public var hex: String {
-    let digits = Array("0123456789abcdef".utf8)
-    var text: [UInt8] = []
-    text.reserveCapacity(2 * bytes.count)
-    for byte in bytes { text += [digits[Int(byte >> 4)], digits[Int(byte & 0xf)]] }
-    return String(decoding: text, as: UTF8.self)
-  }
+  /// The lowercase hex text of ``bytes``, spelt as every digest of the package is.
+  public var hex: String { SHA256Hex.hex(bytes) }
 
   /// Why a text is not a set of answers.
   public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
