@@ -56,7 +56,8 @@ let package = Package(
     .target(name: "ResultValues", dependencies: ["ScalingLaw", "ScalingLawFit", "ComputeFrontier"]),
     .target(name: "PaperFigures", dependencies: ["Gnuplot", "ScalingLaw", "ComputeFrontier", "ResultValues"]),
     .target(
-      name: "PaperAnalysis", dependencies: ["ScalingLaw", "ScalingLawFit", "ComputeFrontier", "ResultsStore", "ResultValues"]),
+      name: "PaperAnalysis",
+      dependencies: ["ScalingLaw", "ScalingLawFit", "ComputeFrontier", "ResultsStore", "ResultValues", "ExperimentModel"]),
     /// Table 1 (QueCC against other compressors): its blocks, Markdown and LaTeX.
     .target(name: "TokenCompressionTable", dependencies: ["ResultsStore", "ScalingLaw"]),
     /// What an experiment is: its registration's type and the typed settings (how a fit is made
@@ -69,7 +70,8 @@ let package = Package(
     .target(
       name: "Notebook",
       dependencies: [
-        "ExperimentRegistry", "AtomicFiles", "ResultsStore", "ScalingLaw", "ComputeFrontier", "Gnuplot", argumentParser,
+        "ExperimentRegistry", "AtomicFiles", "ResultsStore", "ResultValues", "ScalingLaw", "ComputeFrontier", "Gnuplot",
+        argumentParser,
       ]),
     .target(
       name: "ClaimsLedger",
@@ -92,7 +94,10 @@ let package = Package(
     // MARK: Experiments (one executable per figure or table)
     experiment(
       "figure1", path: "Figure1",
-      imports: ["Notebook", "ExperimentRegistry", "ResultValues", "PaperFigures", "ResultsStore", "ScalingLaw", "ScalingLawFit"]),
+      imports: [
+        "Notebook", "ExperimentRegistry", "ResultValues", "PaperAnalysis", "PaperFigures", "ResultsStore", "ScalingLaw",
+        "ScalingLawFit",
+      ]),
     experiment("report", path: "Report", imports: ["Notebook", "ExperimentRegistry", "ClaimsLedger", "PaperFigures", "ResultsStore"]),
     experiment(
       "figure2", path: "Figure2",
@@ -102,12 +107,15 @@ let package = Package(
       imports: ["Notebook", "ExperimentRegistry", "ResultValues", "PaperFigures", "ResultsStore", "ScalingLawFit"]),
     experiment(
       "figure3b", path: "Figure3b",
-      imports: ["Notebook", "ExperimentRegistry", "ResultValues", "PaperFigures", "ResultsStore", "ScalingLaw", "ScalingLawFit"]),
+      imports: [
+        "Notebook", "ExperimentRegistry", "ResultValues", "PaperAnalysis", "PaperFigures", "ResultsStore", "ScalingLaw",
+        "ScalingLawFit",
+      ]),
     experiment(
       "figure4", path: "Figure4", imports: ["Notebook", "ExperimentRegistry", "PaperAnalysis", "PaperFigures", "ResultsStore"]),
     experiment(
       "figure5", path: "Figure5",
-      imports: ["Notebook", "ExperimentRegistry", "ResultValues", "PaperFigures", "ResultsStore", "ScalingLawFit"]),
+      imports: ["Notebook", "ExperimentRegistry", "ResultValues", "PaperAnalysis", "PaperFigures", "ResultsStore", "ScalingLawFit"]),
     experiment(
       "mini-cost", path: "MiniCost", imports: ["Notebook", "ExperimentRegistry", "InferenceCost", "MiniReplication", "ResultsStore"]),
     experiment(
@@ -161,7 +169,7 @@ let package = Package(
     .testTarget(name: "PaperFiguresTests", dependencies: ["PaperFigures", "ResultValues", "GoldenFiles"], exclude: ["Golden"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "ExperimentRegistry", "ScalingLawFit"]),
     .testTarget(name: "ResultValuesTests", dependencies: ["ResultValues", "ScalingLaw", "ScalingLawFit"]),
-    .testTarget(name: "ExperimentModelTests", dependencies: ["ExperimentModel", "ResultsStore", "ScalingLaw", "ScalingLawFit"]),
+    .testTarget(name: "ExperimentModelTests", dependencies: ["ExperimentModel", "ResultValues", "ResultsStore", "ScalingLaw", "ScalingLawFit"]),
     .testTarget(name: "ExperimentRegistryTests", dependencies: ["ExperimentRegistry", "ExperimentModel", "ResultValues", "ResultsStore", "LawForms"]),
     .testTarget(name: "TokenCompressionTableTests", dependencies: ["TokenCompressionTable", "ResultsStore"]),
     .testTarget(

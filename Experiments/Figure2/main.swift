@@ -67,6 +67,11 @@ ExperimentRun.main(.figure2) { run in
       [.number(e.predictedN), .number(p.V), .number(p.predictedError)]
         + [p.measuredError, p.absoluteError, p.relativeError, p.bandLower, p.bandUpper].map { $0.map(CSVTable.Cell.number) ?? "" }
     } }), named: "figure2.csv")
+  // Both fits with every compared method and the bootstrap their claims are decided on, for the
+  // claims ledger to read.
+  try run.write(fits: try [settings.fit, settings.holdoutFit].map { fit in
+    try LawFits(fitting: observations, as: fit, robustness: settings.robustness, answers: answers)
+  })
   return ExtrapolationFigureSummary(
     extrapolation: extrapolation.summary(suite: suite.rawValue, question: settings.fit.question),
     holdout: holdout.summary(suite: suite.rawValue, question: settings.holdoutFit.question))

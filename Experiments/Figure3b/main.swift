@@ -5,6 +5,7 @@
 // stops at its upper bound 0.05. Each panel says which parameters sit on a bound. The grid's known defects are
 // printed on the figure, as published, not fixed.
 import Notebook
+import PaperAnalysis
 import PaperFigures
 import ResultsStore
 import ScalingLaw
@@ -18,11 +19,19 @@ ExperimentRun.main(.figure3b) { run in
   let observations = try run.observations(for: settings.fit)
   let issues = try run.dataIssues(suite)
   let method = settings.fit.method
-  let problem = try FitProblem(observations)
-  let fitter = settings.fit.fitter
-  let fit = try fitter.fit(problem)
-  let bootstrap = settings.bootstrap.map { $0.bootstrap.run(problem, fitter: fitter) }
-  let comparison = try method.fitter(bounds: .paper).fit(problem)
+  // The fit, every compared method, the bootstrap and the variants its claims are decided on
+  // (the claims ledger reads them); panel (b) draws the variant in the authors' box.
+  guard let robustness = settings.robustness else {
+    throw NotebookError.missingSetting(experiment: run.experiment.target, setting: "robustness (its claims' fits)")
+  }
+  let fits = try LawFits(
+    fitting: run.observations(suite), as: settings.fit, robustness: robustness, variants: settings.variants,
+    dataIssues: issues)
+  try run.write(fits: [fits])
+  let fit = fits.primary
+  guard let comparison = fits.result(of: .authorsBox) else {
+    throw NotebookError.missingSetting(experiment: run.experiment.target, setting: "the variant \(FitVariant.authorsBox) (panel b)")
+  }
   let Q = settings.Q[0]
 
   let onBound = { (fit: FitResult) in fit.parametersAtBounds.isEmpty ? "none" : fit.parametersAtBounds.joined(separator: ", ") }
@@ -52,8 +61,7 @@ ExperimentRun.main(.figure3b) { run in
   ]).script())
   try run.write(FitTable(observations: observations, law: fit.law, Q: [Q]).csv, named: "figure3b.csv")
   return OCRFigureSummary(
-    fit: settings.fit.summary(of: fit, bootstrap: bootstrap),
-    authorsBoundsFit: settings.fit.summary(of: comparison),
+    fits: fits, authorsBoundsFit: fits.summary(of: comparison),
     optimalTokens: PaperSetup.figure1TextTokens.map { OptimalTokens(law: fit.law, Q: $0) },
     dataIssues: issues.map(\.description))
 }

@@ -17,12 +17,9 @@ let suiteNames = [
 
 ExperimentRun.main(.figure4) { run in
   let settings: IsoComputeFigureSettings = try run.settings()
-  let grouping = IsoComputeGrouping(tolerance: settings.tolerance)
-  let Qs = settings.Q
-  let comparisons = try settings.suites.flatMap { suite in
-    let observations = try run.observations(suite)
-    return Qs.map { IsoComputeComparison(suite: suite, Q: $0, observations: observations, grouping: grouping) }
-  }
+  let summary = try IsoComputeFigureSummary(settings, observations: run.observations)
+  let comparisons = summary.comparisons
+  let tolerance = summary.tolerance
 
   let panels = comparisons.enumerated().map { index, c in
     let name = suiteNames[c.suite] ?? c.suite
@@ -39,13 +36,13 @@ ExperimentRun.main(.figure4) { run in
       },
       legend: Set(c.groups.flatMap(\.members).map(\.N)).sorted().map { BarLegendEntry(title: PaperStyle.sizeLabel(N: $0), color: PaperStyle.color(N: $0)) },
       keyTitle: "LLM size N", legendColumn: 160,
-      notes: ["Numbers on bars: visual tokens V; ★ the group's best. Groups: FLOPs within ±\(PaperStyle.compact(grouping.tolerance * 100))% of their geometric mean.",
+      notes: ["Numbers on bars: visual tokens V; ★ the group's best. Groups: FLOPs within ±\(PaperStyle.compact(tolerance * 100))% of their geometric mean.",
               "The y axis starts at \(PaperStyle.compact(yRange.lowerBound)), not 0: bar heights show differences, not ratios."]))
   }
   try run.write(PlotFigure(name: "figure4", panels: panels, header: [
     "Figure 4 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.",
     "Input: \(settings.suites.map { "results:\($0.rawValue)" }.joined(separator: " and ")) of paper-artifacts/results.sqlite, data \(try run.dataDigest()).",
-    "Iso-compute groups: greedy sweep by FLOPs, every member within ±\(grouping.tolerance) of the group's geometric-mean FLOPs.",
+    "Iso-compute groups: greedy sweep by FLOPs, every member within ±\(tolerance) of the group's geometric-mean FLOPs.",
   ]).script())
   try run.write(CSVTable(
     columns: ["suite", "Q", "group", "group_gflop", "N_billion", "V", "gflop", "accuracy", "group_winner", "bigger_N_wins"],
@@ -53,5 +50,5 @@ ExperimentRun.main(.figure4) { run in
       [.text(c.suite), .number(c.Q), .number(Double(index + 1)), .number(group.flops), .number(m.N), .number(m.V), .number(m.flops),
        .number(m.accuracy), .text(m == group.winner ? "yes" : "no"), .text(group.biggerNWins ? "yes" : "no")]
     } } }), named: "figure4.csv")
-  return IsoComputeFigureSummary(tolerance: grouping.tolerance, comparisons: comparisons)
+  return summary
 }

@@ -5,6 +5,7 @@
 // and draw each against inference FLOPs 2·N·(Q+V) with its compute-optimal frontier: does the
 // optimum stay at the largest LM with the fewest tokens when the compressor changes?
 import Notebook
+import PaperAnalysis
 import PaperFigures
 import ResultsStore
 import ScalingLawFit
@@ -17,11 +18,18 @@ ExperimentRun.main(.figure5) { run in
   var laws: [CompressorLawsSummary.CompressorLaw] = []
   var panels: [PlotPanel] = []
   var inputs: [String] = []
+  var allFits: [LawFits] = []
   for (index, lawSettings) in settings.fits.enumerated() {
     let observations = try run.observations(for: lawSettings)
     let compressors = Set(try run.measurements(lawSettings.suite).map(\.method)).sorted()
     let compressor = compressors.joined(separator: "+")
-    let fit = try lawSettings.fitter.fit(FitProblem(observations))
+    // With every compared method and the bootstrap (over the grid's cells, seeds and held-out
+    // questions) its claims are decided on, for the claims ledger to read.
+    let fits = try LawFits(
+      fitting: run.observations(lawSettings.suite), as: lawSettings, robustness: settings.robustness,
+      answers: run.heldOutAnswers(lawSettings.suite))
+    allFits.append(fits)
+    let fit = fits.primary
     let law = fit.law
     var panel = ScalingLawPanel.fitted(
       title: "\(PaperStyle.panelLabel(index)) \(compressor): α = \(PaperStyle.compact(law.alpha)), β = \(PaperStyle.compact(law.beta)), Q = \(Int(Q))",
@@ -34,7 +42,7 @@ ExperimentRun.main(.figure5) { run in
     panels.append(.scalingLaw(panel))
     inputs.append("\(run.describe(lawSettings.suite, observations)) (\(compressor)); fit \(lawSettings.method), SSE \(fit.sse)")
     laws.append(CompressorLawsSummary.CompressorLaw(
-      compressor: compressor, fit: lawSettings.summary(of: fit),
+      compressor: compressor, fits: fits,
       optimalTokens: OptimalTokens(
         law: law, Q: Q, referenceNBillion: observations.map(\.N).max()!, visualTokenRange: settings.visualTokenRange,
         grid: Set(observations.map(\.V)).sorted())))
@@ -44,5 +52,6 @@ ExperimentRun.main(.figure5) { run in
     Experiment.figure5PublishedData,
   ] + run.registrationNote + inputs.map { "Input: \($0)." } + ["Data \(try run.dataDigest())."])
   try run.write(figure.script())
+  try run.write(fits: allFits)
   return CompressorLawsSummary(laws: laws, publishedData: Experiment.figure5PublishedData)
 }

@@ -3,7 +3,7 @@
 # The paper's PruMerge (N, V) grid (its Figure 5, ICLR 2025 version) was not published in any form, so the paper's panel cannot be redrawn; this figure is its analog on the miniature models trained here.
 # Input: results:mini-reasoning, N = 2.544e-05, 8.3712e-05, 0.000202048, 0.000793216 B (20 rows) (mini-tokenpacker); fit least-squares, SSE 0.06868841309773752.
 # Input: results:mini-reasoning-prumerge, N = 2.544e-05, 8.3712e-05, 0.000202048, 0.000793216 B (20 rows) (mini-prumerge); fit least-squares, SSE 0.03906131360646272.
-# Data 6ab765a0abf0c0da86e450bd01ae21f7c00660ea046d83878ee8c086b5833ea3.
+# Data 4cac746470aae05a2347aaad39ef059134e6765ab10bb49434082edcc935bc30.
 # panel 1 '(a) mini-tokenpacker: α = 0.155, β = 0.0464, Q = 0': Q = 0.0, a = 0.08355986993979321, alpha = 0.1552745820668326, beta = 0.04639808672032861, D = 0.0 (law evaluated with T = V)
 # panel 2 '(b) mini-prumerge: α = 0.0578, β = 0.085, Q = 0': Q = 0.0, a = 0.2822224601670785, alpha = 0.05784897706859784, beta = 0.0849882377141791, D = 0.0 (law evaluated with T = V)
 #

@@ -1,7 +1,7 @@
 # figure1.gp — a self-contained gnuplot script: its data and parameters are inline.
 # Figure 1 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.
 # Registered as mini-figure1: Mini Figure 1 — the scaling law on models trained here (reasoning family, Q = 0 and the question's length).
-# Input: results:mini-reasoning, N = 2.544e-05, 8.3712e-05, 0.000202048, 0.000793216 B (20 rows) of paper-artifacts/results.sqlite, data 7fca96656ee156100360f4418fc06e73d4432ddde5e4c4ce91a918e064c71953.
+# Input: results:mini-reasoning, N = 2.544e-05, 8.3712e-05, 0.000202048, 0.000793216 B (20 rows) of paper-artifacts/results.sqlite, data a5aeccf3fc7af36f76987260626b30c7991bb48a6e643b0660f9081067f90dde.
 # Fit: least-squares, bounds a=0.0:5.0,alpha=0.0:1.0,beta=0.0:1.0,D=0.0:1.0, T = V, SSE 0.06868841309773752.
 # panel 1 '(a) Q = 0 (cached text)': Q = 0.0, a = 0.08355986993979321, alpha = 0.1552745820668326, beta = 0.04639808672032861, D = 0.0 (law evaluated with T = V)
 # panel 2 '(b) Q = 4': Q = 4.0, a = 0.08355986993979321, alpha = 0.1552745820668326, beta = 0.04639808672032861, D = 0.0 (law evaluated with T = V)

@@ -1,7 +1,7 @@
 # figure1.gp — a self-contained gnuplot script: its data and parameters are inline.
 # Figure 1 of Li et al., 'Inference Optimal VLMs Need Fewer Visual Tokens and More Parameters'.
 # Registered as mini-figure3b: Mini Figure 3b — on the OCR family, do visual tokens matter more than LM size? (models trained here).
-# Input: results:mini-ocr, N = 2.544e-05, 8.3712e-05, 0.000202048, 0.000793216 B (20 rows) of paper-artifacts/results.sqlite, data d4ebc29a4731aa21f669003a1505700a8a100e14c49ad64961c2b4af0f1f62b2.
+# Input: results:mini-ocr, N = 2.544e-05, 8.3712e-05, 0.000202048, 0.000793216 B (20 rows) of paper-artifacts/results.sqlite, data 24b1598ec59686f26679c431c78d9bacf9b0f00b3ae4760b5b9894c185ef0947.
 # Fit: least-squares, bounds a=0.0:5.0,alpha=0.0:1.0,beta=0.0:1.0,D=0.0:1.0, T = V, SSE 0.27194689689010343.
 # panel 1 '(a) Q = 0 (cached text)': Q = 0.0, a = 0.6854562087037753, alpha = 0.0280505315421242, beta = 0.08101496737779915, D = 0.0 (law evaluated with T = V)
 # panel 2 '(b) Q = 4': Q = 4.0, a = 0.6854562087037753, alpha = 0.0280505315421242, beta = 0.08101496737779915, D = 0.0 (law evaluated with T = V)

@@ -1,4 +1,5 @@
 import PaperAnalysis
+import ResultsStore
 import ScalingLaw
 
 // Figure 4: at (roughly) equal inference compute, which split of it wins?
@@ -21,13 +22,14 @@ extension Claim {
       },
       criterion: { _ in "At each Q: the bigger N wins more than half of the groups on visual reasoning and fewer than half on OCR." },
       evaluate: { evidence in
-        let grouping = makeGrouping(evidence.settings)
         var holds = true
         var parts: [String] = []
         var pairs: [String] = []
         var quantities: [String: Double] = [:]
         for Q in evidence.settings.figure4.Q {
-          let verdict = IsoComputeVerdict(reasoning: evidence.inputs.visualReasoning, ocr: evidence.inputs.ocr, Q: Q, grouping: grouping)
+          guard let verdict = IsoComputeVerdict(evidence.isoCompute, reasoning: .visualReasoning, ocr: .ocr, Q: Q) else {
+            return .unverifiable("Figure 4 has no groups at Q = \(Format.number(Q)).")
+          }
           holds = holds && verdict.holds
           parts.append("Q = \(Format.number(Q)): \(verdict.groupCounts)")
           pairs.append("Q = \(Format.number(Q)): \(verdict.pairCounts)")
@@ -53,9 +55,12 @@ struct IsoComputeVerdict {
   let reasoning: IsoComputeComparison
   let ocr: IsoComputeComparison
 
-  init(reasoning: Grid, ocr: Grid, Q: Double, grouping: IsoComputeGrouping) {
-    self.reasoning = IsoComputeComparison(suite: reasoning.suite, Q: Q, observations: reasoning.observations, grouping: grouping)
-    self.ocr = IsoComputeComparison(suite: ocr.suite, Q: Q, observations: ocr.observations, grouping: grouping)
+  /// The groups of `figure` (Figure 4's or Mini Figure 4's) for the two suites at `Q`; nil if it has none there.
+  init?(_ figure: IsoComputeFigureSummary, reasoning: SuiteID, ocr: SuiteID, Q: Double) {
+    let comparison = { (suite: SuiteID) in figure.comparisons.first { $0.suite == suite.rawValue && $0.Q == Q } }
+    guard let reasoning = comparison(reasoning), let ocr = comparison(ocr) else { return nil }
+    self.reasoning = reasoning
+    self.ocr = ocr
   }
 
   /// Share of the groups the bigger N wins; NaN without groups.

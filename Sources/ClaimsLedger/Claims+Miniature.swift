@@ -69,12 +69,11 @@ extension Claim {
     case "mini.data.monotone": return monotone(evidence)
     default: break
     }
-    let fits: Evidence.MiniFits
-    switch evidence.mini {
-    case .success(let mini): fits = mini
-    case .failure(let unavailable): return .unverifiable("Cannot decide: \(unavailable.reason).")
-    }
-    let settings = evidence.settings
+    return evidence.mini.decide { fits in decide(criterion, fits, evidence.settings) }
+  }
+
+  /// The twins decided on Mini Figures 1 and 2's fits.
+  private static func decide(_ criterion: MiniClaimCriterion, _ fits: Evidence.MiniFits, _ settings: LedgerSettings) -> Finding {
     let range = Experiment.miniVisualTokenRange
     let grid = fits.grid.observations
     // The grid's budgets at each Q the twins ask about, computed once (not per bootstrap law).
@@ -89,7 +88,7 @@ extension Claim {
         holds: { $0.alpha > $0.beta }, quantities: { ["alpha": $0.alpha, "beta": $0.beta] },
         describe: { "α = \(Format.number($0.alpha)), β = \(Format.number($0.beta))" }
       ).finding(fits.reasoning) { _, robustness in
-        "\(fitNote). Holds in \(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits over \(robustness.bootstrap.resampled)."
+        "\(fitNote). \(robustness.bootstrapShare)"
       }
     case "mini.fig1.optimal-v-q0", "mini.fig1.optimal-v-question":
       let Q = criterion.id.hasSuffix("q0") ? 0 : settings.miniFigure1.Q.max()!
@@ -100,7 +99,7 @@ extension Claim {
         describe: { law in "largest V* = \(Format.number(optimalV(law, Q).max()!)) at Q = \(Format.number(Q))" }
       ).finding(fits.reasoning) { _, robustness in
         "\(fitNote); \(budgets(Q).count) budgets, \(Format.number(budgets(Q).first!))–\(Format.number(budgets(Q).last!)) GFLOP at Q = \(Format.number(Q)). "
-          + "Holds in \(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits over \(robustness.bootstrap.resampled)."
+          + robustness.bootstrapShare
       }
     case "mini.fig2.holdout":
       let predictedN = settings.miniFigure2.predictNBillion
@@ -118,8 +117,8 @@ extension Claim {
           return "max |Ŷ − Y|/Y = \(Format.percent(errors[worst])) (at V = \(Format.number(heldOut[worst].V)); \(heldOut.count) points)"
         }
       ).finding(fits.holdout) { _, robustness in
-        "Fitted on N = \(fits.holdout.sizes.map { Format.number($0) }.joined(separator: ", ")) B. Holds in "
-          + "\(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits over \(robustness.bootstrap.resampled)."
+        "Fitted on N = \(fits.holdout.sizesBillion.map { Format.number($0) }.joined(separator: ", ")) B. "
+          + robustness.bootstrapShare
       }
     case "mini.fig3a.text-shift":
       let sweep = MiniClaimCriterion.textTokenSweep
@@ -138,8 +137,8 @@ extension Claim {
             + sweep.map { Format.number($0) }.joined(separator: ", ")
         }
       ).finding(fits.reasoning) { _, robustness in
-        "\(fitNote). With T = V the optimum is β·Q/(α − β) inside [1, 144]: it grows with Q only if β > 0. Holds in "
-          + "\(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits over \(robustness.bootstrap.resampled)."
+        "\(fitNote). With T = V the optimum is β·Q/(α − β) inside [1, 144]: it grows with Q only if β > 0. "
+          + robustness.bootstrapShare
       }
     case "mini.abstract.extreme-compression":
       let Qs = settings.miniFigure1.Q
@@ -153,8 +152,7 @@ extension Claim {
           zip(Qs, compressions(law)).map { "\(Format.number($1))× at Q = \(Format.number($0))" }.joined(separator: ", ")
         }
       ).finding(fits.reasoning) { _, robustness in
-        "\(fitNote); the least compression over the grid's budgets. Holds in "
-          + "\(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits over \(robustness.bootstrap.resampled)."
+        "\(fitNote); the least compression over the grid's budgets. " + robustness.bootstrapShare
       }
     default:
       return .unverifiable("No check is written for this twin yet.")
@@ -183,11 +181,10 @@ extension Claim {
   /// `mini.fig5.compressor-invariance`: α > β and V* at the resolution floor at every budget,
   /// Q = 0, on the PruMerge-style grid.
   private static func compressorInvariance(_ evidence: Evidence) -> Finding {
-    let fits: SuiteFits
-    switch evidence.miniPruMerge {
-    case .success(let pruMerge): fits = pruMerge
-    case .failure(let unavailable): return .unverifiable("Cannot decide: \(unavailable.reason).")
-    }
+    evidence.miniPruMerge.decide { fits in compressorInvariance(fits, evidence) }
+  }
+
+  private static func compressorInvariance(_ fits: LawFits, _ evidence: Evidence) -> Finding {
     let budgets = budgetsGFLOP(of: fits.observations, Q: 0)
     let bound = ComputeFrontier.resolutionFactor
     let optimalV: @Sendable (ScalingLaw) -> [Double] = { optimalTokens($0, Q: 0, budgetsGFLOP: budgets) }
@@ -200,39 +197,35 @@ extension Claim {
     ).finding(fits) { _, robustness in
       let reference = reasoningExponents(evidence).map { " With the TokenPacker-style compressor (the same cells otherwise): \($0)." } ?? ""
       return "Fitted on \(fits.observations.count) trained cells, R² \(Format.number(fits.primary.rSquared)); \(budgets.count) budgets "
-        + "at Q = 0.\(reference) Holds in \(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits over \(robustness.bootstrap.resampled)."
+        + "at Q = 0.\(reference) " + robustness.bootstrapShare
     }
   }
 
   /// `mini.fig3b.ocr-reversal`: β > α on the OCR grid's fit.
   private static func ocrReversal(_ evidence: Evidence) -> Finding {
-    let fits: SuiteFits
-    switch evidence.miniOCR {
-    case .success(let ocr): fits = ocr
-    case .failure(let unavailable): return .unverifiable("Cannot decide: \(unavailable.reason).")
-    }
-    return LawCriterion(
-      holds: { $0.beta > $0.alpha }, quantities: { ["alpha": $0.alpha, "beta": $0.beta] },
-      describe: { "α = \(Format.number($0.alpha)), β = \(Format.number($0.beta))" }
-    ).finding(fits) { _, robustness in
-      let reasoning = reasoningExponents(evidence).map { " On the reasoning family (TokenPacker-style): \($0)." } ?? ""
-      return "Fitted on \(fits.observations.count) trained cells, R² \(Format.number(fits.primary.rSquared)).\(reasoning) "
-        + "Holds in \(Format.percent(robustness.bootstrap.shareHolding)) of the bootstrap refits over \(robustness.bootstrap.resampled)."
+    evidence.miniOCR.decide { fits in
+      LawCriterion(
+        holds: { $0.beta > $0.alpha }, quantities: { ["alpha": $0.alpha, "beta": $0.beta] },
+        describe: { "α = \(Format.number($0.alpha)), β = \(Format.number($0.beta))" }
+      ).finding(fits) { _, robustness in
+        let reasoning = reasoningExponents(evidence).map { " On the reasoning family (TokenPacker-style): \($0)." } ?? ""
+        return "Fitted on \(fits.observations.count) trained cells, R² \(Format.number(fits.primary.rSquared)).\(reasoning) "
+          + robustness.bootstrapShare
+      }
     }
   }
 
   /// `mini.fig4.iso-compute`: at Q = 0, the bigger N wins more than half of the iso-compute
   /// groups on mini-reasoning and fewer than half on mini-ocr.
   private static func isoCompute(_ evidence: Evidence) -> Finding {
-    let inputs = evidence.inputs
-    let missing = { (suite: SuiteID, trainedBy: String) in
-      Finding.unverifiable("Cannot decide: " + Evidence.missing(suite, grid: trainedBy, inputs: inputs).reason + ".")
-    }
-    guard let reasoning = inputs.miniReasoning else { return missing(.miniReasoning, "reasoning-scaling") }
-    guard let ocr = inputs.miniOCR else { return missing(.miniOCR, "ocr-scaling") }
+    evidence.miniIsoCompute.decide { groups in isoCompute(groups) }
+  }
+
+  private static func isoCompute(_ groups: IsoComputeFigureSummary) -> Finding {
     let Q = MiniClaimCriterion.isoComputeTextTokens
-    let verdict = IsoComputeVerdict(
-      reasoning: reasoning, ocr: ocr, Q: Q, grouping: IsoComputeGrouping(tolerance: evidence.settings.miniFigure4.tolerance))
+    guard let verdict = IsoComputeVerdict(groups, reasoning: .miniReasoning, ocr: .miniOCR, Q: Q) else {
+      return .unverifiable("Mini Figure 4 has no groups at Q = \(Format.number(Q)).")
+    }
     return Finding(
       holds: verdict.holds,
       value: "bigger N wins groups at Q = \(Format.number(Q)): \(verdict.groupCounts)",
@@ -402,5 +395,23 @@ extension Claim {
       explanation: sigmas.joined(separator: "; ") + " (the rest have one seed, so a single cell's accuracy stands for its "
         + "configuration). " + (falls.isEmpty ? "No step falls beyond it." : "Falls beyond it: "
           + falls.sorted { $0.drop > $1.drop }.map(\.text).joined(separator: "; ") + "."))
+  }
+}
+
+extension Result where Failure == Evidence.MiniUnavailable {
+  /// `decide`'s finding on the fits, or unverifiable saying why there are none: how every twin
+  /// decided on a miniature grid's fits opens.
+  func decide(_ decide: (Success) -> Finding) -> Finding {
+    switch self {
+    case .success(let fits): decide(fits)
+    case .failure(let unavailable): .unverifiable("Cannot decide: \(unavailable.reason).")
+    }
+  }
+}
+
+extension Robustness {
+  /// `Holds in 92.4 % of the bootstrap refits over the cells.`: how a twin's explanation ends.
+  var bootstrapShare: String {
+    "Holds in \(Format.percent(bootstrap.shareHolding)) of the bootstrap refits over \(bootstrap.resampled)."
   }
 }

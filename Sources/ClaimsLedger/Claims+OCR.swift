@@ -18,7 +18,7 @@ extension Claim {
         + "β with α; compute-optimal V at Q = 0.",
       criterion: "β > α.",
       evaluate: { evidence in
-        criterion.finding(evidence.ocr, variants: evidence.ocrVariants) { law, robustness in
+        criterion.finding(evidence.ocr, variants: evidence.ocr.variants) { law, robustness in
           let bounds = evidence.ocr.primary.bounds.map { " (\($0))" } ?? ""
           return "OCR's α, β were not published. Fitted in the OCR box\(bounds); compute-optimal V at Q = 0 is "
             + "\(Format.number(OptimalTokens(law: law, Q: 0).numeric)) (the most tokens allowed when β > α). "

@@ -24,7 +24,7 @@ extension Claim {
   /// A prediction claim: `fits` (fitted without `predictedN`) must predict every measured
   /// configuration of `predictedN` within the tolerance.
   private static func prediction(
-    id: String, statement: String, location: String, analog: Bool, fits: @escaping @Sendable (Evidence) -> SuiteFits,
+    id: String, statement: String, location: String, analog: Bool, fits: @escaping @Sendable (Evidence) -> LawFits,
     predictedN predicted: @escaping @Sendable (LedgerSettings) -> Double, missing: String
   ) -> Claim {
     /// "An error margin of less than 2 %", read as the relative error of the predicted average
@@ -62,10 +62,10 @@ extension Claim {
         let fits = fits(evidence)
         // What the law has to beat: the held-out size errs as the largest fitted size does.
         let naive = NaiveBaseline(
-          observations: evidence.inputs.visualReasoning.observations, fromN: fits.sizes.max()!, predictedN: predictedN)
+          observations: evidence.inputs.visualReasoning.observations, fromN: fits.sizesBillion.max()!, predictedN: predictedN)
         var finding = criterion.finding(fits) { law, robustness in
           let signed = points(law).map { Format.number(($0.difference ?? 0) * 100) }
-          return "Fitted on N = \(fits.sizes.map { Format.number($0) }.joined(separator: ", ")) B. Ŷ − Y in points of "
+          return "Fitted on N = \(fits.sizesBillion.map { Format.number($0) }.joined(separator: ", ")) B. Ŷ − Y in points of "
             + "error at V = \(heldOut.map { Format.number($0.V) }.joined(separator: ", ")): "
             + "\(signed.joined(separator: ", ")). Holds in \(Format.percent(robustness.bootstrap.shareHolding)) of the "
             + "bootstrap refits; 95 % interval of the worst relative error "

@@ -4,51 +4,49 @@ import PaperAnalysis
 import ResultValues
 import ScalingLaw
 
-/// The figures' own results, read back from their `summary.json` with the types they wrote
-/// (ResultValues): the ledger refuses to check claims against figures that computed something
-/// else, so `repro verify`, the report and the figures cannot disagree silently.
+/// What the figures computed, read back with the types they wrote (ResultValues): every fit a
+/// claim is decided on (each figure's `fits.json`), and Figure 4's groups (its `summary.json`).
+///
+/// The ledger fits and groups nothing itself. It reads these, checks that each was computed from
+/// the database's rows with its figure's registered settings (``Evidence``), and decides the
+/// verdicts on them, so `repro verify`, the report and the figures cannot disagree.
 public struct FigureResults: Sendable {
-  /// `Figures/<folder>/summary.json` → the fit it records, for each figure whose summary exists.
-  public var fits: [(path: String, fit: FitSummary)]
+  /// Each figure's fits, by its target (`figure1`, `mini-figure2`, …), for the figures that have run.
+  public var fits: [String: FromFigure<[LawFits]>]
   /// Figure 4's groups, when its summary exists.
-  public var isoCompute: (path: String, summary: IsoComputeFigureSummary)?
+  public var isoCompute: FromFigure<IsoComputeFigureSummary>?
   /// Mini Figure 4's groups, when its summary exists.
-  public var miniIsoCompute: (path: String, summary: IsoComputeFigureSummary)?
+  public var miniIsoCompute: FromFigure<IsoComputeFigureSummary>?
 
   public init(
-    fits: [(path: String, fit: FitSummary)] = [], isoCompute: (path: String, summary: IsoComputeFigureSummary)? = nil,
-    miniIsoCompute: (path: String, summary: IsoComputeFigureSummary)? = nil
+    fits: [String: FromFigure<[LawFits]>] = [:], isoCompute: FromFigure<IsoComputeFigureSummary>? = nil,
+    miniIsoCompute: FromFigure<IsoComputeFigureSummary>? = nil
   ) {
     self.fits = fits
     self.isoCompute = isoCompute
     self.miniIsoCompute = miniIsoCompute
   }
 
-  /// Reads the summaries of Figures 1, 2 (both fits), 3a, 3b, 4 and 5 (one fit per compressor),
-  /// and of Mini Figures 1, 2, 3a, 3b and 4, from `figuresDirectory` (those that exist).
+  /// The figures whose fits decide claims: Figures 1, 2, 3b and 5, Mini Figures 1, 2 and 3b.
+  public static let fittingFigures: [Experiment] = [.figure1, .figure2, .figure3b, .miniFigure1, .miniFigure2, .miniFigure3b, .figure5]
+
+  /// Reads the fits of ``fittingFigures`` and Figure 4's and Mini Figure 4's summaries from
+  /// `figuresDirectory` (those that exist; ``Evidence`` says which it needs).
   public static func load(figuresDirectory: URL) throws(LedgerError) -> FigureResults {
-    func read<T: Decodable>(_ experiment: Experiment, as type: T.Type) throws(LedgerError) -> (String, T)? {
-      try summary(of: experiment, as: type, figuresDirectory: figuresDirectory)
+    var results = FigureResults()
+    for figure in fittingFigures {
+      results.fits[figure.target] = try read(figure, file: LawFits.fileName, as: [LawFits].self, figuresDirectory: figuresDirectory)
     }
-    let figure2 = try read(.figure2, as: ExtrapolationFigureSummary.self)
-    let fits: [(String, FitSummary)] = [
-      try read(.figure1, as: FitFigureSummary.self).map { ($0.0, $0.1.fit) },
-      figure2.map { ($0.0, $0.1.extrapolation.fit) },
-      figure2.map { ($0.0, $0.1.holdout.fit) },
-      try read(.figure3a, as: FitFigureSummary.self).map { ($0.0, $0.1.fit) },
-      try read(.figure3b, as: OCRFigureSummary.self).map { ($0.0, $0.1.fit) },
-    ].compactMap { $0 }
-    let miniFigure2 = try read(.miniFigure2, as: ExtrapolationFigureSummary.self)
-    let figure5 = try read(.figure5, as: CompressorLawsSummary.self)
-    let miniFits: [(String, FitSummary)] = [
-      try read(.miniFigure1, as: FitFigureSummary.self).map { ($0.0, $0.1.fit) },
-      miniFigure2.map { ($0.0, $0.1.extrapolation.fit) },
-      try read(.miniFigure3a, as: FitFigureSummary.self).map { ($0.0, $0.1.fit) },
-      try read(.miniFigure3b, as: FitFigureSummary.self).map { ($0.0, $0.1.fit) },
-    ].compactMap { $0 } + (figure5.map { figure in figure.1.laws.map { (figure.0, $0.fit) } } ?? [])
-    return FigureResults(
-      fits: fits + miniFits, isoCompute: try read(.figure4, as: IsoComputeFigureSummary.self),
-      miniIsoCompute: try read(.miniFigure4, as: IsoComputeFigureSummary.self))
+    results.isoCompute = try summary(of: .figure4, as: IsoComputeFigureSummary.self, figuresDirectory: figuresDirectory)
+    results.miniIsoCompute = try summary(of: .miniFigure4, as: IsoComputeFigureSummary.self, figuresDirectory: figuresDirectory)
+    return results
+  }
+
+  /// `figure`'s fit made as `fit` registers it (its suite and sizes), when the figure wrote one.
+  func fits(of figure: Experiment, as fit: LawFitSettings) -> FromFigure<LawFits>? {
+    fits[figure.target]?.compactMap { all in
+      all.first { $0.suite == fit.suite.rawValue && $0.sizesBillion == fit.sizesBillion }
+    }
   }
 
   /// An experiment's `summary.json` (its repository path, and its contents decoded with the
@@ -56,61 +54,45 @@ public struct FigureResults: Sendable {
   /// error naming it. Every reader of a figure's results goes through here.
   static func summary<T: Decodable>(
     of experiment: Experiment, as type: T.Type, figuresDirectory: URL
-  ) throws(LedgerError) -> (path: String, summary: T)? {
-    let path = "Figures/\(experiment.outputFolder)/summary.json"
-    let url = figuresDirectory.appendingPathComponent("\(experiment.outputFolder)/summary.json")
+  ) throws(LedgerError) -> FromFigure<T>? {
+    try read(experiment, file: "summary.json", as: type, figuresDirectory: figuresDirectory)
+  }
+
+  /// `file` of an experiment's output folder, decoded as `type`, or nil when it does not exist.
+  static func read<T: Decodable>(
+    _ experiment: Experiment, file: String, as type: T.Type, figuresDirectory: URL
+  ) throws(LedgerError) -> FromFigure<T>? {
+    let path = path(of: experiment, file: file)
+    let url = figuresDirectory.appendingPathComponent("\(experiment.outputFolder)/\(file)")
     guard FileManager.default.fileExists(atPath: url.path) else { return nil }
     do {
-      return (path, try JSONDecoder().decode(T.self, from: Data(contentsOf: url)))
+      return FromFigure(path: path, value: try JSONDecoder().decode(T.self, from: Data(contentsOf: url)))
     } catch {
       throw .unreadableFigureSummary(path: path, reason: "\(error)")
     }
   }
 
-  /// Throws unless every figure's fit is, to the last digit, the ledger's primary fit of the
-  /// same suite, method and box, and Figure 4's groups are the ones the ledger counts (the
-  /// figures and the ledger compute through the same registered settings and code, so only
-  /// stale outputs or other data can make them differ).
-  public func check(against evidence: Evidence) throws(LedgerError) {
-    let mini = ((try? evidence.mini.get()).map { [$0.reasoning, $0.holdout] } ?? [])
-      + [try? evidence.miniPruMerge.get(), try? evidence.miniOCR.get()].compactMap { $0 }
-    let ledgerFits = [evidence.visualReasoning, evidence.holdout, evidence.ocr] + mini
-    for (path, figure) in fits {
-      let sameSuite = ledgerFits.filter { $0.suite.rawValue == figure.suite }
-      let ledger = sameSuite.first {
-        $0.primary.method.rawValue == figure.method && $0.primary.bounds?.description == figure.bounds
-          && $0.excludedSizes == figure.excludedSizes
-      }
-      guard let ledger else {
-        // No fit of this grid at all: a miniature grid the ledger could not read or fit, whose
-        // twins say so. A fit of it with other settings is a figure made otherwise: refused.
-        if sameSuite.isEmpty { continue }
-        throw .figureFitUnmatched(path: path, suite: figure.suite)
-      }
-      let law = ledger.primary.law
-      for (name, mine, theirs) in [("a", law.a, figure.a), ("alpha", law.alpha, figure.alpha), ("beta", law.beta, figure.beta), ("D", law.D, figure.D)]
-      where mine != theirs {
-        throw .figureDisagrees(path: path, parameter: name, figure: theirs, ledger: mine)
-      }
-    }
-    let inputs = evidence.inputs
-    let checks = [
-      isoCompute.map { ($0, evidence.settings.figure4, [inputs.visualReasoning, inputs.ocr]) },
-      miniIsoCompute.map { ($0, evidence.settings.miniFigure4, [inputs.miniReasoning, inputs.miniOCR].compactMap { $0 }) },
-    ].compactMap { $0 }
-    for ((path, figure), settings, grids) in checks {
-      // A miniature grid the ledger cannot read leaves its twin unverifiable, not this check failed.
-      guard settings.suites.allSatisfy({ suite in grids.contains { $0.suite == suite } }) else { continue }
-      let grouping = IsoComputeGrouping(tolerance: settings.tolerance)
-      let mine = settings.suites.flatMap { suite in
-        settings.Q.map { Q in
-          IsoComputeComparison(
-            suite: suite, Q: Q, observations: grids.first { $0.suite == suite }?.observations ?? [], grouping: grouping)
-        }
-      }
-      guard figure == IsoComputeFigureSummary(tolerance: settings.tolerance, comparisons: mine) else {
-        throw .figureGroupsDisagree(path: path)
-      }
-    }
+  /// `Figures/<folder>/<file>`: how errors name an experiment's output.
+  static func path(of experiment: Experiment, file: String = LawFits.fileName) -> String {
+    "Figures/\(experiment.outputFolder)/\(file)"
+  }
+}
+
+/// A value read from a figure's summary, with the summary's repository path (named in errors).
+public struct FromFigure<Value: Sendable>: Sendable {
+  public var path: String
+  public var value: Value
+
+  public init(path: String, value: Value) {
+    self.path = path
+    self.value = value
+  }
+
+  func map<T>(_ transform: (Value) -> T) -> FromFigure<T> {
+    FromFigure<T>(path: path, value: transform(value))
+  }
+
+  func compactMap<T>(_ transform: (Value) -> T?) -> FromFigure<T>? {
+    transform(value).map { FromFigure<T>(path: path, value: $0) }
   }
 }

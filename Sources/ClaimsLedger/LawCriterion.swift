@@ -1,3 +1,4 @@
+import ResultValues
 import ScalingLaw
 import ScalingLawFit
 
@@ -13,7 +14,7 @@ struct LawCriterion: Sendable {
 
   /// The verdict on `fits.primary`, with the verdict under every method, every variant and
   /// over the bootstrap (share holding, 95 % intervals of each quantity).
-  func finding(_ fits: SuiteFits, variants: [NamedFit] = [], explanation: (ScalingLaw, Robustness) -> String) -> Finding {
+  func finding(_ fits: LawFits, variants: [LawFits.Variant] = [], explanation: (ScalingLaw, Robustness) -> String) -> Finding {
     let law = fits.primary.law
     let robustness = robustness(fits, variants: variants)
     return Finding(
@@ -21,8 +22,8 @@ struct LawCriterion: Sendable {
       explanation: explanation(law, robustness), robustness: robustness)
   }
 
-  func robustness(_ fits: SuiteFits, variants: [NamedFit]) -> Robustness {
-    let named = fits.results.map { NamedFit(label: $0.method.rawValue, result: $0) } + variants
+  func robustness(_ fits: LawFits, variants: [LawFits.Variant]) -> Robustness {
+    let named = fits.results.map { (label: $0.method.rawValue, result: $0) } + variants.map { (label: $0.label, result: $0.result) }
     let bootstrap = fits.bootstrap
     // Quantities can be costly (a frontier per law): compute them once per distinct law.
     let values = Dictionary(bootstrap.laws.map { ($0, quantities($0)) }, uniquingKeysWith: { first, _ in first })

@@ -26,16 +26,17 @@ public enum Ledger {
   }
 
 
-  /// Reads the database and the inference-cost experiment's output in `figuresDirectory`, fits
-  /// with the registered settings (``LedgerSettings/registered``: each figure's own), and checks
+  /// Reads the database, and the fits the figures computed and the inference-cost experiments'
+  /// timings from their summaries in `figuresDirectory`; checks the fits against the database
+  /// and the registered settings (``LedgerSettings/registered``: each figure's own); and checks
   /// the claims with ids in `ids` (all when `nil`).
   public static func verify(
     database: ResultsDatabase, figuresDirectory: URL, ids: [String]? = nil, settings: LedgerSettings = .registered
   ) throws -> LedgerReport {
     let selected = try claims(ids: ids)
     let inputs = try LedgerInputs(database: database, figuresDirectory: figuresDirectory)
-    let evidence = try Evidence(inputs: inputs, settings: settings)
-    try FigureResults.load(figuresDirectory: figuresDirectory).check(against: evidence)
+    let figures = try FigureResults.load(figuresDirectory: figuresDirectory)
+    let evidence = try Evidence(inputs: inputs, figures: figures, settings: settings)
     return LedgerReport(
       evidence: evidence, claims: selected.claims.map { $0.result(evidence) }, twins: selected.twins.map { $0.result(evidence) })
   }

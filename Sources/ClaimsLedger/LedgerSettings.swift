@@ -4,10 +4,9 @@ import ExperimentRegistry
 /// Every setting the ledger checks with, each read from the one registration that owns it.
 ///
 /// A claim about a figure is checked with that figure's registered settings (its fit's suite,
-/// sizes, method and box; its Q; its tolerance), so `repro verify`, the report and the figure
-/// cannot disagree about a setting; the ledger adds only its own (``report``: the methods every
-/// verdict is also reported under, and the bootstrap). The claims' criteria are not settings:
-/// they are constants beside each claim, fixed up front.
+/// sizes, method and box; its Q; its tolerance; the compared methods and bootstrap it computed),
+/// so `repro verify`, the report and the figure cannot disagree about a setting. The claims'
+/// criteria are not settings: they are constants beside each claim, fixed up front.
 public struct LedgerSettings: Sendable, Equatable {
   /// Figure 1: the visual-reasoning fit whose verdicts decide `fig1.*`, its Q and frontier.
   public var figure1: ScalingLawFigureSettings
@@ -19,8 +18,6 @@ public struct LedgerSettings: Sendable, Equatable {
   public var figure3b: ScalingLawFigureSettings
   /// Figure 4: the iso-compute grouping.
   public var figure4: IsoComputeFigureSettings
-  /// The ledger's own: compared methods and bootstrap.
-  public var report: LedgerRunSettings
   /// Mini Figure 1: the miniature reasoning fit whose verdicts decide the `mini.` twins, its Q.
   public var miniFigure1: ScalingLawFigureSettings
   /// Mini Figure 2: the fit without the largest trained LM, for `mini.fig2.holdout`.
@@ -38,7 +35,7 @@ public struct LedgerSettings: Sendable, Equatable {
 
   public init(
     figure1: ScalingLawFigureSettings, figure2: ExtrapolationFigureSettings, figure3a: ScalingLawFigureSettings,
-    figure3b: ScalingLawFigureSettings, figure4: IsoComputeFigureSettings, report: LedgerRunSettings,
+    figure3b: ScalingLawFigureSettings, figure4: IsoComputeFigureSettings,
     miniFigure1: ScalingLawFigureSettings = Experiment.miniFigure1Settings,
     miniFigure2: ExtrapolationFigureSettings = Experiment.miniFigure2Settings,
     figure5: CompressorLawsFigureSettings = Experiment.figure5Settings,
@@ -59,22 +56,37 @@ public struct LedgerSettings: Sendable, Equatable {
     self.figure3a = figure3a
     self.figure3b = figure3b
     self.figure4 = figure4
-    self.report = report
   }
 
   /// The registered settings: what `repro verify` and the report use.
   public static let registered = LedgerSettings(
     figure1: Experiment.figure1Settings, figure2: Experiment.figure2Settings, figure3a: Experiment.figure3aSettings,
-    figure3b: Experiment.figure3bSettings, figure4: Experiment.figure4Settings, report: Experiment.reportSettings)
+    figure3b: Experiment.figure3bSettings, figure4: Experiment.figure4Settings)
 
   /// The method whose fits decide the verdicts: the figures' (one method for every figure).
   public var method: FitMethod { figure1.fit.method }
 
-  /// The primary method and the compared ones, each once, in ``FitMethod/allCases`` order.
-  public var methods: [FitMethod] {
-    FitMethod.allCases.filter { $0 == method || report.comparedMethods.contains($0) }
+  /// The compared methods and bootstrap of the figures whose fits decide claims (Figure 1's;
+  /// registered once for all of them). Setting it sets every such figure's, as a test
+  /// registration that changes it for all of them.
+  public var robustness: RobustnessSettings {
+    get { figure1.robustness ?? Experiment.verdictRobustness }
+    set {
+      figure1.robustness = newValue
+      figure2.robustness = newValue
+      figure3b.robustness = newValue
+      miniFigure1.robustness = newValue
+      miniFigure2.robustness = newValue
+      miniFigure3b.robustness = newValue
+      figure5.robustness = newValue
+    }
   }
 
-  public var resamples: Int { report.bootstrap.resamples }
-  public var seed: UInt64 { report.bootstrap.seed }
+  /// The primary method and the compared ones, each once, in ``FitMethod/allCases`` order.
+  public var methods: [FitMethod] {
+    FitMethod.allCases.filter { $0 == method || robustness.comparedMethods.contains($0) }
+  }
+
+  public var resamples: Int { robustness.bootstrap.resamples }
+  public var seed: UInt64 { robustness.bootstrap.seed }
 }

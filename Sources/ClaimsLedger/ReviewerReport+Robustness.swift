@@ -6,7 +6,7 @@ extension ReviewerReport {
   /// The robustness experiment's results, read back from its `summary.json` with the type it
   /// wrote; `nil` when it has not run yet.
   public static func robustness(figuresDirectory: URL) throws(LedgerError) -> RobustnessSummary? {
-    try FigureResults.summary(of: .robustness, as: RobustnessSummary.self, figuresDirectory: figuresDirectory)?.summary
+    try FigureResults.summary(of: .robustness, as: RobustnessSummary.self, figuresDirectory: figuresDirectory)?.value
   }
 
   /// The robustness checks' verdicts as a table: the report's, and the README's (a test

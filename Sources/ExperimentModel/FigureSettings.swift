@@ -1,9 +1,11 @@
+import ResultValues
 import ResultsStore
 import ScalingLaw
 import ScalingLawFit
 
 /// A scaling-law figure (Figures 1, 3a, 3b): a fit drawn against inference FLOPs 2·N·(Q+V) at each
-/// Q, with the compute-optimal frontier over a range of LLM sizes, optionally with a bootstrap.
+/// Q, with the compute-optimal frontier over a range of LLM sizes; where its fit decides claims,
+/// also the fits those verdicts are read under (``robustness``, ``variants``).
 public struct ScalingLawFigureSettings: ExperimentSettings, Hashable {
   public var fit: LawFitSettings
   /// Text-token counts: one panel (or one frontier) each.
@@ -13,17 +15,23 @@ public struct ScalingLawFigureSettings: ExperimentSettings, Hashable {
   /// The visual tokens the frontier may choose from: the paper's 1…576, or a miniature model's
   /// own patch grid.
   public var visualTokenRange: ClosedRange<Double>
-  public var bootstrap: BootstrapSettings?
+  /// The compared methods and bootstrap computed beside the fit, when claims are decided on it
+  /// (the figure's summary then carries ``ResultValues/LawFits``).
+  public var robustness: RobustnessSettings?
+  /// Fits that change one choice of ``fit``, computed with ``robustness``.
+  public var variants: [FitVariant]
 
   public init(
     fit: LawFitSettings, Q: [Double], frontierNBillion: ClosedRange<Double>,
-    visualTokenRange: ClosedRange<Double> = PaperSetup.visualTokenRange, bootstrap: BootstrapSettings? = nil
+    visualTokenRange: ClosedRange<Double> = PaperSetup.visualTokenRange, robustness: RobustnessSettings? = nil,
+    variants: [FitVariant] = []
   ) {
     self.fit = fit
     self.Q = Q
     self.frontierNBillion = frontierNBillion
     self.visualTokenRange = visualTokenRange
-    self.bootstrap = bootstrap
+    self.robustness = robustness
+    self.variants = variants
   }
 
   /// `V-range` appears only when it is not the paper's, so the paper figures' recorded
@@ -35,10 +43,8 @@ public struct ScalingLawFigureSettings: ExperimentSettings, Hashable {
     if visualTokenRange != PaperSetup.visualTokenRange {
       parameters["V-range"] = RegistrationText.list([visualTokenRange.lowerBound, visualTokenRange.upperBound])
     }
-    if let bootstrap {
-      parameters["bootstrap"] = String(bootstrap.resamples)
-      parameters["seed"] = String(bootstrap.seed)
-    }
+    if let robustness { parameters.merge(robustness.figureParameters) { _, own in own } }
+    if !variants.isEmpty { parameters["variants"] = variants.map(\.description).joined(separator: ",") }
     return parameters
   }
 }
@@ -53,14 +59,18 @@ public struct ExtrapolationFigureSettings: ExperimentSettings, Hashable {
   public var holdoutSizesBillion: [Double]
   public var holdoutPredictNBillion: Double
   public var Q: Double
+  /// The band's bootstrap.
   public var bootstrap: BootstrapSettings
   /// Coverage of the band, e.g. 0.95.
   public var bandLevel: Double
+  /// The compared methods and bootstrap computed beside both fits, whose verdicts are read on them.
+  public var robustness: RobustnessSettings
 
   public init(
     fit: LawFitSettings, predictNBillion: Double, holdoutSizesBillion: [Double], holdoutPredictNBillion: Double, Q: Double,
-    bootstrap: BootstrapSettings, bandLevel: Double
+    bootstrap: BootstrapSettings, bandLevel: Double, robustness: RobustnessSettings
   ) {
+    self.robustness = robustness
     self.fit = fit
     self.predictNBillion = predictNBillion
     self.holdoutSizesBillion = holdoutSizesBillion
@@ -86,7 +96,7 @@ public struct ExtrapolationFigureSettings: ExperimentSettings, Hashable {
       "bootstrap": String(bootstrap.resamples),
       "seed": String(bootstrap.seed),
       "band-level": RegistrationText.number(bandLevel),
-    ]) { _, own in own }
+    ].merging(robustness.figureParameters) { _, own in own }) { _, own in own }
   }
 }
 
@@ -99,8 +109,14 @@ public struct CompressorLawsFigureSettings: ExperimentSettings, Hashable {
   public var Q: Double
   public var frontierNBillion: ClosedRange<Double>
   public var visualTokenRange: ClosedRange<Double>
+  /// The compared methods and bootstrap computed beside each fit, whose verdicts are read on them.
+  public var robustness: RobustnessSettings
 
-  public init(fits: [LawFitSettings], Q: Double, frontierNBillion: ClosedRange<Double>, visualTokenRange: ClosedRange<Double>) {
+  public init(
+    fits: [LawFitSettings], Q: Double, frontierNBillion: ClosedRange<Double>, visualTokenRange: ClosedRange<Double>,
+    robustness: RobustnessSettings
+  ) {
+    self.robustness = robustness
     self.fits = fits
     self.Q = Q
     self.frontierNBillion = frontierNBillion
@@ -117,7 +133,7 @@ public struct CompressorLawsFigureSettings: ExperimentSettings, Hashable {
     for fit in fits {
       for (key, value) in fit.parameters { parameters["\(fit.suite).\(key)"] = value }
     }
-    return parameters
+    return parameters.merging(robustness.figureParameters) { _, own in own }
   }
 }
 
@@ -229,10 +245,12 @@ public struct MiniCostSettings: ExperimentSettings, Hashable {
   }
 }
 
-/// The claims ledger's own settings (the report's registration): the methods every
-/// fit-dependent verdict is also reported under, and the bootstrap of the deciding fit. Which
-/// fit decides, in which box, on which sizes, is the figures' registrations' (one home each).
-public struct LedgerRunSettings: ExperimentSettings, Hashable {
+/// The fits every fit-dependent verdict is also read under: the methods compared with a
+/// figure's own, and the seeded bootstrap of its deciding fit. The figures whose fits decide
+/// claims compute them (registered once, `Experiment.reportSettings`), and the claims ledger
+/// reads what they computed. Which fit decides, in which box, on which sizes, is each figure's
+/// own registration.
+public struct RobustnessSettings: ExperimentSettings, Hashable {
   /// Methods compared with each figure's own method.
   public var comparedMethods: [FitMethod]
   public var bootstrap: BootstrapSettings
@@ -247,6 +265,12 @@ public struct LedgerRunSettings: ExperimentSettings, Hashable {
       "compare-methods": comparedMethods.map(\.rawValue).joined(separator: ","),
       "bootstrap-resamples": String(bootstrap.resamples), "seed": String(bootstrap.seed),
     ]
+  }
+
+  /// ``parameters`` under `verdicts.`, as a figure that computes them records them beside its own
+  /// (whose `bootstrap` and `seed` may be a band's).
+  public var figureParameters: [String: String] {
+    Dictionary(uniqueKeysWithValues: parameters.map { ("verdicts.\($0.key)", $0.value) })
   }
 }
 

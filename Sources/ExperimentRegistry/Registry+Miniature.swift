@@ -41,13 +41,16 @@ extension Experiment {
   public static let miniFigure1 = Experiment(
     id: "mini-1", executable: "figure1", target: "mini-figure1",
     title: "Mini Figure 1 — the scaling law on models trained here (reasoning family, Q = 0 and the question's length)",
-    inputs: [.results(suite: miniFigure1Settings.fit.suite), .seedSpread(suite: miniFigure1Settings.fit.suite)],
+    inputs: [
+      .results(suite: miniFigure1Settings.fit.suite), .seedSpread(suite: miniFigure1Settings.fit.suite),
+      .heldOutAnswers(suite: miniFigure1Settings.fit.suite),
+    ],
     settings: miniFigure1Settings,
     claims: ["mini.fig1.ratio", "mini.fig1.optimal-v-q0", "mini.fig1.optimal-v-question", "mini.abstract.extreme-compression"])
 
   public static let miniFigure1Settings = ScalingLawFigureSettings(
     fit: miniReasoningFit, Q: [0, miniQuestionTokens], frontierNBillion: 2e-5...1e-3,
-    visualTokenRange: miniVisualTokenRange)
+    visualTokenRange: miniVisualTokenRange, robustness: verdictRobustness)
 
   /// Figure 3a on the miniature reasoning grid: the compute-optimal V along the paper figure's Q
   /// sweep (the twin's), at the largest trained LM's budget.
@@ -74,13 +77,16 @@ extension Experiment {
   public static let miniFigure3b = Experiment(
     id: "mini-3b", executable: "figure1", target: "mini-figure3b",
     title: "Mini Figure 3b — on the OCR family, do visual tokens matter more than LM size? (models trained here)",
-    inputs: [.results(suite: miniFigure3bSettings.fit.suite), .seedSpread(suite: miniFigure3bSettings.fit.suite)],
+    inputs: [
+      .results(suite: miniFigure3bSettings.fit.suite), .seedSpread(suite: miniFigure3bSettings.fit.suite),
+      .heldOutAnswers(suite: miniFigure3bSettings.fit.suite),
+    ],
     settings: miniFigure3bSettings,
     claims: ["mini.fig3b.ocr-reversal"])
 
   public static let miniFigure3bSettings = ScalingLawFigureSettings(
     fit: miniOCRFit, Q: miniFigure1Settings.Q, frontierNBillion: miniFigure1Settings.frontierNBillion,
-    visualTokenRange: miniVisualTokenRange)
+    visualTokenRange: miniVisualTokenRange, robustness: verdictRobustness)
 
   /// Figure 4 on the two miniature grids: iso-compute groups of the trained cells, with the
   /// paper figure's tolerance, at Q = 0 (the twin's) and at the question's length.
@@ -111,7 +117,8 @@ extension Experiment {
       suite: .miniReasoning, sizesBillion: Array(miniSizesBillion.dropLast()), method: miniReasoningFit.method,
       bounds: miniReasoningFit.bounds, question: miniReasoningFit.question),
     predictNBillion: miniSizesBillion[3], holdoutSizesBillion: Array(miniSizesBillion.prefix(2)),
-    holdoutPredictNBillion: miniSizesBillion[2], Q: 0, bootstrap: figure2Settings.bootstrap, bandLevel: figure2Settings.bandLevel)
+    holdoutPredictNBillion: miniSizesBillion[2], Q: 0, bootstrap: figure2Settings.bootstrap, bandLevel: figure2Settings.bandLevel,
+    robustness: verdictRobustness)
 }
 
 extension Experiment {
@@ -122,7 +129,9 @@ extension Experiment {
   public static let figure5 = Experiment(
     id: "5", executable: "figure5",
     title: "Figure 5 — the scaling law with a PruMerge-style compressor (the paper's data is unpublished: the miniature analog)",
-    inputs: figure5Settings.fits.flatMap { [.results(suite: $0.suite), .seedSpread(suite: $0.suite)] },
+    inputs: figure5Settings.fits.flatMap {
+      [.results(suite: $0.suite), .seedSpread(suite: $0.suite), .heldOutAnswers(suite: $0.suite)]
+    },
     settings: figure5Settings,
     claims: ["fig5.compressor-invariance", "mini.fig5.compressor-invariance"])
 
@@ -137,7 +146,8 @@ extension Experiment {
     fits: [miniReasoningFit, LawFitSettings(
       suite: .miniReasoningPruMerge, sizesBillion: miniSizesBillion, method: miniReasoningFit.method,
       bounds: miniReasoningFit.bounds, question: miniReasoningFit.question)],
-    Q: 0, frontierNBillion: miniFigure1Settings.frontierNBillion, visualTokenRange: miniVisualTokenRange)
+    Q: 0, frontierNBillion: miniFigure1Settings.frontierNBillion, visualTokenRange: miniVisualTokenRange,
+    robustness: verdictRobustness)
 }
 
 extension Experiment {

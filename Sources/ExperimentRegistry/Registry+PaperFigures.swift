@@ -18,7 +18,7 @@ extension Experiment {
 
   public static let figure2Settings = ExtrapolationFigureSettings(
     fit: visualReasoningFit, predictNBillion: 14, holdoutSizesBillion: [0.5, 1.8, 4], holdoutPredictNBillion: 7, Q: 0,
-    bootstrap: BootstrapSettings(resamples: 1000, seed: 1), bandLevel: 0.95)
+    bootstrap: BootstrapSettings(resamples: 1000, seed: 1), bandLevel: 0.95, robustness: verdictRobustness)
 
   /// Figure 3a: text tokens shift the optimum — the frontier and the compute-optimal V for a
   /// sweep of Q, from the Figure 1 fit (numerically and by the closed form β·Q/(α−β)).
@@ -51,7 +51,8 @@ extension Experiment {
     fit: LawFitSettings(
       suite: .ocr, sizesBillion: paperFitSizes, method: visualReasoningFit.method,
       bounds: ParameterBounds(a: 0...5, alpha: 0...1, beta: 0...1, D: 0...1), question: visualReasoningFit.question),
-    Q: [0], frontierNBillion: authorsFrontierNBillion, bootstrap: BootstrapSettings(resamples: 200, seed: 1))
+    Q: [0], frontierNBillion: authorsFrontierNBillion, robustness: verdictRobustness,
+    variants: [.authorsBox, .withoutFlaggedConfigurations])
 
   /// Figure 4: iso-compute groups of grid configurations (within ±25 % of the group's
   /// geometric-mean FLOPs) at Q = 0 and Q = 50, visual reasoning and OCR: does the bigger-N /

@@ -2,6 +2,7 @@ import ArgumentParser
 import AtomicFiles
 import Foundation
 import Gnuplot
+import ResultValues
 import ResultsStore
 import ScalingLaw
 import ExperimentRegistry
@@ -134,6 +135,12 @@ public final class ExperimentRun {
   /// Writes a text file (Markdown, LaTeX, …) beside the figure.
   public func write(text: String, named name: String) throws {
     try AtomicFile.write(text, to: outputDirectory.appendingPathComponent(name))
+  }
+
+  /// Writes `fits.json` (``ResultValues/LawFits/fileName``): every fit this figure's claims are
+  /// decided on, with its compared methods, bootstrap and variants, for the claims ledger to read.
+  public func write(fits: [LawFits]) throws {
+    try AtomicFile.write(Self.json(fits), to: outputDirectory.appendingPathComponent(LawFits.fileName))
   }
 
   /// Writes `summary.json`: the experiment's computed numbers at full precision, which the

@@ -1,6 +1,5 @@
-/// What a scaling-law figure computed (Figures 1 and 3a): its fit and the compute-optimal V at
-/// each of its Q. The experiment writes it as `summary.json`; the claims ledger reads it back
-/// with this same type and refuses to check against a figure whose fit is not its own.
+/// What a scaling-law figure computed (Figures 1 and 3a, Mini Figures 1, 3a and 3b): its fit
+/// and the compute-optimal V at each of its Q. The experiment writes it as `summary.json`.
 public struct FitFigureSummary: Codable, Sendable, Equatable {
   public var fit: FitSummary
   public var optimalTokens: [OptimalTokens]
@@ -8,6 +7,11 @@ public struct FitFigureSummary: Codable, Sendable, Equatable {
   public init(fit: FitSummary, optimalTokens: [OptimalTokens]) {
     self.fit = fit
     self.optimalTokens = optimalTokens
+  }
+
+  /// A figure whose fit decides claims: ``fit`` is `fits`' deciding fit, with its intervals.
+  public init(fits: LawFits, optimalTokens: [OptimalTokens]) {
+    self.init(fit: fits.primarySummary, optimalTokens: optimalTokens)
   }
 }
 
@@ -25,7 +29,9 @@ public struct OCRFigureSummary: Codable, Sendable, Equatable {
   public var optimalTokens: [OptimalTokens]
   public var dataIssues: [String]
 
-  public init(fit: FitSummary, authorsBoundsFit: FitSummary, optimalTokens: [OptimalTokens], dataIssues: [String]) {
+  /// ``fit`` is `fits`' deciding fit with its intervals; ``authorsBoundsFit`` its variant in the authors' box.
+  public init(fits: LawFits, authorsBoundsFit: FitSummary, optimalTokens: [OptimalTokens], dataIssues: [String]) {
+    let fit = fits.primarySummary
     self.fit = fit
     self.authorsBoundsFit = authorsBoundsFit
     alpha = fit.alpha
@@ -56,9 +62,10 @@ public struct CompressorLawsSummary: Codable, Sendable, Equatable {
     public var fit: FitSummary
     public var optimalTokens: OptimalTokens
 
-    public init(compressor: String, fit: FitSummary, optimalTokens: OptimalTokens) {
+    /// ``fit`` is `fits`' deciding fit with its intervals.
+    public init(compressor: String, fits: LawFits, optimalTokens: OptimalTokens) {
       self.compressor = compressor
-      self.fit = fit
+      fit = fits.primarySummary
       self.optimalTokens = optimalTokens
     }
   }

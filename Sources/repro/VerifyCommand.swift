@@ -9,8 +9,9 @@ struct VerifyCommand: ParsableCommand {
     commandName: "verify",
     abstract: "Check every claim of the paper (paper-artifacts/PAPER.md §5, and the cost model) against the data: pass, fail or unverifiable.",
     discussion: """
-      Criteria are constants in Sources/ClaimsLedger/; each fit is checked as its figure registers it (method, box, \
-      sizes), with the report experiment's compared methods and bootstrap. \
+      Criteria are constants in Sources/ClaimsLedger/. The fits, with their compared methods and bootstrap refits, and \
+      Figure 4's groups are read from the figures' outputs (Figures/<figure>/fits.json, summary.json), after checking \
+      that each was computed from the database's rows with its figure's registered settings; run ./repro all first. \
       Numbers have 4 significant digits (--full-precision: all; --json always has all). Lines are wrapped to \
       the terminal's width (COLUMNS, else the terminal's size, else 80). \
       The miniature replication's twins (mini. ids, models trained here) are listed after the claims; a \

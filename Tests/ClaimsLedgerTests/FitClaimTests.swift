@@ -87,7 +87,7 @@ import Testing
   @Test func ocrVariantLeavesOutTheConfigurationsDataIssuesName() throws {
     let issue = DataIssueFixture.issue(suite: .ocr, N: 7, V: 576)
     let evidence = try Evidence(inputs: HandMade.inputs(issues: [issue]), settings: HandMade.settings)
-    let variant = try #require(evidence.ocrVariants.last)
+    let variant = try #require(evidence.ocr.variants.last)
     #expect(variant.label.contains("without the 1 configurations"))
     #expect(variant.result.observationCount == 27)
   }

@@ -1,4 +1,6 @@
 import Foundation
+import PaperAnalysis
+import ResultValues
 import ResultsStore
 import ScalingLaw
 import ScalingLawFit
@@ -26,7 +28,7 @@ enum HandMade {
   /// to exercise every code path.
   static let settings: LedgerSettings = {
     var settings = LedgerSettings.registered
-    settings.report = LedgerRunSettings(comparedMethods: [.leastSquares], bootstrap: BootstrapSettings(resamples: 8, seed: 1))
+    settings.robustness = RobustnessSettings(comparedMethods: [.leastSquares], bootstrap: BootstrapSettings(resamples: 8, seed: 1))
     return settings
   }()
 
@@ -42,6 +44,59 @@ enum HandMade {
   static func result(_ id: String, _ inputs: LedgerInputs, settings: LedgerSettings = settings) throws -> ClaimResult {
     let evidence = try Evidence(inputs: inputs, settings: settings)
     return try #require(try Ledger.verify(evidence, ids: [id]).claims.first)
+  }
+}
+
+extension FigureResults {
+  /// What the figures registered as in `settings` write for `inputs`: each fit computed by the
+  /// call the figures make (`LawFits(fitting:as:robustness:variants:dataIssues:answers:)`). A
+  /// miniature grid that cannot be fitted is left out, as a figure that failed writes nothing.
+  static func computed(_ inputs: LedgerInputs, settings: LedgerSettings) throws -> FigureResults {
+    var results = FigureResults()
+    func add(
+      _ figure: Experiment, _ grid: Grid?, _ fits: [LawFitSettings], robustness: RobustnessSettings?, variants: [FitVariant] = []
+    ) throws {
+      guard let grid, let robustness else { return }
+      let compute = {
+        try fits.map { fit in
+          try LawFits(
+            fitting: grid.observations, as: fit, robustness: robustness, variants: variants, dataIssues: inputs.dataIssues,
+            answers: inputs.answers(grid))
+        }
+      }
+      let value: [LawFits]
+      if ![SuiteID.visualReasoning, .ocr].contains(grid.suite) {
+        guard let computed = try? compute() else { return }
+        value = computed
+      } else {
+        value = try compute()
+      }
+      results.fits[figure.target] = FromFigure(path: FigureResults.path(of: figure), value: value)
+    }
+    try add(.figure1, inputs.visualReasoning, [settings.figure1.fit], robustness: settings.figure1.robustness, variants: settings.figure1.variants)
+    try add(.figure2, inputs.visualReasoning, [settings.figure2.fit, settings.figure2.holdoutFit], robustness: settings.figure2.robustness)
+    try add(.figure3b, inputs.ocr, [settings.figure3b.fit], robustness: settings.figure3b.robustness, variants: settings.figure3b.variants)
+    try add(.miniFigure1, inputs.miniReasoning, [settings.miniFigure1.fit], robustness: settings.miniFigure1.robustness)
+    try add(.miniFigure2, inputs.miniReasoning, [settings.miniFigure2.fit], robustness: settings.miniFigure2.robustness)
+    try add(.miniFigure3b, inputs.miniOCR, [settings.miniFigure3b.fit], robustness: settings.miniFigure3b.robustness)
+    try add(.figure5, inputs.miniPruMerge, [Evidence.pruMergeFit(settings.figure5)], robustness: settings.figure5.robustness)
+    let grids = [inputs.visualReasoning, inputs.ocr] + [inputs.miniReasoning, inputs.miniOCR].compactMap { $0 }
+    let groups = { (figure: Experiment, settings: IsoComputeFigureSettings) -> FromFigure<IsoComputeFigureSummary>? in
+      guard settings.suites.allSatisfy({ suite in grids.contains { $0.suite == suite } }) else { return nil }
+      return FromFigure(
+        path: FigureResults.path(of: figure, file: "summary.json"),
+        value: IsoComputeFigureSummary(settings) { suite in grids.first { $0.suite == suite }!.observations })
+    }
+    results.isoCompute = groups(.figure4, settings.figure4)
+    results.miniIsoCompute = groups(.miniFigure4, settings.miniFigure4)
+    return results
+  }
+}
+
+extension Evidence {
+  /// The evidence of `inputs` as the figures registered as in `settings` would give it.
+  init(inputs: LedgerInputs, settings: LedgerSettings) throws {
+    try self.init(inputs: inputs, figures: .computed(inputs, settings: settings), settings: settings)
   }
 }
 
@@ -112,6 +167,19 @@ final class ScratchProject {
 
   deinit {
     try? FileManager.default.removeItem(at: layout.root)
+  }
+
+  /// Copies what the ledger reads of the committed figures (the fits of the figures whose fits
+  /// decide claims, Figure 4's and Mini Figure 4's groups), as `./repro all` leaves them; the
+  /// scratch database has the same paper rows.
+  func copyFigureResults() throws {
+    let files = FigureResults.fittingFigures.map { ($0, LawFits.fileName) } + [(.figure4, "summary.json"), (.miniFigure4, "summary.json")]
+    for (figure, file) in files {
+      let folder = layout.figuresDirectory.appendingPathComponent(figure.outputFolder)
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try FileManager.default.copyItem(
+        at: Bundled.layout.figuresDirectory.appendingPathComponent("\(figure.outputFolder)/\(file)"), to: folder.appendingPathComponent(file))
+    }
   }
 
   /// Writes `paper-artifacts/ingested/<name>` in the ingest format and rebuilds the database.

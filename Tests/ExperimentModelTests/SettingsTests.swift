@@ -1,4 +1,5 @@
 import ExperimentModel
+import ResultValues
 import ResultsStore
 import ScalingLaw
 import ScalingLawFit
@@ -17,8 +18,17 @@ struct SettingsTests {
     var paper = Self.ocr
     paper.bounds = .paper
     #expect(paper.parameters["bounds"] == "paper")
-    let figure = ScalingLawFigureSettings(fit: Self.ocr, Q: [0, 50], frontierNBillion: 0.3...20, bootstrap: .init(resamples: 200, seed: 1))
-    #expect(figure.parameters["Q"] == "0,50" && figure.parameters["frontier-N"] == "0.3,20" && figure.parameters["bootstrap"] == "200")
+    let figure = ScalingLawFigureSettings(
+      fit: Self.ocr, Q: [0, 50], frontierNBillion: 0.3...20,
+      robustness: RobustnessSettings(comparedMethods: [.robust], bootstrap: .init(resamples: 200, seed: 1)),
+      variants: [.authorsBox, .fixedExponents(alpha: 0.077, beta: 0.015)])
+    #expect(figure.parameters["Q"] == "0,50" && figure.parameters["frontier-N"] == "0.3,20")
+    // The fits a figure computes for its claims are fingerprinted under `verdicts.`, apart from a band's bootstrap.
+    #expect(figure.parameters["verdicts.bootstrap-resamples"] == "200" && figure.parameters["verdicts.seed"] == "1")
+    #expect(figure.parameters["verdicts.compare-methods"] == "robust")
+    #expect(figure.parameters["variants"] == "authors-box,fixed-exponents=0.077:0.015")
+    #expect(ScalingLawFigureSettings(fit: Self.ocr, Q: [0], frontierNBillion: 0.3...20).parameters.keys.sorted()
+      == ["Q", "bounds", "fit-sizes", "frontier-N", "method"])
   }
 
   @Test("a fit reads its sizes, refuses a missing one, and names the sizes it leaves out")

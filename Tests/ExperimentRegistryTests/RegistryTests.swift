@@ -73,11 +73,19 @@ struct RegistryTests {
 
   @Test("settings keep the text the lock file has always recorded")
   func registeredText() {
+    // With the fits its claims are decided on (issue 9): their settings under `verdicts.`.
     #expect(Experiment.figure1.parameters == [
       "method": "least-squares", "bounds": "paper", "fit-sizes": "0.5,1.8,4,7", "Q": "0,50", "frontier-N": "0.3,20",
+      "verdicts.compare-methods": "paper-grid,least-squares,robust", "verdicts.bootstrap-resamples": "200", "verdicts.seed": "1",
+      "variants": "fixed-exponents=0.077:0.015",
+    ])
+    #expect(Experiment.figure3a.parameters == [
+      "method": "least-squares", "bounds": "paper", "fit-sizes": "0.5,1.8,4,7", "Q": "0,10,25,50,100,200", "frontier-N": "0.3,20",
     ])
     #expect(Experiment.figure3b.parameters["bounds"] == "a=0:5,alpha=0:1,beta=0:1,D=0:1")
-    #expect(Experiment.figure3b.parameters["bootstrap"] == "200")
+    #expect(Experiment.figure3b.parameters["verdicts.bootstrap-resamples"] == "200")
+    #expect(Experiment.figure3b.parameters["variants"] == "authors-box,without-flagged")
+    #expect(Experiment.figure2.parameters["bootstrap"] == "1000", "the band's bootstrap, apart from the verdicts'")
     #expect(Experiment.figure2.parameters["holdout-fit-sizes"] == "0.5,1.8,4")
     #expect(Experiment.figure2.parameters["band-level"] == "0.95")
     #expect(Experiment.figure4.parameters == ["Q": "0,50", "tolerance": "0.25"])

@@ -47,7 +47,7 @@ import ExperimentRegistry
     #expect(first.built == ["figure1"])
     let entry = try #require(try driven.lockFile().targets["figure1"])
     #expect(entry.id == "1")
-    #expect(entry.outputs.keys.sorted() == ["figure1.csv", "figure1.gp", "figure1.pdf", "figure1.png", "figure1.svg", "summary.json"])
+    #expect(entry.outputs.keys.sorted() == ["figure1.csv", "figure1.gp", "figure1.pdf", "figure1.png", "figure1.svg", "fits.json", "summary.json"])
     #expect(entry.code.files.keys.contains("Experiments/Figure1/main.swift"))
     #expect(entry.code.files.keys.contains("Sources/ScalingLawFit/LeastSquaresFit.swift"))
     #expect(!entry.code.files.keys.contains { $0.hasPrefix("Sources/ReproDriver/") })

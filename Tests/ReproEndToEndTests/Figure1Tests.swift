@@ -24,7 +24,7 @@ struct Figure1Tests {
       #expect(try Executables.run("figure1", ["--output", first.path]).status == 0)
       #expect(try Executables.run("figure1", ["--output", second.path]).status == 0)
       let files = try Executables.files(in: first)
-      #expect(Set(files.keys) == ["figure1.gp", "figure1.csv", "figure1.png", "figure1.svg", "figure1.pdf", "summary.json"])
+      #expect(Set(files.keys) == ["figure1.gp", "figure1.csv", "figure1.png", "figure1.svg", "figure1.pdf", "summary.json", "fits.json"])
       #expect(files == (try Executables.files(in: second)))
       #expect(files["figure1.png"]!.prefix(4) == Data([0x89, 0x50, 0x4e, 0x47]))
     } }

@@ -12,7 +12,7 @@ struct MiniFigureTests {
     let run = try Executables.run("figure1", ["--target", "mini-figure1", "--output", output.path])
     #expect(run.status == 0 || run.status == 3, "3: gnuplot missing, outputs still written; \(run.stderr)")
     let committed = Executables.repositoryRoot.appendingPathComponent("Figures/mini-figure1")
-    for name in ["summary.json", "figure1.gp", "figure1.csv"] {
+    for name in ["summary.json", "fits.json", "figure1.gp", "figure1.csv"] {
       #expect(FileManager.default.contents(atPath: output.appendingPathComponent(name).path)
         == FileManager.default.contents(atPath: committed.appendingPathComponent(name).path), "\(name)")
     }
@@ -25,9 +25,10 @@ struct MiniFigureTests {
   /// the committed script and summary again, byte for byte.
   @Test("the other mini figures reproduce their committed outputs", arguments: [
     ("figure3a", "mini-figure3a", ["summary.json", "figure3a.gp", "figure3a.csv"]),
-    ("figure1", "mini-figure3b", ["summary.json", "figure1.gp", "figure1.csv"]),
+    ("figure1", "mini-figure3b", ["summary.json", "fits.json", "figure1.gp", "figure1.csv"]),
+    ("figure2", "mini-figure2", ["summary.json", "fits.json", "figure2.gp", "figure2.csv"]),
     ("figure4", "mini-figure4", ["summary.json", "figure4.gp", "figure4.csv"]),
-    ("figure5", "figure5", ["summary.json", "figure5.gp"]),
+    ("figure5", "figure5", ["summary.json", "fits.json", "figure5.gp"]),
     ("table1", "mini-table1", ["summary.json", "table1.gp", "table1.md", "table1.tex"]),
     ("mini-cost", "mini-cost", ["summary.json", "findings.md", "inference-cost-time-vs-flops.gp"]),
   ])
