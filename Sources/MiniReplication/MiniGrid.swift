@@ -96,16 +96,8 @@ public struct MiniGrid: Sendable {
   /// ``comparisonTokenCounts`` on the smallest and the largest LM (issue 12). The TokenPacker
   /// and PruMerge cells are cells of ``reasoningScaling`` and ``reasoningPruMerge``, trained
   /// once for both; pooling and QueCC are new here.
-  public static let reasoningCompressors = MiniGrid(
-    name: "reasoning-compressors",
-    cells: [sizes[3], sizes[0]].flatMap { language in
-      MiniCompressorKind.allCases.flatMap { compressor in
-        comparisonTokenCounts.reversed().map {
-          MiniCell(family: .reasoning, compressor: compressor, language: language, visualTokens: $0, seed: 0)
-        }
-      }
-    },
-    recipe: .replication)
+  public static let reasoningCompressors = compressorComparison(
+    name: "reasoning-compressors", family: .reasoning, sizes: [sizes[3], sizes[0]], recipe: .replication)
 
   /// The replication's (N, V) grid on the OCR family (generator version 3): every LLM size × the
   /// same five token counts as ``reasoningScaling``, with average pooling and the OCR recipe.
@@ -152,16 +144,25 @@ public struct MiniGrid: Sendable {
   /// d48l3 take 4 MB. On this family what a compressor must do is keep the one highlighted glyph
   /// (the pooled grid needs V = 36 for it), which is a question the compressor answers, not the
   /// LM's width.
-  public static let ocrCompressors = MiniGrid(
-    name: "ocr-compressors",
-    cells: [sizes[1], sizes[0]].flatMap { language in
-      MiniCompressorKind.allCases.flatMap { compressor in
-        comparisonTokenCounts.reversed().map {
-          MiniCell(family: .ocr, compressor: compressor, language: language, visualTokens: $0, seed: 0)
+  public static let ocrCompressors = compressorComparison(
+    name: "ocr-compressors", family: .ocr, sizes: [sizes[1], sizes[0]], recipe: .ocr)
+
+  /// Every compressor at ``comparisonTokenCounts`` on each of `sizes`, seed 0, in that order and
+  /// the token counts descending: the shape both compressor comparisons share.
+  static func compressorComparison(
+    name: String, family: TaskFamily, sizes: [LanguageModelShape], recipe: TrainingRecipe
+  ) -> MiniGrid {
+    MiniGrid(
+      name: name,
+      cells: sizes.flatMap { language in
+        MiniCompressorKind.allCases.flatMap { compressor in
+          comparisonTokenCounts.reversed().map {
+            MiniCell(family: family, compressor: compressor, language: language, visualTokens: $0, seed: 0)
+          }
         }
-      }
-    },
-    recipe: .ocr)
+      },
+      recipe: recipe)
+  }
 
   /// The most the committed `.safetensors` files may take together: 64 MiB, issue 12's limit,
   /// so a clone stays small. Every such file counts — the cells' checkpoints and the trainers'
