@@ -148,7 +148,8 @@ let package = Package(
     .target(
       name: "InferenceCost",
       dependencies: [
-        "InferenceEngine", "VLM", "ComputeFrontier", "SeededRandom", "Gnuplot", "PaperFigures", "ResultValues", "HexDigest",
+        "InferenceEngine", "VLM", "ComputeFrontier", "ScalingLawFit", "SeededRandom", "Gnuplot", "PaperFigures", "ResultValues",
+        "HexDigest",
         grdb, crypto,
       ]),
     .executableTarget(
@@ -176,7 +177,7 @@ let package = Package(
       name: "ClaimsLedgerTests",
       dependencies: [
         "ClaimsLedger", "ExperimentRegistry", "ResultValues", "PaperAnalysis", "TokenCompressionTable", "ResultsStore",
-        "ScalingLaw", "ScalingLawFit",
+        "ScalingLaw", "ScalingLawFit", "ComputeFrontier",
       ]),
     .testTarget(
       name: "PaperAnalysisTests",
@@ -196,7 +197,7 @@ let package = Package(
       name: "MiniVLMTests", dependencies: ["MiniVLM", "MiniTasks", "QueCC", "VLM", "Safetensors", "SeededRandom"],
       exclude: ["Fixtures"]),
     .testTarget(
-      name: "InferenceCostTests", dependencies: ["InferenceCost", "InferenceEngine", "ComputeFrontier", "PaperFigures", grdb]),
+      name: "InferenceCostTests", dependencies: ["InferenceCost", "InferenceEngine", "ComputeFrontier", "PaperFigures", "ScalingLawFit", grdb]),
     .testTarget(name: "ReproEndToEndTests", dependencies: ["repro", "figure1", "GoldenFiles"], exclude: ["Golden"]),
 
     // MARK: Test support

@@ -16,5 +16,5 @@ ExperimentRun.main(.inferenceCost) { run in
   let (sweep, _) = try experiment.sweep(force: run.force) { print($0) }
   for script in try experiment.figures(of: sweep) { try run.write(script) }
   try run.write(text: try experiment.report(of: sweep), named: "findings.md")
-  return try experiment.summary(of: sweep)
+  return try experiment.summary(of: sweep, bootstrap: settings.bootstrap.bootstrap)
 }

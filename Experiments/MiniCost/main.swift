@@ -30,5 +30,5 @@ ExperimentRun.main(.miniCost) { run in
     text: "Measured on \(measured.machine.summary)\(load); sweep wall time \(String(format: "%.0f", measured.wallSeconds)) s.\n\n"
       + analysis.summary + "\n",
     named: "findings.md")
-  return InferenceCostSummary(analysis, sweep: measured)
+  return InferenceCostSummary(analysis, sweep: measured, bootstrap: settings.bootstrap.bootstrap)
 }

@@ -23,24 +23,19 @@ extension Claim {
       }
       let sizes = cost.points.map(\.parameterCount)
       return linearCostFinding(
-        cost, settings: evidence.settings,
+        cost,
         models: "\(Set(cost.points.map(\.model)).count) untrained models (\(Format.number(Double(sizes.min()!) / 1e6))–"
           + "\(Format.number(Double(sizes.max()!) / 1e6)) M parameters)",
         findings: "Figures/inference-cost/findings.md", closing: "The weights are untrained: this tests cost, never accuracy.")
     })
 
   /// The verdict of `cost.linear-in-tokens` (and its miniature twin) on `cost`: prefill time
-  /// against 2·N·(Q+V) by least squares, with a bootstrap over the configurations. `models`
-  /// describes what was timed, `findings` where the sweep's findings are, `closing` (if any) what
-  /// the timings cannot say.
-  static func linearCostFinding(
-    _ cost: MeasuredInferenceCost, settings: LedgerSettings, models: String, findings: String, closing: String? = nil
-  ) -> Finding {
-    let fit: LinearCostFit
-    do { fit = try LinearCostFit(flops: cost.points.map(\.paperFLOPs), seconds: cost.points.map(\.prefillSeconds)) } catch {
-      return .unverifiable("The timings in \(cost.source) admit no line: \(error).")
-    }
-    let robustness = linearityRobustness(cost, fit: fit, settings: settings)
+  /// against 2·N·(Q+V) by least squares, with a bootstrap over the configurations, both as the
+  /// cost experiment fitted them. `models` describes what was timed, `findings` where the sweep's
+  /// findings are, `closing` (if any) what the timings cannot say.
+  static func linearCostFinding(_ cost: MeasuredInferenceCost, models: String, findings: String, closing: String? = nil) -> Finding {
+    let fit = cost.prefill
+    let robustness = linearityRobustness(cost)
     // The fit needs at least 3 points, so there is a worst one.
     let worst = cost.points.max { a, b in
       abs(1 - fit.predictedSeconds(flops: a.paperFLOPs) / a.prefillSeconds)
@@ -48,11 +43,9 @@ extension Claim {
     }!
     // End to end (every component) against the same FLOPs: not the criterion — the paper's
     // cost model is about the LLM — but shown beside it, since it does not clear the same bar.
-    let endToEnd = cost.points.allSatisfy { $0.endToEndSeconds != nil }
-      ? try? LinearCostFit(flops: cost.points.map(\.paperFLOPs), seconds: cost.points.map { $0.endToEndSeconds! }) : nil
-    let endToEndText = endToEnd.map { fit in
-      "; end to end (every component) R² = \(Format.number(fit.rSquared))"
-        + (fit.isLinear ? "" : ", below the same bar: the criterion judges prefill only")
+    let endToEndText = cost.endToEndRSquared.map { rSquared in
+      "; end to end (every component) R² = \(Format.number(rSquared))"
+        + (rSquared >= LinearCostFit.linearityThreshold ? "" : ", below the same bar: the criterion judges prefill only")
     } ?? ""
     let load = cost.loadAverage.map { " (load average \(Format.number($0)) while measuring)" } ?? ""
     return Finding(
@@ -63,7 +56,7 @@ extension Claim {
       quantities: [
         "rSquared": fit.rSquared, "gflopPerSecond": fit.effectiveGFLOPPerSecond, "overheadSeconds": fit.overheadSeconds,
         "configurations": Double(fit.pointCount),
-      ].merging(endToEnd.map { ["endToEndRSquared": $0.rSquared] } ?? [:]) { first, _ in first },
+      ].merging(cost.endToEndRSquared.map { ["endToEndRSquared": $0] } ?? [:]) { first, _ in first },
       explanation: "Measured on \(cost.machine)\(load). Large prefills set the line; small ones miss it (for "
         + "\(worst.model) at V = \(worst.V), Q = \(worst.Q) it predicts "
         + "\(Format.number(fit.predictedSeconds(flops: worst.paperFLOPs) * 1e3)) ms against "
@@ -76,21 +69,17 @@ extension Claim {
       robustness: robustness)
   }
 
-  /// The criterion on the line and over seeded bootstrap resamples of the measured
-  /// configurations (each refitted): does R² clear the bar only thanks to a few large points?
-  static func linearityRobustness(_ cost: MeasuredInferenceCost, fit: LinearCostFit, settings: LedgerSettings) -> Robustness {
-    let bootstrap = Bootstrap(resamples: settings.resamples, seed: settings.seed)
-    let refits = (0..<settings.resamples).compactMap { b -> LinearCostFit? in
-      let sample = bootstrap.indices(resample: b, count: cost.points.count).map { cost.points[$0] }
-      return try? LinearCostFit(flops: sample.map(\.paperFLOPs), seconds: sample.map(\.prefillSeconds))
-    }
-    let interval = BootstrapResult.percentileInterval(refits.map(\.rSquared)).map { [$0.lowerBound, $0.upperBound] }
+  /// The criterion on the line and over the seeded bootstrap resamples of the measured
+  /// configurations the experiment refitted: does R² clear the bar only thanks to a few large points?
+  static func linearityRobustness(_ cost: MeasuredInferenceCost) -> Robustness {
+    let fit = cost.prefill
+    let bootstrap = cost.bootstrap
     return Robustness(
       fits: [FitVerdict(fit: "ordinary least squares", holds: fit.isLinear, value: "R² = \(Format.number(fit.rSquared))")],
       bootstrap: BootstrapVerdict(
-        method: "ordinary least squares", resamples: settings.resamples, seed: settings.seed,
-        failures: settings.resamples - refits.count,
-        shareHolding: refits.isEmpty ? 0 : Double(refits.filter(\.isLinear).count) / Double(refits.count),
-        intervals: interval.map { ["rSquared": $0] } ?? [:], resampled: "the timed configurations"))
+        method: "ordinary least squares", resamples: bootstrap.resamples, seed: bootstrap.seed, failures: bootstrap.failures,
+        shareHolding: bootstrap.shareLinear,
+        intervals: bootstrap.rSquaredInterval.map { ["rSquared": [$0.lowerBound, $0.upperBound]] } ?? [:],
+        resampled: "the timed configurations"))
   }
 }

@@ -325,7 +325,7 @@ extension Claim {
     let sizes = cost.points.map(\.parameterCount)
     let grids = Experiment.miniCostSettings.grids.map(\.grid)
     return linearCostFinding(
-      cost, settings: evidence.settings,
+      cost,
       models: "\(cost.points.count) trained miniature cells of \(Set(sizes).count) LM sizes (\(sizes.min()!)–\(sizes.max()!) "
         + "non-embedding parameters), grids \(grids.joined(separator: " and ")), timed in one run",
       findings: "Figures/\(Experiment.miniCost.outputFolder)/findings.md")

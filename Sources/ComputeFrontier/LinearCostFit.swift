@@ -26,15 +26,30 @@ public struct LinearCostFit: Sendable, Equatable {
     let sxy = zip(x, y).reduce(0) { $0 + ($1.0 - meanX) * ($1.1 - meanY) }
     let slope = sxy / sxx
     let intercept = meanY - slope * meanX
-    let total = y.reduce(0) { $0 + ($1 - meanY) * ($1 - meanY) }
-    let residual = zip(x, y).reduce(0) { partial, point in
-      let error = point.1 - (slope * point.0 + intercept)
-      return partial + error * error
-    }
     secondsPerFLOP = slope
     overheadSeconds = intercept
-    rSquared = total > 0 ? 1 - residual / total : 1
     pointCount = x.count
+    rSquared = 1
+    rSquared = rSquared(flops: x, seconds: y)
+  }
+
+  /// A line fitted elsewhere, as a summary records it.
+  public init(secondsPerFLOP: Double, overheadSeconds: Double, rSquared: Double, pointCount: Int) {
+    self.secondsPerFLOP = secondsPerFLOP
+    self.overheadSeconds = overheadSeconds
+    self.rSquared = rSquared
+    self.pointCount = pointCount
+  }
+
+  /// `1 − SS_res / SS_tot` of this line on the points: its ``rSquared`` when it was fitted to them.
+  public func rSquared(flops x: [Double], seconds y: [Double]) -> Double {
+    let meanY = y.reduce(0, +) / Double(y.count)
+    let total = y.reduce(0) { $0 + ($1 - meanY) * ($1 - meanY) }
+    let residual = zip(x, y).reduce(0) { partial, point in
+      let error = point.1 - predictedSeconds(flops: point.0)
+      return partial + error * error
+    }
+    return total > 0 ? 1 - residual / total : 1
   }
 
   public func predictedSeconds(flops: Double) -> Double {

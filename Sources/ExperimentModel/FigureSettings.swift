@@ -198,8 +198,13 @@ public struct InferenceCostSettings: ExperimentSettings, Hashable {
   public var newTokens: Int
   /// The model family, in words (the experiment's plan names its models).
   public var models: String
+  /// The bootstrap of the prefill line, which the cost claim's robustness reads.
+  public var bootstrap: BootstrapSettings
 
-  public init(visualTokens: [Int], textTokens: [Int], repetitions: Int, newTokens: Int, models: String) {
+  public init(
+    visualTokens: [Int], textTokens: [Int], repetitions: Int, newTokens: Int, models: String, bootstrap: BootstrapSettings
+  ) {
+    self.bootstrap = bootstrap
     self.visualTokens = visualTokens
     self.textTokens = textTokens
     self.repetitions = repetitions
@@ -211,6 +216,7 @@ public struct InferenceCostSettings: ExperimentSettings, Hashable {
     [
       "V": RegistrationText.list(visualTokens), "Q": RegistrationText.list(textTokens), "models": models,
       "repetitions": String(repetitions), "new-tokens": String(newTokens),
+      "verdicts.bootstrap-resamples": String(bootstrap.resamples), "verdicts.seed": String(bootstrap.seed),
     ]
   }
 }
@@ -233,21 +239,27 @@ public struct MiniCostSettings: ExperimentSettings, Hashable {
   public var grids: [TimedGrid]
   public var requests: Int
   public var repetitions: Int
+  /// The bootstrap of the prefill line, which the twin's robustness reads.
+  public var bootstrap: BootstrapSettings
 
-  public init(grids: [TimedGrid], requests: Int, repetitions: Int) {
+  public init(grids: [TimedGrid], requests: Int, repetitions: Int, bootstrap: BootstrapSettings) {
+    self.bootstrap = bootstrap
     self.grids = grids
     self.requests = requests
     self.repetitions = repetitions
   }
 
   public var parameters: [String: String] {
-    ["grids": grids.map(\.grid).joined(separator: ","), "requests": String(requests), "repetitions": String(repetitions)]
+    [
+      "grids": grids.map(\.grid).joined(separator: ","), "requests": String(requests), "repetitions": String(repetitions),
+      "verdicts.bootstrap-resamples": String(bootstrap.resamples), "verdicts.seed": String(bootstrap.seed),
+    ]
   }
 }
 
 /// The fits every fit-dependent verdict is also read under: the methods compared with a
 /// figure's own, and the seeded bootstrap of its deciding fit. The figures whose fits decide
-/// claims compute them (registered once, `Experiment.reportSettings`), and the claims ledger
+/// claims compute them (registered once, `Experiment.verdictRobustness`), and the claims ledger
 /// reads what they computed. Which fit decides, in which box, on which sizes, is each figure's
 /// own registration.
 public struct RobustnessSettings: ExperimentSettings, Hashable {

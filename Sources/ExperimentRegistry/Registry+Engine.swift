@@ -18,5 +18,5 @@ extension Experiment {
   /// hit by a burst of load), four generated tokens (one from prefill, three decoded).
   public static let inferenceCostSettings = InferenceCostSettings(
     visualTokens: PaperSetup.gridVisualTokens.map { Int($0) }, textTokens: PaperSetup.figure1TextTokens.map { Int($0) },
-    repetitions: 3, newTokens: 4, models: "bundled family (1m to 61m)")
+    repetitions: 3, newTokens: 4, models: "bundled family (1m to 61m)", bootstrap: verdictRobustness.bootstrap)
 }

@@ -200,5 +200,5 @@ extension Experiment {
     grids: [
       .init(grid: "reasoning-scaling", suite: miniReasoningFit.suite), .init(grid: "ocr-scaling", suite: miniOCRFit.suite),
     ],
-    requests: 128, repetitions: 5)
+    requests: 128, repetitions: 5, bootstrap: verdictRobustness.bootstrap)
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Gnuplot
 import InferenceEngine
+import ScalingLawFit
 
 /// The `inference-cost` experiment as plain functions over a project root: measure (or reuse the
 /// cached sweep), analyse, describe the figures.
@@ -77,8 +78,8 @@ public struct InferenceCostExperiment: Sendable {
     try InferenceCostFigures.scripts(analysis(of: sweep), sweep: sweep)
   }
 
-  /// The numbers `summary.json` records for a sweep.
-  public func summary(of sweep: CachedSweep) throws -> InferenceCostSummary {
-    InferenceCostSummary(try analysis(of: sweep), sweep: sweep)
+  /// The numbers `summary.json` records for a sweep, the line's bootstrap drawn by `bootstrap`.
+  public func summary(of sweep: CachedSweep, bootstrap: Bootstrap) throws -> InferenceCostSummary {
+    InferenceCostSummary(try analysis(of: sweep), sweep: sweep, bootstrap: bootstrap)
   }
 }

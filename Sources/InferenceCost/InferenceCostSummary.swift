@@ -1,15 +1,19 @@
 import ComputeFrontier
 import InferenceEngine
 import ResultValues
+import ScalingLawFit
 
 extension InferenceCostSummary {
-  /// The summary of a sweep and its analysis.
-  public init(_ analysis: CostAnalysis, sweep: CachedSweep) {
+  /// The summary of a sweep and its analysis, with the prefill line refitted on `bootstrap`'s
+  /// resamples of the configurations (what the claims ledger reads for the cost claim's robustness).
+  public init(_ analysis: CostAnalysis, sweep: CachedSweep, bootstrap: Bootstrap) {
     self.init(
       claim: analysis.claim, holds: analysis.claimHolds, rSquared: analysis.prefillFit.rSquared,
       rSquaredThreshold: LinearCostFit.linearityThreshold, secondsPerFLOP: analysis.prefillFit.secondsPerFLOP,
       overheadSeconds: analysis.prefillFit.overheadSeconds,
       effectiveGFLOPPerSecond: analysis.prefillFit.effectiveGFLOPPerSecond, endToEndRSquared: analysis.endToEndFit.rSquared,
+      bootstrap: CostFitBootstrap(
+        flops: analysis.measurements.map(\.paperFLOPs), seconds: analysis.measurements.map(\.prefillSeconds), bootstrap: bootstrap),
       findings: analysis.findings, planKey: sweep.planKey, engineFingerprint: sweep.engineFingerprint,
       machine: sweep.machine, sweepWallSeconds: sweep.wallSeconds, loadAverage: sweep.loadAverage,
       points: sweep.measurements.map { m in

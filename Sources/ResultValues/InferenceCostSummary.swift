@@ -41,6 +41,8 @@ public struct InferenceCostSummary: Codable, Sendable, Equatable {
   public var overheadSeconds: Double
   public var effectiveGFLOPPerSecond: Double
   public var endToEndRSquared: Double
+  /// The prefill line refitted on the registered bootstrap's resamples of the configurations.
+  public var bootstrap: CostFitBootstrap
   public var findings: [String]
   public var planKey: String
   public var engineFingerprint: String
@@ -52,7 +54,8 @@ public struct InferenceCostSummary: Codable, Sendable, Equatable {
 
   public init(
     claim: String, holds: Bool, rSquared: Double, rSquaredThreshold: Double, secondsPerFLOP: Double,
-    overheadSeconds: Double, effectiveGFLOPPerSecond: Double, endToEndRSquared: Double, findings: [String],
+    overheadSeconds: Double, effectiveGFLOPPerSecond: Double, endToEndRSquared: Double, bootstrap: CostFitBootstrap,
+    findings: [String],
     planKey: String, engineFingerprint: String, machine: Machine, sweepWallSeconds: Double, loadAverage: Double?,
     points: [Point]
   ) {
@@ -64,6 +67,7 @@ public struct InferenceCostSummary: Codable, Sendable, Equatable {
     self.overheadSeconds = overheadSeconds
     self.effectiveGFLOPPerSecond = effectiveGFLOPPerSecond
     self.endToEndRSquared = endToEndRSquared
+    self.bootstrap = bootstrap
     self.findings = findings
     self.planKey = planKey
     self.engineFingerprint = engineFingerprint

@@ -1,4 +1,6 @@
+import ExperimentRegistry
 import Foundation
+import ScalingLawFit
 import ResultValues
 import Testing
 
@@ -23,12 +25,11 @@ import Testing
 
   @Test func failsWhenTimeFollowsModelSizeAlone() throws {
     // Memory-bound prefill: every configuration of a model takes the same time, whatever V and Q.
-    var cost = CostData.linear
-    cost.points = cost.points.map { point in
+    let cost = CostData.timings(CostData.linear.points.map { point in
       var point = point
       point.prefillSeconds = 1e-3 * Double(point.parameterCount) / 1e6
       return point
-    }
+    })
     let result = try Self.result(cost)
     #expect(result.status == .fail)
     #expect(try #require(result.quantities["rSquared"]) < 0.5)
@@ -66,7 +67,7 @@ import Testing
     // A summary as the experiment writes it (the same type), one point without a prefill time.
     let summary = InferenceCostSummary(
       claim: "cost.linear-in-tokens", holds: true, rSquared: 1, rSquaredThreshold: 0.95, secondsPerFLOP: 1e-10,
-      overheadSeconds: 0, effectiveGFLOPPerSecond: 10, endToEndRSquared: 1, findings: [], planKey: "plan",
+      overheadSeconds: 0, effectiveGFLOPPerSecond: 10, endToEndRSquared: 1, bootstrap: Self.noBootstrap, findings: [], planKey: "plan",
       engineFingerprint: "engine", machine: Machine(cpuModel: "cpu", cores: 2, operatingSystem: "os", blas: "blas"),
       sweepWallSeconds: 1, loadAverage: nil,
       points: [.init(model: "1m", parameterCount: 10, V: 1, Q: 0, paperFLOPs: 20, flops: [:], seconds: ["decode": 0.1])])
@@ -78,21 +79,33 @@ import Testing
     #expect(throws: LedgerError.self) { try MeasuredInferenceCost(summary: Data(negative.utf8), source: "x.json") }
   }
 
-  /// A bug this session found: the end-to-end time summed a dictionary's values in its order,
-  /// which changes between processes, so claims.json changed in the last digits on a rerun.
-  /// Summed in name order, 1e-16 + 1 + 1e-16 is 1 in every process (in another order it is not).
-  @Test func theEndToEndTimeIsTheSameSumInEveryProcess() throws {
-    var summary = InferenceCostSummary(
-      claim: "cost.linear-in-tokens", holds: true, rSquared: 1, rSquaredThreshold: 0.95, secondsPerFLOP: 1e-10,
-      overheadSeconds: 0, effectiveGFLOPPerSecond: 10, endToEndRSquared: 1, findings: [], planKey: "plan",
-      engineFingerprint: "engine", machine: Machine(cpuModel: "cpu", cores: 2, operatingSystem: "os", blas: "blas"),
-      sweepWallSeconds: 1, loadAverage: nil, points: [])
-    summary.points = [.init(model: "1m", parameterCount: 10, V: 1, Q: 0, paperFLOPs: 20, flops: [:],
-                            seconds: ["a": 1e-16, "prefill": 1, "z": 1e-16])]
-    let cost = try MeasuredInferenceCost(summary: try JSONEncoder().encode(summary), source: "x.json")
-    let tiny = 1e-16, one = 1.0
-    let inNameOrder = (tiny + one) + tiny, smallFirst = (tiny + tiny) + one
-    #expect(inNameOrder != smallFirst, "the values make the order visible")
-    #expect(cost.points[0].endToEndSeconds == inNameOrder)
+  /// A bootstrap of no resamples, for summaries whose points are the test.
+  static let noBootstrap = CostFitBootstrap(flops: [], seconds: [], bootstrap: Bootstrap(resamples: 0, seed: 1))
+
+  /// The ledger takes the line and its bootstrap from the experiment's summary (it refits
+  /// nothing), after checking the line gives its recorded R² on the points and the bootstrap is
+  /// the registered one: an edited slope or a bootstrap drawn otherwise is refused.
+  @Test func theLineAndItsBootstrapAreReadAndAnEditedOneRefused() throws {
+    let url = Bundled.layout.figuresDirectory.appendingPathComponent("inference-cost/summary.json")
+    let summary = try JSONDecoder().decode(InferenceCostSummary.self, from: Data(contentsOf: url))
+    let cost = try #require(try MeasuredInferenceCost.load(figuresDirectory: Bundled.layout.figuresDirectory))
+    #expect(cost.prefill.rSquared == summary.rSquared && cost.prefill.secondsPerFLOP == summary.secondsPerFLOP)
+    #expect(cost.bootstrap == summary.bootstrap && cost.endToEndRSquared == summary.endToEndRSquared)
+    #expect(cost.bootstrap.resamples == Experiment.inferenceCostSettings.bootstrap.resamples)
+    let result = try Self.result(cost)
+    #expect(result.robustness?.bootstrap.shareHolding == summary.bootstrap.shareLinear)
+
+    var edited = summary
+    edited.secondsPerFLOP *= 1.01
+    let error = try #require(throws: LedgerError.self) {
+      try MeasuredInferenceCost(summary: JSONEncoder().encode(edited), source: "x.json")
+    }
+    #expect("\(error)".contains("the summary was edited or is corrupt"))
+    var reseeded = summary
+    reseeded.bootstrap.seed += 1
+    #expect(throws: LedgerError.self) {
+      try MeasuredInferenceCost(summary: JSONEncoder().encode(reseeded), source: "x.json", bootstrap: Experiment.inferenceCostSettings.bootstrap)
+    }
+    #expect(throws: Never.self) { try MeasuredInferenceCost(summary: JSONEncoder().encode(summary), source: "x.json", bootstrap: Experiment.inferenceCostSettings.bootstrap) }
   }
 }

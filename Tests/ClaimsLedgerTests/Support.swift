@@ -1,3 +1,4 @@
+import ComputeFrontier
 import Foundation
 import PaperAnalysis
 import ResultValues
@@ -133,7 +134,17 @@ enum CostData {
         }
       }
     }
-    return MeasuredInferenceCost(points: points, machine: "test machine", loadAverage: 0.5)
+    return timings(points)
+  }
+
+  /// `points` with the line and its bootstrap the cost experiments compute from them (the same
+  /// calls), as the ledger reads them from their summaries; `HandMade.settings`' bootstrap.
+  static func timings(_ points: [MeasuredInferenceCost.Point]) -> MeasuredInferenceCost {
+    let (x, y) = (points.map(\.paperFLOPs), points.map(\.prefillSeconds))
+    return MeasuredInferenceCost(
+      points: points, prefill: try! LinearCostFit(flops: x, seconds: y), endToEndRSquared: nil,
+      bootstrap: CostFitBootstrap(flops: x, seconds: y, bootstrap: HandMade.settings.robustness.bootstrap.bootstrap),
+      machine: "test machine", loadAverage: 0.5)
   }
 
   /// Within 2 % of a line: the claim holds.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import InferenceEngine
+import ScalingLawFit
 import Testing
 
 @testable import InferenceCost
@@ -99,7 +100,7 @@ struct SweepAndCacheTests {
       #expect(provenance == .cached)
       #expect(again == first)
       #expect(try experiment.cachedSweep() == first)
-      let summary = String(decoding: try JSONEncoder().encode(experiment.summary(of: first)), as: UTF8.self)
+      let summary = String(decoding: try JSONEncoder().encode(experiment.summary(of: first, bootstrap: Bootstrap(resamples: 20, seed: 1))), as: UTF8.self)
       #expect(summary.contains(#""claim":"cost.linear-in-tokens""#))
       #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("paper-artifacts/inference-cost.sqlite").path))
 

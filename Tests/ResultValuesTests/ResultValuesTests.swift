@@ -57,7 +57,9 @@ struct ResultValuesTests {
     #expect(try JSONDecoder().decode(FitFigureSummary.self, from: JSONEncoder().encode(figure)) == figure)
     let cost = InferenceCostSummary(
       claim: "cost.linear-in-tokens", holds: true, rSquared: 0.99, rSquaredThreshold: 0.95, secondsPerFLOP: 1e-10,
-      overheadSeconds: 1e-3, effectiveGFLOPPerSecond: 10, endToEndRSquared: 0.9, findings: ["f"], planKey: "plan",
+      overheadSeconds: 1e-3, effectiveGFLOPPerSecond: 10, endToEndRSquared: 0.9,
+      bootstrap: CostFitBootstrap(flops: [1, 2, 3, 4], seconds: [1, 2.1, 2.9, 4.2], bootstrap: Bootstrap(resamples: 20, seed: 1)),
+      findings: ["f"], planKey: "plan",
       engineFingerprint: "e", machine: Machine(cpuModel: "cpu", cores: 2, operatingSystem: "os", blas: "blas"),
       sweepWallSeconds: 1, loadAverage: 2,
       points: [.init(model: "1m", parameterCount: 1_000_000, V: 1, Q: 0, paperFLOPs: 2e6, flops: ["prefill": 2_000_000], seconds: ["prefill": 1e-3])])
