@@ -26,10 +26,11 @@ ExperimentRun.main(.figure3b) { run in
   }
   let fits = try LawFits(
     fitting: run.observations(suite), as: settings.fit, robustness: robustness, variants: settings.variants,
-    dataIssues: issues)
+    dataIssues: issues, answers: run.heldOutAnswers(suite))
   try run.write(fits: [fits])
   let fit = fits.primary
-  guard let comparison = fits.result(of: .authorsBox) else {
+  // Registered in the authors' box itself, the fit is its own comparison.
+  guard let comparison = fits.result(of: .authorsBox) ?? (settings.fit.bounds == .paper ? fit : nil) else {
     throw NotebookError.missingSetting(experiment: run.experiment.target, setting: "the variant \(FitVariant.authorsBox) (panel b)")
   }
   let Q = settings.Q[0]

@@ -28,7 +28,7 @@ extension Claim {
         var quantities: [String: Double] = [:]
         for Q in evidence.settings.figure4.Q {
           guard let verdict = IsoComputeVerdict(evidence.isoCompute, reasoning: .visualReasoning, ocr: .ocr, Q: Q) else {
-            return .unverifiable("Figure 4 has no groups at Q = \(Format.number(Q)).")
+            return .unverifiable("Figure 4 has no groups at Q = \(Format.number(Q)): its registration's Q must include it.")
           }
           holds = holds && verdict.holds
           parts.append("Q = \(Format.number(Q)): \(verdict.groupCounts)")

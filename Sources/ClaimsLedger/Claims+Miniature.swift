@@ -224,7 +224,7 @@ extension Claim {
   private static func isoCompute(_ groups: IsoComputeFigureSummary) -> Finding {
     let Q = MiniClaimCriterion.isoComputeTextTokens
     guard let verdict = IsoComputeVerdict(groups, reasoning: .miniReasoning, ocr: .miniOCR, Q: Q) else {
-      return .unverifiable("Mini Figure 4 has no groups at Q = \(Format.number(Q)).")
+      return .unverifiable("Mini Figure 4 has no groups at Q = \(Format.number(Q)): its registration's Q must include it.")
     }
     return Finding(
       holds: verdict.holds,

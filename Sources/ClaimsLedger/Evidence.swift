@@ -56,16 +56,18 @@ public struct Evidence: Sendable {
     self.settings = settings
     let check = { (figure: Experiment, fit: LawFitSettings, robustness: RobustnessSettings?, variants: [FitVariant], grid: Grid) in
       try Self.checked(
-        figures.fits(of: figure, as: fit), of: figure, fit: fit, robustness: robustness, variants: variants, grid: grid)
+        figures.fits(of: figure, as: fit), of: figure, fit: fit, robustness: robustness, variants: variants, grid: grid,
+        dataIssues: inputs.issues(of: grid.suite), answers: inputs.answers(grid))
     }
     visualReasoning = try check(.figure1, settings.figure1.fit, settings.figure1.robustness, settings.figure1.variants, inputs.visualReasoning)
     extrapolation = try check(.figure2, settings.figure2.fit, settings.figure2.robustness, [], inputs.visualReasoning)
     holdout = try check(.figure2, settings.figure2.holdoutFit, settings.figure2.robustness, [], inputs.visualReasoning)
     ocr = try check(.figure3b, settings.figure3b.fit, settings.figure3b.robustness, settings.figure3b.variants, inputs.ocr)
-    let pinned = settings.figure1.variants.first { if case .fixedExponents = $0 { true } else { false } }
-    guard let pinned, let published = visualReasoning.result(of: pinned) else {
+    let pinned = FitVariant.fixedExponents(alpha: PaperFacts.alpha, beta: PaperFacts.beta)
+    guard settings.figure1.variants.contains(pinned), let published = visualReasoning.result(of: pinned) else {
       throw LedgerError.figureSettingsDiffer(
-        path: FigureResults.path(of: .figure1), difference: "no fit with the published exponents fixed (fig1.exponents needs one)")
+        path: FigureResults.path(of: .figure1),
+        difference: "no fit with the published exponents fixed, which fig1.exponents needs; register the variant \(pinned)")
     }
     publishedExponents = published
 
@@ -80,6 +82,16 @@ public struct Evidence: Sendable {
     }
     miniOCR = try Self.miniFits(inputs.miniOCR, .miniOCR, trainedBy: "ocr-scaling", inputs: inputs) {
       try check(.miniFigure3b, settings.miniFigure3b.fit, settings.miniFigure3b.robustness, [], $0)
+    }
+
+    // Figure 3a draws the fit its claims are decided on, Figure 1's (the same registered fit): a
+    // figure 3a that drew another one is stale or made otherwise.
+    let drawn: [(Experiment, LawFits?)] = [(.figure3a, visualReasoning), (.miniFigure3a, try? mini.get().reasoning)]
+    for (figure, decided) in drawn {
+      guard let read = figures.textShiftFits[figure.target], let decided, read.value.law != decided.primary.law else { continue }
+      throw LedgerError.figureSettingsDiffer(
+        path: read.path, difference: "it draws α = \(read.value.alpha), β = \(read.value.beta), while its claims are decided on "
+          + "\(decided.primary.law.alpha), \(decided.primary.law.beta) (the same registered fit)")
     }
 
     isoCompute = try Self.checkedGroups(
@@ -111,14 +123,24 @@ public struct Evidence: Sendable {
   }
 
   /// `read`, once it is shown to be what `figure` computes now: `fit` (suite, sizes, question,
-  /// method and box) with `robustness`'s methods and bootstrap and `variants`, on `grid`'s rows
-  /// at those sizes, each recorded law giving its recorded SSE on them (an edited number does
-  /// not). Its excluded sizes are the database's now (an ingested 14 B leaves the fit as it was).
+  /// method and box) with `robustness`'s methods and bootstrap, on `grid`'s rows at those sizes,
+  /// resampled as the held-out `answers` behind them say (cells alone without), with exactly the
+  /// registered `variants` that change something given `dataIssues`, each in its own box on its
+  /// own rows; and each recorded law, deciding, compared or variant, giving its recorded SSE on
+  /// its rows, so an edit large enough to show in the ledger's four significant digits is
+  /// refused. The bootstrap refits themselves cannot be checked without refitting: `repro verify`
+  /// warns when `repro status` finds the figure stale. The excluded sizes are the database's now
+  /// (an ingested 14 B leaves the fit as it was).
   static func checked(
     _ read: FromFigure<LawFits>?, of figure: Experiment, fit: LawFitSettings, robustness: RobustnessSettings?,
-    variants: [FitVariant], grid: Grid
+    variants: [FitVariant], grid: Grid, dataIssues: [DataIssue], answers: [HeldOutAnswers]
   ) throws -> LawFits {
     let path = FigureResults.path(of: figure)
+    guard let robustness else {
+      throw LedgerError.figureSettingsDiffer(
+        path: path, difference: "its registration sets no robustness (compared methods and bootstrap) for the claims "
+          + "decided on it; add Experiment.verdictRobustness to the registration's settings")
+    }
     // A grid without a registered size cannot be fitted as registered, by the figure or anyone.
     let rows = try fit.observations(from: grid.observations)
     guard var fits = read?.value else {
@@ -126,10 +148,9 @@ public struct Evidence: Sendable {
         path: path, target: figure.target,
         holding: "fit of \(fit.suite) on N = \(fit.sizesBillion.map { Format.number($0) }.joined(separator: ", ")) B")
     }
-    guard let robustness else {
-      throw LedgerError.figureSettingsDiffer(path: path, difference: "its registration computes no compared fits or bootstrap")
-    }
     let methods = FitMethod.allCases.filter { $0 == fit.method || robustness.comparedMethods.contains($0) }
+    let problems = variants.compactMap { variant in variant.problem(of: fit, rows: rows, dataIssues: dataIssues).map { (variant, $0) } }
+    let resampled = answers.isEmpty ? Bootstrap.overCells : try HeldOutResampling(rows, answers: answers).description
     let differences = [
       (fits.suite == fit.suite.rawValue, "suite \(fits.suite), registered \(fit.suite)"),
       (fits.sizesBillion == fit.sizesBillion, "sizes \(fits.sizesBillion), registered \(fit.sizesBillion)"),
@@ -140,19 +161,23 @@ public struct Evidence: Sendable {
       (fits.bootstrap.seed == robustness.bootstrap.seed && fits.bootstrap.resamples == robustness.bootstrap.resamples
         && fits.bootstrap.laws.count + fits.bootstrap.failures == fits.bootstrap.resamples,
        "bootstrap of \(fits.bootstrap.resamples) resamples, seed \(fits.bootstrap.seed), registered \(robustness.bootstrap.resamples), seed \(robustness.bootstrap.seed)"),
-      (fits.variants.allSatisfy { variants.contains($0.variant) }, "variants \(fits.variants.map(\.variant)), registered \(variants)"),
+      (fits.bootstrap.resampled == resampled, "a bootstrap over \(fits.bootstrap.resampled), where the database has \(resampled)"),
+      (fits.variants.map(\.variant) == problems.map(\.0), "variants \(fits.variants.map(\.variant)), registered and applicable \(problems.map(\.0))"),
+      (zip(fits.variants, problems).allSatisfy { $0.result.method == $1.1.method && $0.result.bounds == $1.1.bounds },
+       "a variant fitted otherwise than registered"),
     ]
     if let (_, difference) = differences.first(where: { !$0.0 }) {
       throw LedgerError.figureSettingsDiffer(path: path, difference: difference)
     }
     guard rows == fits.observations else { throw LedgerError.figureDataDiffers(path: path, suite: fit.suite.rawValue) }
-    for result in fits.results {
+    let recorded = fits.results.map { ($0, rows, $0.method.rawValue) } + zip(fits.variants, problems).map { ($0.result, $1.1.rows, $0.label) }
+    for (result, rows, name) in recorded {
       let sse = rows.reduce(0.0) { sum, o in
         let r = result.law.error(N: o.N, T: result.convention.tokens(V: o.V, Q: 0)) - o.Y
         return sum + r * r
       }
-      guard abs(sse - result.sse) <= 1e-9 * max(result.sse, 1e-12) else {
-        throw LedgerError.figureFitInconsistent(path: path, method: result.method.rawValue, recordedSSE: result.sse, sse: sse)
+      guard result.observationCount == rows.count, abs(sse - result.sse) <= 1e-9 * max(result.sse, 1e-12) else {
+        throw LedgerError.figureFitInconsistent(path: path, method: name, recordedSSE: result.sse, sse: sse)
       }
     }
     fits.excludedSizes = fit.excludedSizes(of: grid.observations)

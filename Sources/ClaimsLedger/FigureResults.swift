@@ -13,6 +13,9 @@ import ScalingLaw
 public struct FigureResults: Sendable {
   /// Each figure's fits, by its target (`figure1`, `mini-figure2`, …), for the figures that have run.
   public var fits: [String: FromFigure<[LawFits]>]
+  /// The fits Figure 3a and Mini Figure 3a drew, by target, when their summaries exist: their
+  /// claims are decided on Figures 1's and Mini Figure 1's fits, which these must be.
+  public var textShiftFits: [String: FromFigure<FitSummary>] = [:]
   /// Figure 4's groups, when its summary exists.
   public var isoCompute: FromFigure<IsoComputeFigureSummary>?
   /// Mini Figure 4's groups, when its summary exists.
@@ -36,6 +39,10 @@ public struct FigureResults: Sendable {
     var results = FigureResults()
     for figure in fittingFigures {
       results.fits[figure.target] = try read(figure, file: LawFits.fileName, as: [LawFits].self, figuresDirectory: figuresDirectory)
+    }
+    for figure in [Experiment.figure3a, .miniFigure3a] {
+      results.textShiftFits[figure.target] = try summary(of: figure, as: FitFigureSummary.self, figuresDirectory: figuresDirectory)?
+        .map(\.fit)
     }
     results.isoCompute = try summary(of: .figure4, as: IsoComputeFigureSummary.self, figuresDirectory: figuresDirectory)
     results.miniIsoCompute = try summary(of: .miniFigure4, as: IsoComputeFigureSummary.self, figuresDirectory: figuresDirectory)

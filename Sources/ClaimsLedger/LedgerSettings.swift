@@ -18,6 +18,9 @@ public struct LedgerSettings: Sendable, Equatable {
   public var figure3b: ScalingLawFigureSettings
   /// Figure 4: the iso-compute grouping.
   public var figure4: IsoComputeFigureSettings
+  /// The report's own registration: the compared methods and bootstrap every figure whose fit
+  /// decides claims registers too (``robustness`` sets all of them).
+  public var report: RobustnessSettings
   /// Mini Figure 1: the miniature reasoning fit whose verdicts decide the `mini.` twins, its Q.
   public var miniFigure1: ScalingLawFigureSettings
   /// Mini Figure 2: the fit without the largest trained LM, for `mini.fig2.holdout`.
@@ -35,7 +38,7 @@ public struct LedgerSettings: Sendable, Equatable {
 
   public init(
     figure1: ScalingLawFigureSettings, figure2: ExtrapolationFigureSettings, figure3a: ScalingLawFigureSettings,
-    figure3b: ScalingLawFigureSettings, figure4: IsoComputeFigureSettings,
+    figure3b: ScalingLawFigureSettings, figure4: IsoComputeFigureSettings, report: RobustnessSettings,
     miniFigure1: ScalingLawFigureSettings = Experiment.miniFigure1Settings,
     miniFigure2: ExtrapolationFigureSettings = Experiment.miniFigure2Settings,
     figure5: CompressorLawsFigureSettings = Experiment.figure5Settings,
@@ -56,22 +59,25 @@ public struct LedgerSettings: Sendable, Equatable {
     self.figure3a = figure3a
     self.figure3b = figure3b
     self.figure4 = figure4
+    self.report = report
   }
 
   /// The registered settings: what `repro verify` and the report use.
   public static let registered = LedgerSettings(
     figure1: Experiment.figure1Settings, figure2: Experiment.figure2Settings, figure3a: Experiment.figure3aSettings,
-    figure3b: Experiment.figure3bSettings, figure4: Experiment.figure4Settings)
+    figure3b: Experiment.figure3bSettings, figure4: Experiment.figure4Settings, report: Experiment.verdictRobustness)
 
   /// The method whose fits decide the verdicts: the figures' (one method for every figure).
   public var method: FitMethod { figure1.fit.method }
 
-  /// The compared methods and bootstrap of the figures whose fits decide claims (Figure 1's;
-  /// registered once for all of them). Setting it sets every such figure's, as a test
-  /// registration that changes it for all of them.
+  /// The compared methods and bootstrap of the report and of every figure whose fit decides
+  /// claims (registered once for all of them, ``report``). Setting it sets all of them, as a
+  /// test registration that changes it everywhere; each figure's fits are checked against its
+  /// own registration.
   public var robustness: RobustnessSettings {
-    get { figure1.robustness ?? Experiment.verdictRobustness }
+    get { report }
     set {
+      report = newValue
       figure1.robustness = newValue
       figure2.robustness = newValue
       figure3b.robustness = newValue

@@ -16,7 +16,7 @@ public struct ScalingLawFigureSettings: ExperimentSettings, Hashable {
   /// own patch grid.
   public var visualTokenRange: ClosedRange<Double>
   /// The compared methods and bootstrap computed beside the fit, when claims are decided on it
-  /// (the figure's summary then carries ``ResultValues/LawFits``).
+  /// (the figure then writes them to `fits.json`, ``ResultValues/LawFits``).
   public var robustness: RobustnessSettings?
   /// Fits that change one choice of ``fit``, computed with ``robustness``.
   public var variants: [FitVariant]

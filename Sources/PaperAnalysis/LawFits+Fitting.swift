@@ -29,36 +29,44 @@ extension LawFits {
         ? bootstrap.run(problem, fitter: fit.fitter)
         : bootstrap.run(try HeldOutResampling(observations, answers: answers), convention: problem.convention, fitter: fit.fitter),
       variants: try variants.compactMap { variant in
-        try Self.fit(variant, of: fit, observations, dataIssues: dataIssues.filter { $0.suite == fit.suite })
+        try Self.fit(variant, of: fit, observations, dataIssues: dataIssues)
       })
   }
 
-  /// `variant` of `fit` on its `observations`; `nil` where it would change nothing (the authors'
-  /// box when the fit is in it, no configuration flagged).
+  /// `variant` of `fit` fitted on its `observations`; `nil` where it would change nothing.
   static func fit(
     _ variant: FitVariant, of fit: LawFitSettings, _ observations: [Observation], dataIssues: [DataIssue]
   ) throws -> Variant? {
+    guard let problem = variant.problem(of: fit, rows: observations, dataIssues: dataIssues) else { return nil }
+    return Variant(
+      variant: variant, label: problem.label,
+      result: try problem.method.fitter(bounds: problem.bounds).fit(FitProblem(problem.rows)))
+  }
+}
+
+extension FitVariant {
+  /// What fitting this variant of `fit` on its `rows` means: a label, the rows fitted, the
+  /// method and its box; `nil` where it would change nothing (the authors' box when the fit is
+  /// already in it; no row named by `dataIssues`). The figures fit it, and the claims ledger
+  /// checks a recorded variant against it.
+  public func problem(
+    of fit: LawFitSettings, rows: [Observation], dataIssues: [DataIssue]
+  ) -> (label: String, rows: [Observation], method: FitMethod, bounds: ParameterBounds)? {
     let method = fit.method
-    switch variant {
+    switch self {
     case .authorsBox:
       guard fit.bounds != .paper else { return nil }
-      return Variant(
-        variant: variant, label: "\(method), the authors' box",
-        result: try method.fitter(bounds: .paper).fit(FitProblem(observations)))
+      return ("\(method), the authors' box", rows, method, .paper)
     case .withoutFlaggedConfigurations:
-      let flagged = dataIssues.compactMap { issue in issue.N.flatMap { N in issue.V.map { (N, Double($0)) } } }
-      let clean = observations.filter { o in !flagged.contains { $0 == (o.N, o.V) } }
-      guard clean.count < observations.count else { return nil }
-      return Variant(
-        variant: variant, label: "\(method), without the \(observations.count - clean.count) configurations named by data issues",
-        result: try fit.fitter.fit(FitProblem(clean)))
+      let flagged = dataIssues.filter { $0.suite == fit.suite }.compactMap { issue in issue.N.flatMap { N in issue.V.map { (N, Double($0)) } } }
+      let clean = rows.filter { o in !flagged.contains { $0 == (o.N, o.V) } }
+      guard clean.count < rows.count else { return nil }
+      return ("\(method), without the \(rows.count - clean.count) configurations named by data issues", clean, method, fit.bounds)
     case .fixedExponents(let alpha, let beta):
       var bounds = fit.bounds
       bounds.alpha = alpha...alpha
       bounds.beta = beta...beta
-      return Variant(
-        variant: variant, label: "\(FitMethod.leastSquares), α = \(alpha) and β = \(beta) fixed",
-        result: try LeastSquaresFit(bounds: bounds).fit(FitProblem(observations)))
+      return ("\(FitMethod.leastSquares), α = \(alpha) and β = \(beta) fixed", rows, .leastSquares, bounds)
     }
   }
 }

@@ -29,9 +29,12 @@ public struct Bootstrap: Sendable {
     return (0..<count).map { _ in generator.nextIndex(below: count) }
   }
 
+  /// What a bootstrap over the fitted observations resampled (``BootstrapResult/resampled``).
+  public static let overCells = "the cells"
+
   /// Refits `problem` on resamples of its observations, drawn with replacement.
   public func run(_ problem: FitProblem, fitter: any ScalingLawFitter) -> BootstrapResult {
-    run(fitter: fitter, resampled: "the cells") { b in try problem.resampled(indices(resample: b, count: problem.count)) }
+    run(fitter: fitter, resampled: Self.overCells) { b in try problem.resampled(indices(resample: b, count: problem.count)) }
   }
 
   /// Refits on resamples of the cells, seeds and held-out questions of ``HeldOutResampling``,

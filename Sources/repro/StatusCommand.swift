@@ -73,7 +73,7 @@ struct StatusCommand: ParsableCommand {
     return lines
   }
 
-  private static func orderedCauses(_ reasons: [StaleReason]) -> [String] {
+  static func orderedCauses(_ reasons: [StaleReason]) -> [String] {
     var seen = Set<String>()
     return reasons.map(\.cause).filter { seen.insert($0).inserted }
   }

@@ -42,6 +42,7 @@ struct VerifyCommand: ParsableCommand {
     let report: LedgerReport
     let output: String
     do {
+      warnAboutStaleFigures()
       let layout = try ProjectLayout.locate()
       let database = try ResultsDatabase.openReadOnly(layout)
       // The ledger writes its values as text while it checks, so the precision is set around it.
@@ -56,6 +57,31 @@ struct VerifyCommand: ParsableCommand {
     }
     print(output, terminator: "")
     if report.hasFailures { throw ExitCode(1) }
+  }
+
+  /// The ledger reads what the figures computed and checks it against the database and the
+  /// registrations, but not against the code that computed it: say on standard error when
+  /// `repro status` finds one of those figures stale (a fitter changed since, say), naming it and
+  /// the fix. A warning, not an error: the outputs are still the committed, checked ones.
+  private func warnAboutStaleFigures() {
+    let read = FigureResults.fittingFigures + [.figure4, .miniFigure4, .inferenceCost, .miniCost]
+    let warning: String?
+    do {
+      let report = try DriverCommand.driver().status(read.map(\.target))
+      let stale = report.results.filter { result in read.contains { $0.target == result.experiment.target } }.compactMap { result in
+        switch result.outcome {
+        case .wouldRun(let reasons): "\(result.experiment.target) (\(StatusCommand.orderedCauses(reasons).joined(separator: ", ")))"
+        case .failed, .skipped: "\(result.experiment.target) (cannot be checked)"
+        case .upToDate, .built, .interrupted: nil
+        }
+      }
+      warning = stale.isEmpty ? nil
+        : "the claims are checked against what these figures last computed, and they are stale: "
+          + stale.joined(separator: ", ") + "; run ./repro all, then verify again"
+    } catch {
+      warning = "cannot tell whether the figures the claims read are current (\(error)); ./repro status says"
+    }
+    if let warning { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
   }
 
   private func render(_ report: LedgerReport) throws -> String {

@@ -78,9 +78,18 @@ extension FigureResults {
     try add(.figure2, inputs.visualReasoning, [settings.figure2.fit, settings.figure2.holdoutFit], robustness: settings.figure2.robustness)
     try add(.figure3b, inputs.ocr, [settings.figure3b.fit], robustness: settings.figure3b.robustness, variants: settings.figure3b.variants)
     try add(.miniFigure1, inputs.miniReasoning, [settings.miniFigure1.fit], robustness: settings.miniFigure1.robustness)
-    try add(.miniFigure2, inputs.miniReasoning, [settings.miniFigure2.fit], robustness: settings.miniFigure2.robustness)
+    try add(
+      .miniFigure2, inputs.miniReasoning, [settings.miniFigure2.fit, settings.miniFigure2.holdoutFit],
+      robustness: settings.miniFigure2.robustness)
     try add(.miniFigure3b, inputs.miniOCR, [settings.miniFigure3b.fit], robustness: settings.miniFigure3b.robustness)
+    // Figure 5 fits one grid per compressor: the TokenPacker-style one, then the PruMerge-style one.
+    try add(.figure5, inputs.miniReasoning, [settings.figure5.fits[0]], robustness: settings.figure5.robustness)
+    let tokenPacker = results.fits["figure5"]
+    results.fits["figure5"] = nil
     try add(.figure5, inputs.miniPruMerge, [Evidence.pruMergeFit(settings.figure5)], robustness: settings.figure5.robustness)
+    if let tokenPacker, let pruMerge = results.fits["figure5"] {
+      results.fits["figure5"]?.value = tokenPacker.value + pruMerge.value
+    }
     let grids = [inputs.visualReasoning, inputs.ocr] + [inputs.miniReasoning, inputs.miniOCR].compactMap { $0 }
     let groups = { (figure: Experiment, settings: IsoComputeFigureSettings) -> FromFigure<IsoComputeFigureSummary>? in
       guard settings.suites.allSatisfy({ suite in grids.contains { $0.suite == suite } }) else { return nil }
