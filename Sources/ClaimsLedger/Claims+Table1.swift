@@ -19,7 +19,7 @@ extension Claim {
       evaluate: { evidence in
         let table: Table1
         do {
-          table = try Table1(evidence.inputs.table1)
+          table = try Table1(evidence.inputs.table1, budgets: evidence.settings.table1.budgets)
         } catch {
           return .unverifiable("Table 1 cannot be arranged as in the paper: \(error)")
         }

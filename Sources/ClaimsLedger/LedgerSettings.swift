@@ -29,6 +29,8 @@ public struct LedgerSettings: Sendable, Equatable {
   public var figure5: CompressorLawsFigureSettings
   /// Mini Table 1: the compressor comparison's blocks and counted method, for `mini.table1.quecc-extreme`.
   public var miniTable1: Table1Settings
+  /// Table 1: the paper's blocks, for `table1.quecc-extreme`.
+  public var table1: Table1Settings
   /// Mini Table 1 on the OCR family: that twin's second family.
   public var miniTable1OCR: Table1Settings
   /// Mini Figure 3b: the miniature OCR fit, for `mini.fig3b.ocr-reversal`.
@@ -43,6 +45,7 @@ public struct LedgerSettings: Sendable, Equatable {
     miniFigure2: ExtrapolationFigureSettings = Experiment.miniFigure2Settings,
     figure5: CompressorLawsFigureSettings = Experiment.figure5Settings,
     miniTable1: Table1Settings = Experiment.miniTable1Settings,
+    table1: Table1Settings = Experiment.table1Settings,
     miniTable1OCR: Table1Settings = Experiment.miniTable1OCRSettings,
     miniFigure3b: ScalingLawFigureSettings = Experiment.miniFigure3bSettings,
     miniFigure4: IsoComputeFigureSettings = Experiment.miniFigure4Settings
@@ -50,6 +53,7 @@ public struct LedgerSettings: Sendable, Equatable {
     self.miniFigure3b = miniFigure3b
     self.miniFigure4 = miniFigure4
     self.miniTable1 = miniTable1
+    self.table1 = table1
     self.miniTable1OCR = miniTable1OCR
     self.figure5 = figure5
     self.miniFigure1 = miniFigure1
