@@ -47,7 +47,7 @@ public struct Evidence: Sendable {
   }
 
   /// Takes each fit from the figure that computed it, after checking that it fitted the rows the
-  /// database holds with the figure's registered settings (``checked(_:of:fit:robustness:variants:grid:)``).
+  /// database holds with the figure's registered settings (``checked(_:of:fit:robustness:variants:grid:dataIssues:answers:)``).
   /// A figure that has not run, or whose results do not check, is an error; a miniature grid the
   /// database lacks, or that cannot be fitted as registered, leaves its twins unverifiable,
   /// saying why.

@@ -26,10 +26,10 @@ public enum Ledger {
   }
 
 
-  /// Reads the database, and the fits the figures computed and the inference-cost experiments'
-  /// timings from their summaries in `figuresDirectory`; checks the fits against the database
-  /// and the registered settings (``LedgerSettings/registered``: each figure's own); and checks
-  /// the claims with ids in `ids` (all when `nil`).
+  /// Reads the database, and from `figuresDirectory` what the figures computed (their fits,
+  /// Figure 4's groups, the cost experiments' timings and lines); checks those against the
+  /// database and the registered settings (``LedgerSettings/registered``: each figure's own);
+  /// and checks the claims with ids in `ids` (all when `nil`).
   public static func verify(
     database: ResultsDatabase, figuresDirectory: URL, ids: [String]? = nil, settings: LedgerSettings = .registered
   ) throws -> LedgerReport {
