@@ -270,8 +270,7 @@ extension Claim {
     var quantities: [String: Double] = [:]
     for comparison in comparisons {
       guard !comparison.rows.isEmpty else {
-        return .unverifiable(
-          "Cannot decide: " + Evidence.missing(comparison.suite, grid: comparison.grid, inputs: evidence.inputs).reason + ".")
+        return .cannotDecide(Evidence.missing(comparison.suite, grid: comparison.grid, inputs: evidence.inputs))
       }
       let table: Table1
       do {
@@ -351,8 +350,7 @@ extension Claim {
     // Each family with grids, its spreads kept to the corner cells' (computed once).
     let families: [Family] = measured.filter { !$0.grids.isEmpty }.map { ($0.name, corners(of: $0.grids[0], $0.spreads), $0.grids, $0.seedGrid) }
     guard !families.isEmpty else {
-      return .unverifiable(
-        "Cannot decide: " + Evidence.missing(.miniReasoning, grid: "reasoning-scaling", inputs: inputs).reason + ".")
+      return .cannotDecide(Evidence.missing(.miniReasoning, grid: "reasoning-scaling", inputs: inputs))
     }
     if let unmeasured = families.first(where: { $0.spreads.isEmpty }) {
       return .unverifiable(
@@ -404,8 +402,15 @@ extension Result where Failure == Evidence.MiniUnavailable {
   func decide(_ decide: (Success) -> Finding) -> Finding {
     switch self {
     case .success(let fits): decide(fits)
-    case .failure(let unavailable): .unverifiable("Cannot decide: \(unavailable.reason).")
+    case .failure(let unavailable): .cannotDecide(unavailable)
     }
+  }
+}
+
+extension Finding {
+  /// Unverifiable because a twin's miniature data or fits are unavailable, saying why.
+  static func cannotDecide(_ unavailable: Evidence.MiniUnavailable) -> Finding {
+    .unverifiable("Cannot decide: \(unavailable.reason).")
   }
 }
 

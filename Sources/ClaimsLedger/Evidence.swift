@@ -150,7 +150,7 @@ public struct Evidence: Sendable {
     }
     let methods = FitMethod.allCases.filter { $0 == fit.method || robustness.comparedMethods.contains($0) }
     let problems = variants.compactMap { variant in variant.problem(of: fit, rows: rows, dataIssues: dataIssues).map { (variant, $0) } }
-    let resampled = answers.isEmpty ? Bootstrap.overCells : try HeldOutResampling(rows, answers: answers).description
+    let resampled = try HeldOutResampling.behind(rows, answers: answers)?.description ?? Bootstrap.overCells
     let differences = [
       (fits.suite == fit.suite.rawValue, "suite \(fits.suite), registered \(fit.suite)"),
       (fits.sizesBillion == fit.sizesBillion, "sizes \(fits.sizesBillion), registered \(fit.sizesBillion)"),

@@ -70,10 +70,8 @@ public struct Extrapolation: Sendable {
     let pointV = Set(fitObservations.map(\.V) + heldOut.map(\.V)).sorted()
     let bandV = pointV.count > 1 && bandSamples > 1
       ? ComputeFrontier.logSpaced(pointV.first!...pointV.last!, count: bandSamples) : []
-    let resampling = answers.isEmpty ? nil : try HeldOutResampling(fitObservations, answers: answers)
-    let refits = bootstrap.map { bootstrap in
-      resampling.map { bootstrap.run($0, convention: problem.convention, fitter: fitter) } ?? bootstrap.run(problem, fitter: fitter)
-    }
+    let resampling = try HeldOutResampling.behind(fitObservations, answers: answers)
+    let refits = bootstrap.map { $0.run(problem, resampling: resampling, fitter: fitter) }
     let band = refits.map { PredictionBand($0, N: predictedN, V: Set(pointV + bandV).sorted(), level: level) }
     self.band = band
     bandResampled = refits?.resampled

@@ -3,6 +3,13 @@ import ScalingLaw
 import ScalingLawFit
 
 extension HeldOutResampling {
+  /// What a bootstrap of `observations` resamples: with the held-out `answers` behind them (a
+  /// miniature suite's), their cells, seeds and questions; without (`nil`), the cells alone. The
+  /// one rule the figures, `repro fit`, `repro extrapolate` and the ledger's check all follow.
+  public static func behind(_ observations: [Observation], answers: [HeldOutAnswers]) throws(FitError) -> HeldOutResampling? {
+    answers.isEmpty ? nil : try HeldOutResampling(observations, answers: answers)
+  }
+
   /// The held-out answers behind each of `observations` (a miniature suite's, from the results
   /// store), so a bootstrap resamples cells, seeds and questions: what the ledger, `repro fit` and
   /// `repro extrapolate --bootstrap` and Figure 2's band all use on a suite that has answers.

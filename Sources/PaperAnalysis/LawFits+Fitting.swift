@@ -25,9 +25,7 @@ extension LawFits {
       suite: fit.suite.rawValue, sizesBillion: fit.sizesBillion, excludedSizes: fit.excludedSizes(of: grid),
       question: fit.question, observations: observations, method: fit.method,
       results: try methods.map { try $0.fitter(bounds: fit.bounds).fit(problem) },
-      bootstrap: answers.isEmpty
-        ? bootstrap.run(problem, fitter: fit.fitter)
-        : bootstrap.run(try HeldOutResampling(observations, answers: answers), convention: problem.convention, fitter: fit.fitter),
+      bootstrap: bootstrap.run(problem, resampling: try .behind(observations, answers: answers), fitter: fit.fitter),
       variants: try variants.compactMap { variant in
         try Self.fit(variant, of: fit, observations, dataIssues: dataIssues)
       })

@@ -46,6 +46,12 @@ public struct Bootstrap: Sendable {
     }
   }
 
+  /// Refits `problem` on resamples of `resampling` where there is one (the held-out cells, seeds
+  /// and questions behind its observations), else of its observations.
+  public func run(_ problem: FitProblem, resampling: HeldOutResampling?, fitter: any ScalingLawFitter) -> BootstrapResult {
+    resampling.map { run($0, convention: problem.convention, fitter: fitter) } ?? run(problem, fitter: fitter)
+  }
+
   /// Fits the problem `resample(b)` of every resample `b`, in parallel.
   func run(fitter: any ScalingLawFitter, resampled: String, resample: (Int) throws -> FitProblem) -> BootstrapResult {
     let outcomes = parallelMap(resamples) { b -> ScalingLaw? in try? fitter.fit(resample(b)).law }

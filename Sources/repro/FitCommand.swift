@@ -112,13 +112,12 @@ struct FitCommand: ParsableCommand {
     // A suite with held-out answers (a miniature one) is resampled over its cells, seeds and
     // questions, as the ledger's intervals are; the paper's grids over their cells.
     let answers = bootstrap > 0 ? try database.heldOutAnswers(suite: suite) : []
-    let resampling = answers.isEmpty ? nil : try HeldOutResampling(observations, answers: answers)
+    let resampling = try HeldOutResampling.behind(observations, answers: answers)
     let summaries = try (method.map { [$0] } ?? FitMethod.allCases).map { method in
       let fitter = method.fitter(bounds: fit.bounds)
       let result = try fitter.fit(problem)
-      let resampler = Bootstrap(resamples: bootstrap, seed: seed)
       let resamples = bootstrap == 0 ? nil
-        : resampling.map { resampler.run($0, convention: convention, fitter: fitter) } ?? resampler.run(problem, fitter: fitter)
+        : Bootstrap(resamples: bootstrap, seed: seed).run(problem, resampling: resampling, fitter: fitter)
       return fit.summary(of: result, excludedSizes: fit.excludedSizes(of: all), bootstrap: resamples)
     }
     if json {
